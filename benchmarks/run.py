@@ -1,0 +1,154 @@
+"""`make bench`: allied against its peers, run side by side in one process, as ratios.
+
+1. CLI wall time of `allied members nato --on 2004-03-29 --format json` against a
+   minimal click CLI and `python -c pass` (each run alternately, median of N).
+2. The in-process as-of query against the same query with pandas over the
+   exported CSV and with DuckDB over it.
+3. Registry load time (parse every data file and build the indices).
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).parent
+BIN = Path(sys.executable).parent
+DAY = "2004-03-29"
+
+
+def wall_times(commands: dict[str, list[str]], runs: int = 25) -> dict[str, float]:
+    """Median wall time of each command, runs interleaved so load affects all alike."""
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            start = time.perf_counter()
+            subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+            samples[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def per_call(func: Callable[[], object], seconds: float = 1.0) -> float:
+    """Median seconds per call over batches filling about `seconds`."""
+    func()
+    batch, elapsed = 1, 0.0
+    while elapsed < 0.02:
+        batch *= 2
+        start = time.perf_counter()
+        for _ in range(batch):
+            func()
+        elapsed = time.perf_counter() - start
+    rounds = max(5, int(seconds / elapsed))
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(batch):
+            func()
+        times.append((time.perf_counter() - start) / batch)
+    return statistics.median(times)
+
+
+def cli_startup() -> None:
+    times = wall_times(
+        {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "click hello": [sys.executable, str(HERE / "hello_click.py")],
+            "allied members": [
+                str(BIN / "allied"),
+                "members",
+                "nato",
+                "--on",
+                DAY,
+                "--format",
+                "json",
+            ],
+        }
+    )
+    allied_ms = times["allied members"] * 1000
+    print("1. CLI wall time (median of 25, interleaved)")
+    for name, seconds in times.items():
+        print(f"   {name:<16} {seconds * 1000:7.1f} ms")
+    ratio = times["allied members"] / times["click hello"]
+    print(
+        f"   allied / click hello   = {ratio:5.2f}x  (target <= 2.5x, and < 100 ms: "
+        f"{'met' if ratio <= 2.5 and allied_ms < 100 else 'NOT met'})"
+    )
+    print(f"   allied / python -c pass = {times['allied members'] / times['python -c pass']:5.2f}x")
+
+
+def as_of_query() -> None:
+    import duckdb
+    import pandas as pd
+    from click.testing import CliRunner
+
+    import allied
+    from allied.cli import cli
+
+    csv_text = CliRunner().invoke(cli, ["export", "memberships", "--format", "csv"]).stdout
+    frame = pd.read_csv(io.StringIO(csv_text), dtype=str, keep_default_na=False)
+    path = HERE / ".memberships.csv"
+    path.write_text(csv_text, encoding="utf-8")
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE m AS SELECT * FROM read_csv('{path}', all_varchar=true)")
+    registry = allied.load()
+
+    def with_allied() -> object:
+        return registry.members("nato", on=DAY)
+
+    def with_pandas() -> object:
+        hit = frame[
+            (frame["framework"] == "nato")
+            & (frame["role"] == "member")
+            & (frame["start"] <= DAY)
+            & ((frame["end"] == "") | (frame["end"] > DAY))
+        ]
+        return hit.sort_values("name")
+
+    query = (
+        "SELECT * FROM m WHERE framework = 'nato' AND role = 'member' AND start <= ? "
+        'AND ("end" IS NULL OR "end" = \'\' OR "end" > ?) ORDER BY name'
+    )
+
+    def with_duckdb() -> object:
+        return con.execute(query, [DAY, DAY]).fetchall()
+
+    counts = {len(with_allied()), len(with_pandas()), len(with_duckdb())}
+    assert counts == {26}, f"peers disagree: {counts}"
+    ours, panda, duck = per_call(with_allied), per_call(with_pandas), per_call(with_duckdb)
+    path.unlink()
+    print(f"2. As-of query members('nato', on='{DAY}') — 26 rows from every engine")
+    print(f"   allied registry  {ours * 1e6:9.1f} µs")
+    print(
+        f"   pandas           {panda * 1e6:9.1f} µs   ratio {panda / ours:8.1f}x  (target >= 50x)"
+    )
+    print(f"   duckdb           {duck * 1e6:9.1f} µs   ratio {duck / ours:8.1f}x  (target >= 50x)")
+
+
+def registry_load() -> None:
+    from allied.dataset import load_dataset
+    from allied.registry import Registry
+
+    def load() -> object:
+        return Registry(load_dataset())
+
+    seconds = per_call(load, seconds=2.0)
+    print("3. Registry load (parse every data file, build indices)")
+    print(
+        f"   {seconds * 1000:.1f} ms  (target <= 30 ms: {'met' if seconds <= 0.030 else 'NOT met'})"
+    )
+
+
+if __name__ == "__main__":
+    # Byte-compile first, as pip does for installed packages: the peers' modules are
+    # compiled, and PYTHONDONTWRITEBYTECODE may keep ours from ever being.
+    import compileall
+
+    compileall.compile_dir(str(HERE.parent / "src"), quiet=1)
+    cli_startup()
+    as_of_query()
+    registry_load()

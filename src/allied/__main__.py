@@ -1,0 +1,3 @@
+from allied.cli import main
+
+main()

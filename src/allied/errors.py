@@ -1,0 +1,47 @@
+"""Exceptions named for the condition they report.
+
+Every exception raised on bad input derives from `AlliedError`, so adapters
+(the CLI, the web app) can turn any of them into a one-line message.
+"""
+
+from __future__ import annotations
+
+
+class AlliedError(Exception):
+    """Base class for every error `allied` raises on bad input or bad data."""
+
+
+class InvalidDate(AlliedError, ValueError):
+    """A date is malformed or impossible (e.g. `2021-02-30`)."""
+
+
+class InvalidPeriod(AlliedError, ValueError):
+    """A period ends before it starts."""
+
+
+class UnknownActor(AlliedError, LookupError):
+    """No actor has this code or name."""
+
+
+class UnknownFramework(AlliedError, LookupError):
+    """No framework has this slug or name."""
+
+
+class UnknownSource(AlliedError, LookupError):
+    """No source has this id."""
+
+
+class UnknownEvent(AlliedError, LookupError):
+    """No event has this id."""
+
+
+class AmbiguousName(AlliedError, LookupError):
+    """A name stands for more than one actor or framework."""
+
+
+class OutsideLifetime(AlliedError, ValueError):
+    """A question about a framework on a date when it did not exist."""
+
+
+class DataError(AlliedError):
+    """A data file does not follow its schema; the message says where."""

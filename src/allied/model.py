@@ -1,0 +1,285 @@
+"""The domain's facts as frozen dataclasses, shared by every layer.
+
+Reference facts (`Source`, `Actor`, `Name`, `Framework`, `Membership`, `Status`,
+`Event`, `CoreTask`, `StatedCount`, `Conflict`) mirror the data files one row to
+one object. Answers (`Standing`, `Change`, `Difference`, `ActorProfile`) are
+what the registry returns. `as_record()` flattens any of them for JSON and CSV.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from allied.period import PartialDate, Period
+
+SourceKind = Literal["treaty", "declaration", "official", "secondary", "seed"]
+ActorKind = Literal["state", "organisation"]
+NameKind = Literal["short", "formal", "alias"]
+FrameworkKind = Literal["alliance", "partnership", "programme", "status", "body", "relation"]
+Role = Literal["member", "partner", "participant", "observer", "aspirant", "invitee"]
+StatusValue = Literal["active", "suspended"]
+
+SOURCE_KINDS = ("treaty", "declaration", "official", "secondary", "seed")
+ACTOR_KINDS = ("state", "organisation")
+NAME_KINDS = ("short", "formal", "alias")
+FRAMEWORK_KINDS = ("alliance", "partnership", "programme", "status", "body", "relation")
+ROLES = ("member", "partner", "participant", "observer", "aspirant", "invitee")
+#: Roles counted by `Registry.members` unless the caller asks for others.
+FULL_ROLES = ("member", "partner", "participant")
+STATUSES = ("active", "suspended")
+END_REASONS = (
+    "nato-accession",
+    "withdrawal",
+    "replaced",
+    "dissolved",
+    "expelled",
+    "completed",
+    "lapsed",
+)
+EVENT_KINDS = (
+    "summit",
+    "strategic-concept",
+    "treaty-signature",
+    "entry-into-force",
+    "accession-protocol",
+    "accession",
+    "ratification",
+    "article-4",
+    "article-5",
+    "declaration",
+    "commitment",
+    "decision",
+    "meeting",
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from."""
+
+    id: str
+    kind: SourceKind
+    publisher: str
+    title: str
+    url: str
+    published: PartialDate | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A state (ISO 3166-1 alpha-3 code) or an international organisation (short code)."""
+
+    code: str
+    kind: ActorKind
+    iso2: str
+    iso_numeric: str
+    cow: int | None
+    wikidata: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name of an actor, with the period it was in use (aliases have none)."""
+
+    actor: str
+    name: str
+    kind: NameKind
+    start: PartialDate | None
+    end: PartialDate | None
+    sources: tuple[str, ...]
+    note: str = ""
+
+    def in_use_on(self, when: PartialDate) -> bool:
+        """Whether this name was in use at the start of `when` (open ends count as in use)."""
+        if self.start is not None and self.start.first > when.first:
+            return False
+        return self.end is None or self.end.first > when.first
+
+
+@dataclass(frozen=True)
+class Framework:
+    """Anything an actor can take part in: the Alliance, a partnership, a programme, a body."""
+
+    slug: str
+    name: str
+    kind: FrameworkKind
+    period: Period
+    end_reason: str
+    replaced_by: str
+    founding_source: str
+    aliases: tuple[str, ...]
+    sources: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Membership:
+    """One actor in one framework in one role over a period."""
+
+    framework: str
+    actor: str
+    role: Role
+    period: Period
+    end_reason: str
+    sources: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """The (framework, actor, role) triple periods must not overlap within."""
+        return (self.framework, self.actor, self.role)
+
+
+@dataclass(frozen=True)
+class Status:
+    """A sub-period of a membership whose status is not `active` (e.g. `suspended`)."""
+
+    framework: str
+    actor: str
+    role: Role
+    status: StatusValue
+    period: Period
+    sources: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated thing that changes the system: a summit, a protocol, a declaration."""
+
+    id: str
+    kind: str
+    start: PartialDate
+    end: PartialDate | None
+    title: str
+    place: str
+    actors: tuple[str, ...]
+    frameworks: tuple[str, ...]
+    sources: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CoreTask:
+    """One core task set by a Strategic Concept (an event), in its stated order."""
+
+    event: str
+    position: int
+    task: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StatedCount:
+    """A count an official text states, e.g. 12 founding Allies on 1949-04-04."""
+
+    framework: str
+    on: PartialDate
+    count: int
+    sources: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Sources that disagree about a fact, and which value the dataset keeps."""
+
+    subject: str
+    claim: str
+    sources: tuple[str, ...]
+    resolution: str
+
+
+@dataclass(frozen=True)
+class Standing:
+    """An actor's place in a framework on a date: the membership and its status then.
+
+    `uncertain` is true when the answer hangs on a day the sources do not give.
+    """
+
+    membership: Membership
+    status: StatusValue
+    uncertain: bool
+    name: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One step in a framework's history: an actor joined, left, was suspended or resumed."""
+
+    date: PartialDate
+    framework: str
+    actor: str
+    role: Role
+    change: Literal["joined", "left", "suspended", "resumed"]
+    reason: str
+    name: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Difference:
+    """How one actor's place in one framework differs between two dates."""
+
+    framework: str
+    actor: str
+    role: Role
+    change: Literal["added", "removed", "status"]
+    before: str
+    after: str
+    uncertain: bool
+    name: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActorProfile:
+    """Everything the registry knows about one actor."""
+
+    actor: Actor
+    name: str
+    names: tuple[Name, ...]
+    memberships: tuple[Membership, ...]
+    statuses: tuple[Status, ...]
+    events: tuple[Event, ...]
+
+
+def as_record(obj: Any) -> Any:
+    """Flatten a model object into JSON-ready values.
+
+    Periods become `start`, `end`, `start_precision`, `end_precision`; dates
+    become ISO strings at their own precision; tuples become lists.
+    """
+    if isinstance(obj, PartialDate):
+        return str(obj)
+    if isinstance(obj, Period):
+        return _period_record(obj)
+    if isinstance(obj, tuple | list):
+        return [as_record(item) for item in obj]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        record: dict[str, Any] = {}
+        for field in dataclasses.fields(obj):
+            value = getattr(obj, field.name)
+            if isinstance(value, Period):
+                record.update(_period_record(value))
+            elif isinstance(value, PartialDate):
+                record[field.name] = str(value)
+                record[f"{field.name}_precision"] = value.precision
+            else:
+                record[field.name] = as_record(value)
+        return record
+    return obj
+
+
+def _period_record(period: Period) -> dict[str, str | None]:
+    return {
+        "start": str(period.start),
+        "end": str(period.end) if period.end else None,
+        "start_precision": period.start.precision,
+        "end_precision": period.end.precision if period.end else None,
+    }

@@ -1,0 +1,179 @@
+"""Dates that keep their precision, and half-open periods built from them.
+
+A date known only to the month or the year is a span of days, not a day: a
+`PartialDate` keeps the span (`first`..`last`) instead of padding a guessed day.
+Questions asked of a `Period` answer with a `Certainty`: `YES`, `NO`, or `MAYBE`
+when the answer depends on a day the sources do not give.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import enum
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from allied.errors import InvalidDate, InvalidPeriod
+
+Precision = Literal["day", "month", "year"]
+
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+class Certainty(enum.Enum):
+    """The answer to a question asked of imprecise dates."""
+
+    NO = "no"
+    MAYBE = "maybe"
+    YES = "yes"
+
+
+@dataclass(frozen=True, order=False, slots=True)
+class PartialDate:
+    """A calendar date known to the day, the month or the year.
+
+    `first` and `last` are the earliest and latest days it can stand for:
+
+    >>> PartialDate.parse("1995-04").first, PartialDate.parse("1995-04").last
+    (datetime.date(1995, 4, 1), datetime.date(1995, 4, 30))
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    first: _dt.date = field(init=False, repr=False, compare=False)
+    last: _dt.date = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise InvalidDate(f"{self.year}-??-{self.day}: a day needs a month")
+        if not 1 <= self.year <= 9999:
+            raise InvalidDate(f"year {self.year} is out of range")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise InvalidDate(f"{self.year}-{self.month:02d}: no such month")
+        if self.day is not None:
+            assert self.month is not None
+            days = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= days:
+                raise InvalidDate(f"{self.year}-{self.month:02d}-{self.day:02d}: no such day")
+        # The span of days the date stands for, computed once: queries compare these.
+        first = _dt.date(self.year, self.month or 1, self.day or 1)
+        if self.day is not None:
+            last = first
+        else:
+            month = self.month or 12
+            last = _dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        object.__setattr__(self, "first", first)
+        object.__setattr__(self, "last", last)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise `InvalidDate` otherwise."""
+        match = _DATE_RE.fullmatch(text.strip())
+        if not match:
+            raise InvalidDate(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        assert year is not None
+        return cls(year, month, day)
+
+    @classmethod
+    def from_date(cls, value: _dt.date) -> PartialDate:
+        """Wrap a `datetime.date` as a day-precision date."""
+        return cls(value.year, value.month, value.day)
+
+    @classmethod
+    def today(cls) -> PartialDate:
+        """Today's date, to the day."""
+        return cls.from_date(_dt.date.today())
+
+    @property
+    def precision(self) -> Precision:
+        """How much of the date is known: `day`, `month` or `year`."""
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    @property
+    def sort_key(self) -> tuple[_dt.date, int]:
+        """Order by earliest day, coarser dates first."""
+        return (self.first, _PRECISION_RANK[self.precision])
+
+    def __str__(self) -> str:
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+
+def parse_date(value: str | _dt.date | PartialDate | None) -> PartialDate:
+    """Coerce a query date: `None` means today; strings are parsed with their precision."""
+    if value is None:
+        return PartialDate.today()
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, _dt.date):
+        return PartialDate.from_date(value)
+    return PartialDate.parse(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A half-open span `[start, end)`; `end` is `None` while it is ongoing.
+
+    `end` is the first day on which the fact no longer holds. Both ends keep
+    their precision, so containment is answered with a `Certainty`.
+    """
+
+    start: PartialDate
+    end: PartialDate | None = None
+
+    def __post_init__(self) -> None:
+        if self.end is not None and not self.end.last > self.start.first:
+            raise InvalidPeriod(f"period [{self.start}, {self.end}) ends before it starts")
+
+    @property
+    def is_ongoing(self) -> bool:
+        """True when the period has no end."""
+        return self.end is None
+
+    def holds_on(self, when: PartialDate) -> Certainty:
+        """Whether the period covers `when` (every day of it, if `when` is a span).
+
+        `YES` if it covers every day of `when` whatever the unknown days are,
+        `NO` if it covers none of them, `MAYBE` otherwise.
+        """
+        started_surely = self.start.last <= when.first
+        started_possibly = self.start.first <= when.last
+        if self.end is None:
+            running_surely = running_possibly = True
+        else:
+            running_surely = self.end.first > when.last
+            running_possibly = self.end.last > when.first
+        if started_surely and running_surely:
+            return Certainty.YES
+        if not started_possibly or not running_possibly:
+            return Certainty.NO
+        return Certainty.MAYBE
+
+    def overlaps(self, other: Period) -> bool:
+        """Whether some day surely lies in both periods, whatever their unknown days are.
+
+        `[1995, 1996)` and `[1996, …)` do not overlap: the first may end on the
+        day the second starts. Such imprecise neighbours are not a conflict.
+        """
+        return max(self.start.last, other.start.last) < min(
+            _earliest_end(self), _earliest_end(other)
+        )
+
+    def __str__(self) -> str:
+        return f"[{self.start}, {self.end or ''})"
+
+
+def _earliest_end(period: Period) -> _dt.date:
+    return period.end.first if period.end is not None else _dt.date.max

@@ -1,0 +1,466 @@
+"""The registry: who was in what, in which role, when — and says who.
+
+`Registry` holds the dataset in immutable in-memory indices built once at load
+time; as-of queries never touch disk. Every query takes a date (default today)
+that keeps its precision: a question asked of `"2004"` covers the whole year and
+flags answers that hold for only part of it as `uncertain`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+
+from allied.dataset import Dataset
+from allied.errors import (
+    AmbiguousName,
+    OutsideLifetime,
+    UnknownActor,
+    UnknownEvent,
+    UnknownFramework,
+    UnknownSource,
+)
+from allied.model import (
+    FULL_ROLES,
+    Actor,
+    ActorProfile,
+    Change,
+    Difference,
+    Event,
+    Framework,
+    Membership,
+    Name,
+    Source,
+    Standing,
+    Status,
+)
+from allied.naming import normalise
+from allied.period import Certainty, PartialDate, parse_date
+
+DateLike = str | _dt.date | PartialDate | None
+_CHANGE_ORDER = {"left": 0, "suspended": 1, "resumed": 2, "joined": 3}
+
+
+class Registry:
+    """Time-aware, sourced answers about NATO's frameworks and their members.
+
+    >>> import allied
+    >>> reg = allied.load()
+    >>> len(reg.members("nato", on="2020-03-27"))
+    30
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self._actors = {actor.code: actor for actor in dataset.actors}
+        self._frameworks = {framework.slug: framework for framework in dataset.frameworks}
+        self._sources = {source.id: source for source in dataset.sources}
+        self._events = {event.id: event for event in dataset.events}
+        self._names: dict[str, list[Name]] = defaultdict(list)
+        for name in dataset.names:
+            self._names[name.actor].append(name)
+        self._short_names = {
+            code: sorted(
+                (name for name in names if name.kind == "short"),
+                key=lambda name: name.start.sort_key if name.start else (_dt.date.min, 0),
+            )
+            for code, names in self._names.items()
+        }
+        self._by_framework: dict[str, list[Membership]] = defaultdict(list)
+        self._by_actor: dict[str, list[Membership]] = defaultdict(list)
+        for membership in sorted(dataset.memberships, key=lambda m: m.period.start.sort_key):
+            self._by_framework[membership.framework].append(membership)
+            self._by_actor[membership.actor].append(membership)
+        self._statuses: dict[tuple[str, str, str], list[Status]] = defaultdict(list)
+        for status in sorted(dataset.statuses, key=lambda s: s.period.start.sort_key):
+            self._statuses[(status.framework, status.actor, status.role)].append(status)
+        self._actor_keys = _name_index(
+            [(actor.code, actor.code) for actor in dataset.actors]
+            + [(actor.iso2, actor.code) for actor in dataset.actors if actor.iso2]
+            + [(name.name, name.actor) for name in dataset.names]
+        )
+        self._framework_keys = _name_index(
+            [(fw.slug, fw.slug) for fw in dataset.frameworks]
+            + [(fw.name, fw.slug) for fw in dataset.frameworks]
+            + [(alias, fw.slug) for fw in dataset.frameworks for alias in fw.aliases]
+        )
+        self._timelines: dict[tuple[str, tuple[str, ...]], _Timeline] = {}
+        self._day_queries: dict[tuple[str, tuple[str, ...]], int] = {}
+
+    # --- lookups -------------------------------------------------------------
+
+    def actor_of(self, text: str) -> Actor:
+        """Resolve a code or any current, former or alternative name to an `Actor`.
+
+        Raises `UnknownActor` (with close matches) or `AmbiguousName`.
+        """
+        code = _resolve(text, self._actor_keys, self._actors, UnknownActor, "actor")
+        return self._actors[code]
+
+    def get_actor(self, text: str, default: Actor | None = None) -> Actor | None:
+        """Like `actor_of`, but return `default` instead of raising."""
+        try:
+            return self.actor_of(text)
+        except LookupError:
+            return default
+
+    def framework(self, text: str) -> Framework:
+        """Resolve a slug, name or alias (`"PfP"`, `"Partnership for Peace"`) to a `Framework`."""
+        slug = _resolve(text, self._framework_keys, self._frameworks, UnknownFramework, "framework")
+        return self._frameworks[slug]
+
+    def get_framework(self, text: str, default: Framework | None = None) -> Framework | None:
+        """Like `framework`, but return `default` instead of raising."""
+        try:
+            return self.framework(text)
+        except LookupError:
+            return default
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id; raises `UnknownSource`."""
+        try:
+            return self._sources[source_id]
+        except KeyError:
+            raise UnknownSource(f"no source has the id {source_id!r}") from None
+
+    def event(self, event_id: str) -> Event:
+        """The event with this id; raises `UnknownEvent`."""
+        try:
+            return self._events[event_id]
+        except KeyError:
+            raise UnknownEvent(f"no event has the id {event_id!r}") from None
+
+    def name(self, code: str, on: DateLike = None) -> str:
+        """The actor's short name in use on a date (its latest name if none was then)."""
+        names = self._short_names.get(code)
+        if not names:
+            return code
+        when = parse_date(on)
+        for name in reversed(names):
+            if name.in_use_on(when):
+                return name.name
+        return (
+            names[0].name
+            if names[0].start and names[0].start.first > when.first
+            else names[-1].name
+        )
+
+    # --- as-of queries ---------------------------------------------------------
+
+    def members(
+        self, framework: str, on: DateLike = None, *, roles: Sequence[str] | None = FULL_ROLES
+    ) -> list[Standing]:
+        """Who was in `framework` on a date, sorted by name; `roles=None` means every role.
+
+        Raises `UnknownFramework`, `InvalidDate`, or `OutsideLifetime` for a date
+        before the framework was founded.
+
+        >>> [s.membership.actor for s in allied.load().members("ici", on="2013-07-02")]
+        ['ARE', 'BHR', 'KWT', 'QAT']
+        """
+        fw = self.framework(framework)
+        when = parse_date(on)
+        if when.last < fw.period.start.first:
+            raise OutsideLifetime(
+                f"{fw.slug} was founded on {fw.period.start}; {when} is before that"
+            )
+        key_roles = tuple(sorted(roles)) if roles is not None else ()
+        timeline = self._timeline(fw.slug, key_roles) if when.precision == "day" else None
+        if timeline is None:
+            return self._scan(fw.slug, when, key_roles)
+        return list(timeline.at(when.first))
+
+    def frameworks(self, on: DateLike = None) -> list[Framework]:
+        """Frameworks in existence on a date (including ones that may have been), by slug."""
+        when = parse_date(on)
+        return [
+            fw
+            for fw in sorted(self._frameworks.values(), key=lambda fw: fw.slug)
+            if fw.period.holds_on(when) is not Certainty.NO
+        ]
+
+    def all_frameworks(self) -> list[Framework]:
+        """Every framework the dataset knows, by founding date."""
+        return sorted(self._frameworks.values(), key=lambda fw: fw.period.start.sort_key)
+
+    def memberships(
+        self,
+        *,
+        framework: str | None = None,
+        actor: str | None = None,
+        role: str | None = None,
+        on: DateLike = None,
+    ) -> list[Membership]:
+        """Memberships matching every filter given, ordered by start date.
+
+        `on` keeps memberships that held, or may have held, on that date.
+        """
+        if framework is not None:
+            rows: Iterable[Membership] = self._by_framework.get(self.framework(framework).slug, [])
+        elif actor is not None:
+            rows = self._by_actor.get(self.actor_of(actor).code, [])
+        else:
+            rows = sorted(self.dataset.memberships, key=lambda m: m.period.start.sort_key)
+        actor_code = self.actor_of(actor).code if actor is not None else None
+        when = parse_date(on) if on is not None else None
+        return [
+            m
+            for m in rows
+            if (actor_code is None or m.actor == actor_code)
+            and (role is None or m.role == role)
+            and (when is None or m.period.holds_on(when) is not Certainty.NO)
+        ]
+
+    def statuses_of(self, membership: Membership) -> list[Status]:
+        """The non-active status periods of a membership, in order."""
+        return self._statuses.get(membership.key, [])
+
+    def status_of(self, membership: Membership, on: DateLike = None) -> tuple[str, Certainty]:
+        """A membership's status on a date and how sure that is."""
+        when = parse_date(on)
+        for status in self._statuses.get(membership.key, ()):
+            certainty = status.period.holds_on(when)
+            if certainty is not Certainty.NO:
+                return status.status, certainty
+        return "active", Certainty.YES
+
+    # --- changes ---------------------------------------------------------------
+
+    def history(self, framework: str) -> list[Change]:
+        """Every join, departure, suspension and resumption in a framework, in order."""
+        fw = self.framework(framework)
+        changes: list[Change] = []
+        for m in self._by_framework.get(fw.slug, []):
+            start, end = m.period.start, m.period.end
+            changes.append(self._change(start, m, "joined", "", m.sources))
+            if end is not None:
+                changes.append(self._change(end, m, "left", m.end_reason, m.sources))
+            for status in self._statuses.get(m.key, ()):
+                changes.append(
+                    self._change(status.period.start, m, "suspended", "", status.sources)
+                )
+                if status.period.end is not None and status.period.end != end:
+                    resumed = status.period.end
+                    changes.append(self._change(resumed, m, "resumed", "", status.sources))
+        changes.sort(key=lambda c: (c.date.sort_key, _CHANGE_ORDER[c.change], c.name))
+        return changes
+
+    def diff(
+        self, start: DateLike, end: DateLike, *, framework: str | None = None
+    ) -> list[Difference]:
+        """What changed between two dates: who was added, removed or changed status."""
+        before, after = parse_date(start), parse_date(end)
+        slugs = [self.framework(framework).slug] if framework else sorted(self._frameworks)
+        differences: list[Difference] = []
+        for slug in slugs:
+            old = {(s.membership.actor, s.membership.role): s for s in self._scan(slug, before, ())}
+            new = {(s.membership.actor, s.membership.role): s for s in self._scan(slug, after, ())}
+            for key in sorted(old.keys() | new.keys()):
+                was, now = old.get(key), new.get(key)
+                change = "added" if was is None else "removed" if now is None else "status"
+                if change == "status" and was.status == now.status:  # type: ignore[union-attr]
+                    continue
+                shown = now or was
+                assert shown is not None
+                differences.append(
+                    Difference(
+                        framework=slug,
+                        actor=key[0],
+                        role=shown.membership.role,
+                        change=change,
+                        before=was.status if was else "",
+                        after=now.status if now else "",
+                        uncertain=any(s is not None and s.uncertain for s in (was, now)),
+                        name=self.name(key[0], after),
+                        sources=shown.sources,
+                    )
+                )
+        return differences
+
+    # --- profiles and events -------------------------------------------------------
+
+    def actor(self, text: str, *, on: DateLike = None) -> ActorProfile:
+        """Everything known about one actor: names over time, memberships, statuses, events."""
+        found = self.actor_of(text)
+        code = found.code
+        memberships = tuple(self._by_actor.get(code, ()))
+        return ActorProfile(
+            actor=found,
+            name=self.name(code, on),
+            names=tuple(sorted(self._names.get(code, ()), key=_name_order)),
+            memberships=memberships,
+            statuses=tuple(s for m in memberships for s in self._statuses.get(m.key, ())),
+            events=tuple(e for e in self.events() if code in e.actors),
+        )
+
+    def events(
+        self,
+        *,
+        kind: str | None = None,
+        start: DateLike = None,
+        end: DateLike = None,
+        framework: str | None = None,
+    ) -> list[Event]:
+        """Events in date order, filtered by kind, framework and a `[start, end]` window."""
+        low = parse_date(start).first if start is not None else _dt.date.min
+        high = parse_date(end).last if end is not None else _dt.date.max
+        slug = self.framework(framework).slug if framework else None
+        return [
+            e
+            for e in self._sorted_events
+            if (kind is None or e.kind == kind)
+            and low <= e.start.last
+            and e.start.first <= high
+            and (slug is None or slug in e.frameworks)
+        ]
+
+    def sources(self) -> list[Source]:
+        """Every source, by id."""
+        return sorted(self._sources.values(), key=lambda s: s.id)
+
+    @cached_property
+    def _sorted_events(self) -> list[Event]:
+        return sorted(self._events.values(), key=lambda e: (e.start.sort_key, e.id))
+
+    # --- internals -------------------------------------------------------------
+
+    def _change(
+        self, date: PartialDate, m: Membership, change: str, reason: str, sources: tuple[str, ...]
+    ) -> Change:
+        return Change(
+            date=date,
+            framework=m.framework,
+            actor=m.actor,
+            role=m.role,
+            change=change,  # type: ignore[arg-type]
+            reason=reason,
+            name=self.name(m.actor, date),
+            sources=sources,
+        )
+
+    def _scan(self, slug: str, when: PartialDate, roles: tuple[str, ...]) -> list[Standing]:
+        """Answer `members` by checking every membership of the framework."""
+        standings = []
+        for m in self._by_framework.get(slug, ()):
+            if roles and m.role not in roles:
+                continue
+            certainty = m.period.holds_on(when)
+            if certainty is Certainty.NO:
+                continue
+            status, status_certainty = self.status_of(m, when)
+            status_sources = tuple(
+                source
+                for s in self._statuses.get(m.key, ())
+                if s.status == status
+                for source in s.sources
+            )
+            standings.append(
+                Standing(
+                    membership=m,
+                    status=status,  # type: ignore[arg-type]
+                    uncertain=Certainty.MAYBE in (certainty, status_certainty),
+                    name=self.name(m.actor, when),
+                    sources=m.sources + status_sources,
+                )
+            )
+        standings.sort(key=lambda s: (normalise(s.name), s.membership.role))
+        return standings
+
+    def _timeline(self, slug: str, roles: tuple[str, ...]) -> _Timeline | None:
+        """The precomputed timeline, built on the second day query of the same kind.
+
+        A one-shot caller (the CLI) answers with one scan; a long-lived one (the
+        API, a notebook) pays for the index once and then answers by bisection.
+        """
+        key = (slug, roles)
+        timeline = self._timelines.get(key)
+        if timeline is None:
+            seen = self._day_queries[key] = self._day_queries.get(key, 0) + 1
+            if seen < 2:
+                return None
+            timeline = self._timelines[key] = _Timeline.build(self, slug, roles)
+        return timeline
+
+
+class _Timeline:
+    """Day-precision answers to `members`, precomputed between the days answers change.
+
+    The answer for a day can only change on a day some date bound starts or
+    ends (a membership, a status or a name), so each span between two such
+    days is answered once, by `_scan`, and looked up by bisection after that.
+    """
+
+    __slots__ = ("answers", "days", "registry", "roles", "slug")
+
+    def __init__(self, registry: Registry, slug: str, roles: tuple[str, ...]) -> None:
+        self.registry, self.slug, self.roles = registry, slug, roles
+        self.days: list[_dt.date] = []
+        self.answers: list[tuple[Standing, ...]] = []
+
+    @classmethod
+    def build(cls, registry: Registry, slug: str, roles: tuple[str, ...]) -> _Timeline:
+        timeline = cls(registry, slug, roles)
+        days: set[_dt.date] = set()
+        memberships = registry._by_framework.get(slug, [])
+        periods = [m.period for m in memberships]
+        periods += [s.period for m in memberships for s in registry._statuses.get(m.key, ())]
+        for period in periods:
+            for date in (period.start, period.end):
+                if date is not None:
+                    days.update((date.first, date.last, date.last + _dt.timedelta(days=1)))
+        for m in memberships:
+            for name in registry._short_names.get(m.actor, ()):
+                days.update(d.first for d in (name.start, name.end) if d is not None)
+        timeline.days = sorted(days)
+        timeline.answers = [
+            tuple(registry._scan(slug, PartialDate.from_date(day), roles)) for day in timeline.days
+        ]
+        return timeline
+
+    def at(self, day: _dt.date) -> tuple[Standing, ...]:
+        index = bisect.bisect_right(self.days, day) - 1
+        if index < 0:
+            return ()
+        return self.answers[index]
+
+
+def _name_order(name: Name) -> tuple[bool, tuple[_dt.date, int], str]:
+    """Names in use first, oldest first; aliases after them."""
+    return (
+        name.kind == "alias",
+        name.start.sort_key if name.start else (_dt.date.min, 0),
+        name.name,
+    )
+
+
+def _name_index(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = defaultdict(set)
+    for text, code in pairs:
+        index[normalise(text)].add(code)
+    return dict(index)
+
+
+def _resolve(
+    text: str,
+    keys: dict[str, set[str]],
+    exact: dict[str, object],
+    missing: type[LookupError],
+    what: str,
+) -> str:
+    stripped = text.strip()
+    for candidate in (stripped, stripped.upper(), stripped.lower()):
+        if candidate in exact:
+            return candidate
+    found = keys.get(normalise(stripped), set())
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        raise AmbiguousName(f"{text!r} could be any of: {', '.join(sorted(found))}")
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(normalise(stripped), list(keys), n=3, cutoff=0.75)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    raise missing(f"unknown {what} {text!r}{hint}")

@@ -1,0 +1,173 @@
+"""Shared fixtures: the bundled registry, and small datasets the tests write themselves."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import allied
+from allied.dataset import SCHEMAS
+
+#: A tiny, invented dataset (codes AAA…EEE are fictional) exercising every family.
+MINI: dict[str, list[dict[str, str]]] = {
+    "sources": [
+        {
+            "id": "s1",
+            "kind": "official",
+            "publisher": "Pub",
+            "title": "One",
+            "url": "https://example.org/1",
+            "published": "2000",
+        },
+        {
+            "id": "s2",
+            "kind": "treaty",
+            "publisher": "Pub",
+            "title": "Two",
+            "url": "https://example.org/2",
+            "published": "1949-04-04",
+        },
+    ],
+    "actors": [
+        {"code": code, "kind": "state", "sources": "s1"} for code in ("AAA", "BBB", "CCC", "DDD")
+    ],
+    "names": [
+        {"actor": "AAA", "name": "Aland", "kind": "short", "sources": "s1"},
+        {"actor": "BBB", "name": "OB", "kind": "alias", "sources": "s1"},
+        {
+            "actor": "BBB",
+            "name": "Old Bland",
+            "kind": "short",
+            "end": "2010-06-15",
+            "sources": "s1",
+        },
+        {"actor": "BBB", "name": "Bland", "kind": "short", "start": "2010-06-15", "sources": "s1"},
+        {"actor": "CCC", "name": "Cland", "kind": "short", "sources": "s1"},
+        {"actor": "DDD", "name": "Dland", "kind": "short", "sources": "s1"},
+    ],
+    "frameworks": [
+        {
+            "slug": "nato",
+            "name": "North Atlantic Treaty Organization",
+            "kind": "alliance",
+            "start": "1949-04-04",
+            "founding_source": "s2",
+            "aliases": "NATO|the Alliance",
+            "sources": "s2",
+        },
+        {
+            "slug": "pfp",
+            "name": "Partnership for Peace",
+            "kind": "partnership",
+            "start": "1994-01",
+            "aliases": "PfP",
+            "sources": "s1",
+        },
+    ],
+    "memberships": [
+        {
+            "framework": "nato",
+            "actor": "AAA",
+            "role": "member",
+            "start": "1949-04-04",
+            "sources": "s2",
+        },
+        {
+            "framework": "nato",
+            "actor": "BBB",
+            "role": "member",
+            "start": "2004-03-29",
+            "sources": "s1",
+        },
+        {
+            "framework": "pfp",
+            "actor": "BBB",
+            "role": "participant",
+            "start": "1994-02",
+            "end": "2004-03-29",
+            "end_reason": "nato-accession",
+            "sources": "s1",
+        },
+        {
+            "framework": "pfp",
+            "actor": "CCC",
+            "role": "participant",
+            "start": "1995",
+            "sources": "s1",
+        },
+        {
+            "framework": "pfp",
+            "actor": "DDD",
+            "role": "participant",
+            "start": "1995-04-26",
+            "sources": "s1",
+        },
+    ],
+    "statuses": [
+        {
+            "framework": "pfp",
+            "actor": "DDD",
+            "role": "participant",
+            "status": "suspended",
+            "start": "1996-10",
+            "end": "2008-04-03",
+            "sources": "s1",
+        },
+    ],
+    "events": [
+        {
+            "id": "signature",
+            "kind": "treaty-signature",
+            "start": "1949-04-04",
+            "title": "Signature",
+            "actors": "AAA",
+            "frameworks": "nato",
+            "sources": "s2",
+        },
+    ],
+    "core_tasks": [],
+    "stated_counts": [
+        {"framework": "nato", "on": "1949-04-04", "count": "1", "sources": "s2"},
+    ],
+    "conflicts": [],
+}
+
+DatasetWriter = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def registry() -> allied.Registry:
+    """The bundled registry."""
+    return allied.load()
+
+
+@pytest.fixture
+def write_dataset(tmp_path: Path) -> DatasetWriter:
+    """Write MINI, with families replaced or rows appended, as CSV files; return the folder.
+
+    `write_dataset(memberships=[...])` replaces a family; `extra_memberships=[...]` appends.
+    """
+
+    def write(**changes: list[dict[str, str]]) -> Path:
+        folder = tmp_path / "data"
+        folder.mkdir(exist_ok=True)
+        for schema in SCHEMAS:
+            rows = changes.get(schema.field, MINI[schema.field])
+            rows = rows + changes.get(f"extra_{schema.field}", [])
+            with open(folder / schema.filename, "w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(schema.columns)
+                for row in rows:
+                    writer.writerow([row.get(column, "") for column in schema.columns])
+        return folder
+
+    return write
+
+
+@pytest.fixture
+def mini(write_dataset: DatasetWriter) -> allied.Registry:
+    """A registry over the MINI dataset."""
+    return allied.load(write_dataset())

@@ -1,0 +1,35 @@
+"""Docs match the code: every CLI command and option is documented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+
+from allied.cli import cli
+
+DOCS = (Path(__file__).parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+def commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    found = []
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found += commands(command, f"{prefix}{name} ")
+        else:
+            found.append((f"{prefix}{name}", command))
+    return found
+
+
+@pytest.mark.parametrize(("name", "command"), commands(cli), ids=lambda v: str(v))
+def test_every_command_and_option_is_documented(name: str, command: click.Command) -> None:
+    assert f"## `allied {name}" in DOCS
+    for param in command.params:
+        if isinstance(param, click.Option):
+            assert any(opt in DOCS for opt in param.opts), f"{name}: {param.opts}"
+
+
+def test_readme_has_the_two_commands() -> None:
+    assert "make run" in README and "make test" in README
