@@ -96,7 +96,9 @@ def test_every_state_matches_iso_3166(actor: allied.Actor) -> None:
     if actor.kind == "organisation":
         assert not actor.iso2
         return
-    country = pycountry.countries.get(alpha_3=actor.code)
+    country = pycountry.countries.get(alpha_3=actor.code) or pycountry.historic_countries.get(
+        alpha_3=actor.code
+    )
     assert country is not None
     assert (actor.iso2, actor.iso_numeric) == (country.alpha_2, country.numeric)
     assert actor.wikidata.startswith("Q")

@@ -87,6 +87,17 @@ class _Row:
     def period(self, start: str = "start", end: str = "end") -> Period:
         first = self.date(start)
         assert first is not None
+        return self._period(first, end)
+
+    def optional_period(self) -> Period | None:
+        first = self.date("start", required=False)
+        if first is None:
+            if self.text("end", required=False):
+                raise _CellError("end", "an end needs a start")
+            return None
+        return self._period(first, "end")
+
+    def _period(self, first: PartialDate, end: str) -> Period:
         try:
             return Period(first, self.date(end, required=False))
         except AlliedError as error:
@@ -151,7 +162,7 @@ def _framework(row: _Row) -> Framework:
         slug=row.text("slug"),
         name=row.text("name"),
         kind=row.choice("kind", FRAMEWORK_KINDS),
-        period=row.period(),
+        period=row.optional_period(),
         end_reason=row.choice("end_reason", END_REASONS, required=False),
         replaced_by=row.text("replaced_by", required=False),
         founding_source=row.text("founding_source", required=False),

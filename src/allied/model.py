@@ -102,12 +102,16 @@ class Name:
 
 @dataclass(frozen=True)
 class Framework:
-    """Anything an actor can take part in: the Alliance, a partnership, a programme, a body."""
+    """Anything an actor can take part in: the Alliance, a partnership, a programme, a body.
+
+    `period` is `None` for a label with no founding act (e.g. "partners across the
+    globe"): such a framework exists whenever one of its relationships does.
+    """
 
     slug: str
     name: str
     kind: FrameworkKind
-    period: Period
+    period: Period | None
     end_reason: str
     replaced_by: str
     founding_source: str
@@ -149,7 +153,11 @@ class Status:
 
 @dataclass(frozen=True)
 class Event:
-    """A dated thing that changes the system: a summit, a protocol, a declaration."""
+    """A dated thing that changes the system: a summit, a protocol, a declaration.
+
+    Unlike a period, an event's `end` is its last day (a summit of 28-29 June 2004
+    has `end` 2004-06-29); it is `None` for a one-day event.
+    """
 
     id: str
     kind: str
@@ -267,6 +275,8 @@ def as_record(obj: Any) -> Any:
             value = getattr(obj, field.name)
             if isinstance(value, Period):
                 record.update(_period_record(value))
+            elif field.name == "period":  # an unknown period: its bounds are unknown too
+                record.update(start=None, end=None, start_precision=None, end_precision=None)
             elif isinstance(value, PartialDate):
                 record[field.name] = str(value)
                 record[f"{field.name}_precision"] = value.precision

@@ -38,7 +38,7 @@ from allied.model import (
     Status,
 )
 from allied.naming import normalise
-from allied.period import Certainty, PartialDate, parse_date
+from allied.period import Certainty, PartialDate, Period, parse_date
 
 DateLike = str | _dt.date | PartialDate | None
 _CHANGE_ORDER = {"left": 0, "suspended": 1, "resumed": 2, "joined": 3}
@@ -163,7 +163,7 @@ class Registry:
         """
         fw = self.framework(framework)
         when = parse_date(on)
-        if when.last < fw.period.start.first:
+        if fw.period is not None and when.last < fw.period.start.first:
             raise OutsideLifetime(
                 f"{fw.slug} was founded on {fw.period.start}; {when} is before that"
             )
@@ -179,12 +179,27 @@ class Registry:
         return [
             fw
             for fw in sorted(self._frameworks.values(), key=lambda fw: fw.slug)
-            if fw.period.holds_on(when) is not Certainty.NO
+            if self._lifetime(fw).holds_on(when) is not Certainty.NO
         ]
 
     def all_frameworks(self) -> list[Framework]:
         """Every framework the dataset knows, by founding date."""
-        return sorted(self._frameworks.values(), key=lambda fw: fw.period.start.sort_key)
+        return sorted(
+            self._frameworks.values(), key=lambda fw: (self._lifetime(fw).start.sort_key, fw.slug)
+        )
+
+    def _lifetime(self, fw: Framework) -> Period:
+        """The framework's period, or for a label without one, its relationships' span."""
+        if fw.period is not None:
+            return fw.period
+        periods = [m.period for m in self._by_framework.get(fw.slug, ())]
+        if not periods:
+            return Period(PartialDate(9999))
+        start = min((p.start for p in periods), key=lambda d: d.sort_key)
+        ends = [p.end for p in periods]
+        if any(end is None for end in ends):
+            return Period(start)
+        return Period(start, max((e for e in ends if e is not None), key=lambda d: d.last))
 
     def memberships(
         self,

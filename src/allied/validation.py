@@ -131,9 +131,9 @@ def _within_lifetimes(data: Dataset, _: Registry) -> Iterator[Problem]:
     frameworks = {f.slug: f for f in data.frameworks}
     for m in data.memberships:
         fw = frameworks.get(m.framework)
-        if fw is None:
+        if fw is None or fw.period is None:
             continue
-        if m.period.start.first < fw.period.start.first:
+        if m.period.start.last < fw.period.start.first:
             yield Problem(
                 "within-lifetime",
                 f"{_key(m)} starts {m.period.start}, before {fw.slug} was founded "
