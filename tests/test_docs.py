@@ -33,3 +33,15 @@ def test_every_command_and_option_is_documented(name: str, command: click.Comman
 
 def test_readme_has_the_two_commands() -> None:
     assert "make run" in README and "make test" in README
+
+
+def test_every_framework_and_data_file_is_in_the_codebook() -> None:
+    import allied
+    from allied.dataset import SCHEMAS
+
+    codebook = (Path(__file__).parents[1] / "docs" / "data.md").read_text(encoding="utf-8")
+    model = (Path(__file__).parents[1] / "docs" / "model.md").read_text(encoding="utf-8")
+    for framework in allied.load().all_frameworks():
+        assert f"`{framework.slug}`" in codebook, framework.slug
+    for schema in SCHEMAS:
+        assert f"`{schema.filename}`" in model, schema.filename

@@ -53,6 +53,12 @@ def _unique_ids(data: Dataset, _: Registry) -> Iterator[Problem]:
         for key, count in Counter(ids).items():
             if count > 1:
                 yield Problem("unique-ids", f"{family}: {key!r} appears {count} times")
+    by_url: dict[str, list[str]] = defaultdict(list)
+    for source in data.sources:
+        by_url[source.url.rstrip("/")].append(source.id)
+    for url, ids in by_url.items():
+        if len(ids) > 1:
+            yield Problem("unique-ids", f"sources {', '.join(ids)} share the URL {url}")
 
 
 def _references(data: Dataset, _: Registry) -> Iterator[Problem]:
