@@ -170,8 +170,36 @@ def test_a_broken_data_file_is_a_clear_error(write_dataset) -> None:  # type: ig
     assert "actors.csv:1: header must be" in err
 
 
+def test_events_and_sources() -> None:
+    _, out, _ = run("events", "--kind", "accession", "--from", "2020", "--format", "json")
+    assert [e["start"] for e in json.loads(out)] == ["2020-03-27", "2023-04-04", "2024-03-07"]
+    _, out, _ = run("sources", "seed-fr-2013", "--format", "json")
+    assert json.loads(out)[0]["published"] == "2013-07-02"
+    code, _, err = run("sources", "no-such-source")
+    assert code == 2
+    assert "no source has the id 'no-such-source'" in err
+
+
+def test_framework_names_resolve() -> None:
+    for name in ("PfP", "Partnership for Peace", "Partenariat pour la paix", "ICI"):
+        code, out, _ = run("members", name, "--on", "2013-07-02", "--format", "json")
+        assert code == 0, name
+        assert json.loads(out)["framework"] in {"pfp", "ici"}
+
+
 @pytest.mark.parametrize(
-    "command", ["members", "actor", "frameworks", "history", "diff", "export", "validate"]
+    "command",
+    [
+        "members",
+        "actor",
+        "frameworks",
+        "history",
+        "diff",
+        "events",
+        "sources",
+        "export",
+        "validate",
+    ],
 )
 def test_help_ends_with_an_example(command: str) -> None:
     code, out, _ = run(command, "--help")

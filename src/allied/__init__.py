@@ -85,6 +85,7 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> Registry:
 
     The bundled registry is built once per process and shared.
 
+    >>> import allied
     >>> allied.load().actor_of("FYROM").code
     'MKD'
     """

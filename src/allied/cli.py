@@ -219,6 +219,51 @@ def diff(ctx: click.Context, start: str, end: str, framework: str | None, fmt: s
     _emit(fmt, document, Table(f"Changes from {before} to {after}", columns, rows))
 
 
+@cli.command()
+@click.option("--kind", default=None, help="Only events of this kind (summit, article-4, …).")
+@click.option("--from", "start", metavar="DATE", default=None, help="Only events from this date.")
+@click.option("--to", "end", metavar="DATE", default=None, help="Only events up to this date.")
+@click.option("--framework", default=None, help="Only events concerning this framework.")
+@format_option
+@click.pass_context
+def events(
+    ctx: click.Context,
+    kind: str | None,
+    start: str | None,
+    end: str | None,
+    framework: str | None,
+    fmt: str | None,
+) -> None:
+    """List dated events: summits, accessions, Article 4 and 5, declarations, commitments.
+
+    \b
+    Example:
+        allied events --kind article-4 --from 2014
+    """
+    found = _registry(ctx).events(kind=kind, start=start, end=end, framework=framework)
+    rows = [as_record(event) for event in found]
+    columns = ("start", "end", "kind", "title", "place", "actors", "sources")
+    _emit(fmt, rows, Table("Events", columns, rows))
+
+
+@cli.command()
+@click.argument("ids", nargs=-1, metavar="[ID]...")
+@format_option
+@click.pass_context
+def sources(ctx: click.Context, ids: tuple[str, ...], fmt: str | None) -> None:
+    """Show the sources with these ids (every source when none is given).
+
+    \b
+    Example:
+        allied sources seed-fr-2013
+    """
+    reg = _registry(ctx)
+    found = [reg.source(source_id) for source_id in ids] if ids else reg.sources()
+    rows = [as_record(source) for source in found]
+    columns = ("id", "kind", "publisher", "title", "published", "url")
+    _emit(fmt, rows, Table("Sources", columns, rows))
+
+
 @cli.group()
 def export() -> None:
     """Export a fact family as CSV or JSON for analysis.

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from allied.errors import AmbiguousName
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -20,3 +24,38 @@ def normalise(text: str) -> str:
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     words = _NON_WORD.sub(" ", plain).strip()
     return words[4:] if words.startswith("the ") else words
+
+
+class NameIndex:
+    """Every name, code and alias of a family of things, normalised, to their keys."""
+
+    __slots__ = ("_keys",)
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        keys: dict[str, set[str]] = defaultdict(set)
+        for text, key in pairs:
+            keys[normalise(text)].add(key)
+        self._keys = dict(keys)
+
+    def resolve(
+        self, text: str, exact: Mapping[str, object], missing: type[LookupError], what: str
+    ) -> str:
+        """The key `text` names: an exact key first, then any normalised name.
+
+        Raises `AmbiguousName` when several keys share the name, and `missing`
+        (with close matches as a hint) when none has it.
+        """
+        stripped = text.strip()
+        for candidate in (stripped, stripped.upper(), stripped.lower()):
+            if candidate in exact:
+                return candidate
+        found = self._keys.get(normalise(stripped), set())
+        if len(found) == 1:
+            return next(iter(found))
+        if found:
+            raise AmbiguousName(f"{text!r} could be any of: {', '.join(sorted(found))}")
+        import difflib  # only on the error path
+
+        close = difflib.get_close_matches(normalise(stripped), list(self._keys), n=3, cutoff=0.75)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise missing(f"unknown {what} {text!r}{hint}")

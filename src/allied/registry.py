@@ -8,7 +8,6 @@ flags answers that hold for only part of it as `uncertain`.
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -16,7 +15,6 @@ from functools import cached_property
 
 from allied.dataset import Dataset
 from allied.errors import (
-    AmbiguousName,
     OutsideLifetime,
     UnknownActor,
     UnknownEvent,
@@ -37,8 +35,9 @@ from allied.model import (
     Standing,
     Status,
 )
-from allied.naming import normalise
+from allied.naming import NameIndex, normalise
 from allied.period import Certainty, PartialDate, Period, parse_date
+from allied.timeline import Timeline
 
 DateLike = str | _dt.date | PartialDate | None
 _CHANGE_ORDER = {"left": 0, "suspended": 1, "resumed": 2, "joined": 3}
@@ -77,17 +76,17 @@ class Registry:
         self._statuses: dict[tuple[str, str, str], list[Status]] = defaultdict(list)
         for status in sorted(dataset.statuses, key=lambda s: s.period.start.sort_key):
             self._statuses[(status.framework, status.actor, status.role)].append(status)
-        self._actor_keys = _name_index(
+        self._actor_keys = NameIndex(
             [(actor.code, actor.code) for actor in dataset.actors]
             + [(actor.iso2, actor.code) for actor in dataset.actors if actor.iso2]
             + [(name.name, name.actor) for name in dataset.names]
         )
-        self._framework_keys = _name_index(
+        self._framework_keys = NameIndex(
             [(fw.slug, fw.slug) for fw in dataset.frameworks]
             + [(fw.name, fw.slug) for fw in dataset.frameworks]
             + [(alias, fw.slug) for fw in dataset.frameworks for alias in fw.aliases]
         )
-        self._timelines: dict[tuple[str, tuple[str, ...]], _Timeline] = {}
+        self._timelines: dict[tuple[str, tuple[str, ...]], Timeline[tuple[Standing, ...]]] = {}
         self._day_queries: dict[tuple[str, tuple[str, ...]], int] = {}
 
     # --- lookups -------------------------------------------------------------
@@ -97,7 +96,7 @@ class Registry:
 
         Raises `UnknownActor` (with close matches) or `AmbiguousName`.
         """
-        code = _resolve(text, self._actor_keys, self._actors, UnknownActor, "actor")
+        code = self._actor_keys.resolve(text, self._actors, UnknownActor, "actor")
         return self._actors[code]
 
     def get_actor(self, text: str, default: Actor | None = None) -> Actor | None:
@@ -109,7 +108,7 @@ class Registry:
 
     def framework(self, text: str) -> Framework:
         """Resolve a slug, name or alias (`"PfP"`, `"Partnership for Peace"`) to a `Framework`."""
-        slug = _resolve(text, self._framework_keys, self._frameworks, UnknownFramework, "framework")
+        slug = self._framework_keys.resolve(text, self._frameworks, UnknownFramework, "framework")
         return self._frameworks[slug]
 
     def get_framework(self, text: str, default: Framework | None = None) -> Framework | None:
@@ -158,8 +157,9 @@ class Registry:
         Raises `UnknownFramework`, `InvalidDate`, or `OutsideLifetime` for a date
         before the framework was founded.
 
-        >>> [s.membership.actor for s in allied.load().members("ici", on="2013-07-02")]
-        ['ARE', 'BHR', 'KWT', 'QAT']
+        >>> import allied
+        >>> [s.name for s in allied.load().members("nato", on="1952-02-18")][-3:]
+        ['Turkey', 'United Kingdom', 'United States']
         """
         fw = self.framework(framework)
         when = parse_date(on)
@@ -171,7 +171,7 @@ class Registry:
         timeline = self._timeline(fw.slug, key_roles) if when.precision == "day" else None
         if timeline is None:
             return self._scan(fw.slug, when, key_roles)
-        return list(timeline.at(when.first))
+        return list(timeline.at(when.first) or ())
 
     def frameworks(self, on: DateLike = None) -> list[Framework]:
         """Frameworks in existence on a date (including ones that may have been), by slug."""
@@ -384,7 +384,7 @@ class Registry:
         standings.sort(key=lambda s: (normalise(s.name), s.membership.role))
         return standings
 
-    def _timeline(self, slug: str, roles: tuple[str, ...]) -> _Timeline | None:
+    def _timeline(self, slug: str, roles: tuple[str, ...]) -> Timeline[tuple[Standing, ...]] | None:
         """The precomputed timeline, built on the second day query of the same kind.
 
         A one-shot caller (the CLI) answers with one scan; a long-lived one (the
@@ -396,50 +396,31 @@ class Registry:
             seen = self._day_queries[key] = self._day_queries.get(key, 0) + 1
             if seen < 2:
                 return None
-            timeline = self._timelines[key] = _Timeline.build(self, slug, roles)
+            timeline = self._timelines[key] = Timeline(
+                self._change_days(slug),
+                lambda day: tuple(self._scan(slug, PartialDate.from_date(day), roles)),
+            )
         return timeline
 
+    def _change_days(self, slug: str) -> set[_dt.date]:
+        """Every day on which a day-precision answer about `slug` may change.
 
-class _Timeline:
-    """Day-precision answers to `members`, precomputed between the days answers change.
-
-    The answer for a day can only change on a day some date bound starts or
-    ends (a membership, a status or a name), so each span between two such
-    days is answered once, by `_scan`, and looked up by bisection after that.
-    """
-
-    __slots__ = ("answers", "days", "registry", "roles", "slug")
-
-    def __init__(self, registry: Registry, slug: str, roles: tuple[str, ...]) -> None:
-        self.registry, self.slug, self.roles = registry, slug, roles
-        self.days: list[_dt.date] = []
-        self.answers: list[tuple[Standing, ...]] = []
-
-    @classmethod
-    def build(cls, registry: Registry, slug: str, roles: tuple[str, ...]) -> _Timeline:
-        timeline = cls(registry, slug, roles)
+        Certainty flips on the first and last day of each imprecise bound, so
+        both are included (and the day after the last), for memberships,
+        statuses and the names shown.
+        """
         days: set[_dt.date] = set()
-        memberships = registry._by_framework.get(slug, [])
+        memberships = self._by_framework.get(slug, [])
         periods = [m.period for m in memberships]
-        periods += [s.period for m in memberships for s in registry._statuses.get(m.key, ())]
+        periods += [s.period for m in memberships for s in self._statuses.get(m.key, ())]
         for period in periods:
             for date in (period.start, period.end):
                 if date is not None:
                     days.update((date.first, date.last, date.last + _dt.timedelta(days=1)))
         for m in memberships:
-            for name in registry._short_names.get(m.actor, ()):
+            for name in self._short_names.get(m.actor, ()):
                 days.update(d.first for d in (name.start, name.end) if d is not None)
-        timeline.days = sorted(days)
-        timeline.answers = [
-            tuple(registry._scan(slug, PartialDate.from_date(day), roles)) for day in timeline.days
-        ]
-        return timeline
-
-    def at(self, day: _dt.date) -> tuple[Standing, ...]:
-        index = bisect.bisect_right(self.days, day) - 1
-        if index < 0:
-            return ()
-        return self.answers[index]
+        return days
 
 
 def _name_order(name: Name) -> tuple[bool, tuple[_dt.date, int], str]:
@@ -449,33 +430,3 @@ def _name_order(name: Name) -> tuple[bool, tuple[_dt.date, int], str]:
         name.start.sort_key if name.start else (_dt.date.min, 0),
         name.name,
     )
-
-
-def _name_index(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
-    index: dict[str, set[str]] = defaultdict(set)
-    for text, code in pairs:
-        index[normalise(text)].add(code)
-    return dict(index)
-
-
-def _resolve(
-    text: str,
-    keys: dict[str, set[str]],
-    exact: dict[str, object],
-    missing: type[LookupError],
-    what: str,
-) -> str:
-    stripped = text.strip()
-    for candidate in (stripped, stripped.upper(), stripped.lower()):
-        if candidate in exact:
-            return candidate
-    found = keys.get(normalise(stripped), set())
-    if len(found) == 1:
-        return next(iter(found))
-    if found:
-        raise AmbiguousName(f"{text!r} could be any of: {', '.join(sorted(found))}")
-    import difflib  # only on the error path
-
-    close = difflib.get_close_matches(normalise(stripped), list(keys), n=3, cutoff=0.75)
-    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    raise missing(f"unknown {what} {text!r}{hint}")
