@@ -20,6 +20,8 @@ def partial_dates(draw: st.DrawFn) -> PartialDate:
         return PartialDate(day.year, day.month, day.day)
     if precision == "month":
         return PartialDate(day.year, day.month)
+    if draw(st.booleans()):  # a date only bounded, up to a few years later
+        return PartialDate(day.year, None, None, PartialDate(day.year + draw(st.integers(1, 3))))
     return PartialDate(day.year)
 
 
@@ -30,6 +32,14 @@ def periods(draw: st.DrawFn) -> Period:
         return Period(start)
     end = draw(partial_dates().filter(lambda end: end.last > start.first))
     return Period(start, end)
+
+
+def test_a_bounded_date_spans_both_bounds() -> None:
+    date = PartialDate.parse("2004-06-28/2005-03")
+    assert (date.precision, str(date)) == ("range", "2004-06-28/2005-03")
+    assert (date.first, date.last) == (dt.date(2004, 6, 28), dt.date(2005, 3, 31))
+    with pytest.raises(InvalidDate, match="latest bound"):
+        PartialDate.parse("2005/2004")
 
 
 def test_parse_keeps_precision() -> None:
@@ -46,7 +56,19 @@ def test_span_of_a_month_and_a_leap_february() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "95", "1995-4", "1995-13", "2021-02-30", "1995-04-31", "x", "1995/04/26"]
+    "text",
+    [
+        "",
+        "95",
+        "1995-4",
+        "1995-13",
+        "2021-02-30",
+        "1995-04-31",
+        "x",
+        "1995/04/26",
+        "2004/",
+        "2004/2005/2006",
+    ],
 )
 def test_bad_dates_are_refused(text: str) -> None:
     with pytest.raises(InvalidDate):

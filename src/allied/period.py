@@ -17,10 +17,10 @@ from typing import Literal
 
 from allied.errors import InvalidDate, InvalidPeriod
 
-Precision = Literal["day", "month", "year"]
+Precision = Literal["day", "month", "year", "range"]
 
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+_PRECISION_RANK = {"range": -1, "year": 0, "month": 1, "day": 2}
 
 
 class Certainty(enum.Enum):
@@ -33,17 +33,24 @@ class Certainty(enum.Enum):
 
 @dataclass(frozen=True, order=False, slots=True)
 class PartialDate:
-    """A calendar date known to the day, the month or the year.
+    """A calendar date known to the day, the month or the year — or only bounded.
 
     `first` and `last` are the earliest and latest days it can stand for:
 
     >>> PartialDate.parse("1995-04").first, PartialDate.parse("1995-04").last
     (datetime.date(1995, 4, 1), datetime.date(1995, 4, 30))
+
+    When sources disagree and only bound a date, `until` holds the latest bound
+    (written `2004-06-28/2005-03`: some day from 28 June 2004 to March 2005):
+
+    >>> PartialDate.parse("2004-06-28/2005-03").last
+    datetime.date(2005, 3, 31)
     """
 
     year: int
     month: int | None = None
     day: int | None = None
+    until: PartialDate | None = None
     first: _dt.date = field(init=False, repr=False, compare=False)
     last: _dt.date = field(init=False, repr=False, compare=False)
 
@@ -66,18 +73,26 @@ class PartialDate:
         else:
             month = self.month or 12
             last = _dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        if self.until is not None:
+            if self.until.until is not None or self.until.first <= last:
+                raise InvalidDate(f"{self}: the latest bound must come after the earliest")
+            last = self.until.last
         object.__setattr__(self, "first", first)
         object.__setattr__(self, "last", last)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise `InvalidDate` otherwise."""
-        match = _DATE_RE.fullmatch(text.strip())
-        if not match:
+        """Parse `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or two of them as `EARLIEST/LATEST`.
+
+        Raises `InvalidDate` for anything else, or an impossible date.
+        """
+        earliest, slash, latest = text.strip().partition("/")
+        match = _DATE_RE.fullmatch(earliest)
+        if not match or (slash and not _DATE_RE.fullmatch(latest)):
             raise InvalidDate(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else None for part in match.groups())
         assert year is not None
-        return cls(year, month, day)
+        return cls(year, month, day, cls.parse(latest) if slash else None)
 
     @classmethod
     def from_date(cls, value: _dt.date) -> PartialDate:
@@ -91,7 +106,9 @@ class PartialDate:
 
     @property
     def precision(self) -> Precision:
-        """How much of the date is known: `day`, `month` or `year`."""
+        """How much of the date is known: `day`, `month`, `year`, or only a `range`."""
+        if self.until is not None:
+            return "range"
         if self.day is not None:
             return "day"
         if self.month is not None:
@@ -104,6 +121,8 @@ class PartialDate:
         return (self.first, _PRECISION_RANK[self.precision])
 
     def __str__(self) -> str:
+        if self.until is not None:
+            return f"{PartialDate(self.year, self.month, self.day)}/{self.until}"
         if self.day is not None:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
         if self.month is not None:
