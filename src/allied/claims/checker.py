@@ -1,0 +1,125 @@
+"""Check a text against the registry: `check_text` is the one entry point.
+
+The CLI (`allied check`), the API route and the web page all call it and
+format its `CheckReport`; `CheckReport.as_document()` is the stable JSON shape
+documented in docs/claims.md.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Any
+
+from allied.claims.claim import Claim
+from allied.claims.dating import AsOfSource, DocumentDate, date_document
+from allied.claims.document import MAX_BYTES, Markup, read_document
+from allied.claims.extract import find_claims
+from allied.claims.facts import facts_of
+from allied.claims.questions import question_for
+from allied.claims.verdict import Verdict, judge
+from allied.period import PartialDate
+from allied.registry import Registry
+
+
+@dataclass(frozen=True)
+class CheckedClaim:
+    """A claim found in the text and the verdict on it."""
+
+    claim: Claim
+    verdict: Verdict
+
+    def as_record(self) -> dict[str, Any]:
+        """The claim as one entry of the report's `claims` list."""
+        c, v = self.claim, self.verdict
+        return {
+            "text": c.text,
+            "start": c.start,
+            "end": c.end,
+            "kind": c.kind,
+            "subject": c.subject,
+            "verdict": v.verdict,
+            "true_from": v.true_from.isoformat() if v.true_from else None,
+            "true_until": v.true_until.isoformat() if v.true_until else None,
+            "now": v.now,
+            "explanation": v.explanation,
+            "sources": list(v.sources),
+        }
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Every claim found in a document, judged on the document's date and today."""
+
+    as_of: _dt.date
+    as_of_source: AsOfSource
+    as_of_text: str
+    checked_on: _dt.date
+    markup: Markup
+    claims: tuple[CheckedClaim, ...]
+
+    def as_document(self) -> dict[str, Any]:
+        """The report as its stable JSON document (see docs/claims.md)."""
+        return {
+            "document": {
+                "as_of": self.as_of.isoformat(),
+                "as_of_source": self.as_of_source,
+                "as_of_text": self.as_of_text or None,
+                "checked_on": self.checked_on.isoformat(),
+                "markup": self.markup,
+            },
+            "claims": [claim.as_record() for claim in self.claims],
+        }
+
+    def count(self, verdict: str) -> int:
+        """How many claims received `verdict`."""
+        return sum(c.verdict.verdict == verdict for c in self.claims)
+
+
+def check_text(
+    text: str | bytes,
+    *,
+    as_of: str | _dt.date | PartialDate | None = None,
+    registry: Registry | None = None,
+    markup: Markup = "auto",
+    today: _dt.date | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> CheckReport:
+    """Find the claims in `text` and judge each against the registry.
+
+    `text` is a string or UTF-8 bytes (plain text, HTML or Markdown; `markup`
+    says which, or "auto"). Claims are judged on `as_of` if given (a full
+    date), else on the date the text states, else on today. Raises a
+    `DocumentError` for empty, binary, non-UTF-8 or oversized input and
+    `InvalidDate` for a bad `as_of`.
+
+    >>> report = check_text("NATO now has 30 members.", as_of="2021-07-01")
+    >>> report.claims[0].verdict.verdict, report.claims[0].verdict.true_until
+    ('outdated', datetime.date(2023, 4, 4))
+    """
+    if registry is None:
+        import allied
+
+        registry = allied.load()
+    today = today or _dt.date.today()
+    document = read_document(text, markup=markup, max_bytes=max_bytes)
+    dated: DocumentDate = date_document(document.plain, given=as_of, today=today)
+    facts = facts_of(registry)
+    verdicts: dict[tuple[object, ...], Verdict] = {}
+    checked = []
+    for claim in find_claims(document.plain, registry):
+        key = (claim.kind, claim.subject, claim.actors, claim.quantity, claim.date, claim.tasks,
+               claim.percent, claim.founding)  # fmt: skip
+        verdict = verdicts.get(key)
+        if verdict is None:
+            question = question_for(claim, facts)
+            verdict = verdicts[key] = judge(question, as_of=dated.on, today=today)
+        checked.append(CheckedClaim(claim, verdict))
+    return CheckReport(
+        as_of=dated.on,
+        as_of_source=dated.source,
+        as_of_text=dated.text,
+        checked_on=today,
+        markup=document.markup,
+        claims=tuple(checked),
+    )

@@ -1,0 +1,55 @@
+"""A claim: one checkable statement found in a text, and where it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from allied.claims.quantity import Quantity
+from allied.period import PartialDate
+
+ClaimKind = Literal[
+    "count",
+    "membership",
+    "founding",
+    "accession",
+    "most-recent-member",
+    "core-tasks",
+    "spending-target",
+    "action-points",
+]
+CLAIM_KINDS: tuple[ClaimKind, ...] = (
+    "count",
+    "membership",
+    "founding",
+    "accession",
+    "most-recent-member",
+    "core-tasks",
+    "spending-target",
+    "action-points",
+)
+#: The subject of a count of NATO's partners across every framework.
+PARTNERS = "partners"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable statement: its kind, subject, what it states, and where it is.
+
+    Only the fields of its kind are set: `actors` (membership, accession,
+    most-recent-member), `quantity` (count, core-tasks, action-points), `date`
+    (founding, accession, most-recent-member), `tasks` (core-tasks), `percent`
+    and `date` (spending-target).
+    """
+
+    kind: ClaimKind
+    start: int
+    end: int
+    text: str
+    subject: str
+    actors: tuple[str, ...] = ()
+    quantity: Quantity | None = None
+    date: PartialDate | None = None
+    tasks: tuple[str, ...] = ()
+    percent: float | None = None
+    founding: bool = False

@@ -1,0 +1,178 @@
+"""Dates written in prose, and the date a document speaks from.
+
+A document's claims are judged on the date it was written: the date the caller
+gives, else the one the document states ("Dernière modification : 02/07/2013",
+"Last updated on 3 April 2024", a dated byline), else today — always reported
+with how it was found.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from allied.errors import InvalidDate
+from allied.period import PartialDate, parse_date
+
+AsOfSource = Literal["given", "detected", "today"]
+
+_MONTHS = {
+    **{
+        name: number
+        for number, names in enumerate(
+            (
+                "january jan janvier janv",
+                "february feb febr février fevrier févr fevr",
+                "march mar mars",
+                "april apr avril avr",
+                "may mai",
+                "june jun juin",
+                "july jul juillet juil",
+                "august aug août aout",
+                "september sep sept septembre",
+                "october oct octobre",
+                "november nov novembre",
+                "december dec décembre decembre déc",
+            ),
+            start=1,
+        )
+        for name in names.split()
+    }
+}
+_MONTH = "(?i:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+
+#: A date to the day: ISO, numeric (day first), "2 July 2013", "July 2, 2013", "2 juillet 2013".
+DAY_DATE = (
+    rf"(?:{_YEAR}-[01]?\d-[0-3]?\d"
+    rf"|[0-3]?\d[/.][01]?\d[/.]{_YEAR}"
+    rf"|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
+    rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR})"
+)
+#: A date to the day, the month ("November 2010") or the year ("1994").
+ANY_DATE = rf"(?:{DAY_DATE}|{_MONTH}\s+(?:of\s+)?{_YEAR}|{_YEAR})(?![\d/-])"
+
+_PARTS = re.compile(
+    rf"(?P<iy>{_YEAR})-(?P<im>\d\d?)-(?P<id>\d\d?)"
+    rf"|(?P<na>\d\d?)[/.](?P<nb>\d\d?)[/.](?P<ny>{_YEAR})"
+    rf"|(?P<dd>\d\d?)(?:st|nd|rd|th|er)?\s+(?:of\s+)?(?P<dm>{_MONTH}),?\s+(?P<dy>{_YEAR})"
+    rf"|(?P<mm>{_MONTH})\s+(?P<md>\d\d?)(?:st|nd|rd|th)?,?\s+(?P<my>{_YEAR})"
+    rf"|(?P<om>{_MONTH})\s+(?:of\s+)?(?P<oy>{_YEAR})"
+    rf"|(?P<y>{_YEAR})",
+    re.I,
+)
+
+_LABELLED = re.compile(
+    r"(?P<label>(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+on)?"
+    r"|derni[eè]re\s+(?:modification|mise\s+[aà]\s+jour)|mis\s+[aà]\s+jour(?:\s+le)?"
+    r"|modifi[ée]\s+le|published(?:\s+on)?|posted(?:\s+on)?|publi[ée]\s+le"
+    r"|date\s+of\s+publication|date\s+de\s+publication)"
+    rf"[ \t]*[:\-\u2013—]?[ \t]*(?:\n[ \t]*)?(?P<date>{DAY_DATE})(?![\d/-])",
+    re.I,
+)
+_BYLINE = re.compile(
+    rf"(?im)^[ \t]*by[ \t]+[A-Z][^\n,|·]{{1,60}}?[ \t]*[,|·—\u2013-][ \t]*(?P<date>{DAY_DATE})"
+    rf"|^[ \t]*(?P<date2>{DAY_DATE})[ \t]*[|·—\u2013-][ \t]*by[ \t]+[A-Z]"
+)
+_UPDATE_LABEL = re.compile(r"updat|modif|revis|review|mise|mis\b", re.I)
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    """The date a document's claims are judged on, and how it was found.
+
+    `text`, `start` and `end` point at the words it was read from when detected.
+    """
+
+    on: _dt.date
+    source: AsOfSource
+    text: str = ""
+    start: int | None = None
+    end: int | None = None
+
+
+def parse_text_date(text: str) -> PartialDate | None:
+    """Read a date written in prose, at the precision it is written; `None` if it is not one.
+
+    Numeric dates are read day first (02/07/2013 is 2 July), unless the first
+    number cannot be a month day and the second can.
+
+    >>> str(parse_text_date("Dernière modification : 02/07/2013"[24:]))
+    '2013-07-02'
+    >>> str(parse_text_date("November 2010"))
+    '2010-11'
+    """
+    match = _PARTS.search(text)
+    if match is None:
+        return None
+    g = match.groupdict()
+    try:
+        if g["iy"]:
+            return PartialDate(int(g["iy"]), int(g["im"]), int(g["id"]))
+        if g["ny"]:
+            day, month = int(g["na"]), int(g["nb"])
+            if month > 12 >= day:
+                day, month = month, day
+            return PartialDate(int(g["ny"]), month, day)
+        if g["dy"]:
+            return PartialDate(int(g["dy"]), _month(g["dm"]), int(g["dd"]))
+        if g["my"]:
+            return PartialDate(int(g["my"]), _month(g["mm"]), int(g["md"]))
+        if g["oy"]:
+            return PartialDate(int(g["oy"]), _month(g["om"]))
+        return PartialDate(int(g["y"]))
+    except (InvalidDate, KeyError):
+        return None
+
+
+def date_document(
+    plain: str, *, given: str | _dt.date | PartialDate | None = None, today: _dt.date
+) -> DocumentDate:
+    """Choose the date to judge `plain` on: `given`, else a stated date, else `today`.
+
+    A stated "last updated/modified" date beats a publication date or a
+    byline; among equals the latest wins. A given date must be a full day.
+
+    >>> date_document("Last updated on 3 April 2024", today=_dt.date(2026, 1, 1)).on
+    datetime.date(2024, 4, 3)
+    """
+    if given is not None:
+        when = parse_date(given)
+        if when.precision != "day":
+            raise InvalidDate(f"the as-of date {when} must be a full date: YYYY-MM-DD")
+        return DocumentDate(on=when.first, source="given")
+    found = detect_date(plain)
+    return found if found is not None else DocumentDate(on=today, source="today")
+
+
+def detect_date(plain: str) -> DocumentDate | None:
+    """Find the date a document states it was last updated or published, if any."""
+    best: tuple[int, _dt.date, re.Match[str], str] | None = None
+    for pattern, group in ((_LABELLED, "date"), (_BYLINE, "date"), (_BYLINE, "date2")):
+        for match in pattern.finditer(plain):
+            if match.group(group) is None:
+                continue
+            when = parse_text_date(match.group(group))
+            if when is None:
+                continue
+            label = match.groupdict().get("label") or ""
+            rank = 2 if _UPDATE_LABEL.search(label) else 1
+            if best is None or (rank, when.first) > best[:2]:
+                best = (rank, when.first, match, group)
+    if best is None:
+        return None
+    _, on, match, _group = best
+    return DocumentDate(
+        on=on,
+        source="detected",
+        text=" ".join(match.group(0).split()),
+        start=match.start(),
+        end=match.end(),
+    )
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.casefold().rstrip(".")]

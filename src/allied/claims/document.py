@@ -1,0 +1,217 @@
+"""Turn the bytes or text of a document into plain text the claim finder can read.
+
+Markup is blanked out rather than removed: every tag, entity, Markdown marker
+and URL is replaced by spaces (a line break for block tags), so the plain text
+has exactly the length of the input and a claim's `start`/`end` offsets into
+the plain text are offsets into the original input too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from allied.errors import AlliedError
+
+Markup = Literal["auto", "text", "html", "markdown"]
+MARKUPS = ("auto", "text", "html", "markdown")
+
+#: The largest document accepted, in bytes of UTF-8 (10 MiB).
+MAX_BYTES = 10 * 1024 * 1024
+
+
+class DocumentError(AlliedError, ValueError):
+    """A document cannot be checked: the message says why."""
+
+
+class EmptyDocument(DocumentError):
+    """The document has no text."""
+
+
+class BinaryDocument(DocumentError):
+    """The document is binary data, not text."""
+
+
+class NotUtf8(DocumentError):
+    """The document's bytes are not valid UTF-8."""
+
+
+class DocumentTooLarge(DocumentError):
+    """The document is over the size limit."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded document and its plain text, of the same length, offset for offset."""
+
+    original: str
+    plain: str
+    markup: Markup
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_LOOKS_HTML = re.compile(
+    r"<(?:!doctype|html|head|body|p|div|br|span|a|h[1-6]|ul|ol|li|table|meta|article)\b", re.I
+)
+_LOOKS_MARKDOWN = re.compile(r"(?m)^#{1,6}\s|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*")
+
+_HTML_HIDDEN = re.compile(r"<(script|style|head)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|<![^>]*>")
+_HTML_ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "title",
+        "tr",
+        "ul",
+    ]
+)
+
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_MARKERS = re.compile(
+    r"(?m)^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t])"  # headings, quotes, bullets
+    r"|\*\*|__|`+"  # strong emphasis and code
+    r"|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])"  # emphasis
+    r"|(?m:^\[[^\]\n]+\]:[^\n]*$)"  # reference-style link definitions
+)
+
+
+def read_document(
+    data: bytes | str, *, markup: Markup = "auto", max_bytes: int = MAX_BYTES
+) -> Document:
+    """Decode `data` and strip its markup; raise a `DocumentError` on bad input.
+
+    Bytes must be UTF-8 (a byte-order mark is kept as a blanked character).
+    `markup="auto"` recognises HTML and Markdown by their tags and markers.
+
+    >>> read_document(b"<p>NATO has <b>32</b> members.</p>").plain
+    '\\n  NATO has    32     members.\\n   '
+    """
+    if isinstance(data, bytes):
+        text = _decode(data, max_bytes)
+    else:
+        text = data
+        if len(text) > max_bytes // 4 and len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+            raise DocumentTooLarge(
+                _too_large(len(text.encode("utf-8", "surrogatepass")), max_bytes)
+            )
+    if not text.strip():
+        raise EmptyDocument("the document is empty")
+    controls = len(_CONTROL.findall(text, 0, 65536))
+    if "\x00" in text or controls > max(8, min(len(text), 65536) // 100):
+        raise BinaryDocument("the document looks like binary data, not text")
+    chosen = detect_markup(text) if markup == "auto" else markup
+    if chosen == "html":
+        plain = strip_html(text)
+    elif chosen == "markdown":
+        plain = strip_markdown(text)
+    else:
+        plain = text
+    return Document(original=text, plain=plain.replace("\ufeff", " "), markup=chosen)
+
+
+def detect_markup(text: str) -> Markup:
+    """Guess whether `text` is HTML, Markdown or plain text from its first 64 KiB."""
+    head = text[:65536]
+    if _LOOKS_HTML.search(head):
+        return "html"
+    if _LOOKS_MARKDOWN.search(head):
+        return "markdown"
+    return "text"
+
+
+def strip_html(text: str) -> str:
+    """Blank tags, comments, scripts and styles; decode entities in place.
+
+    >>> strip_html("a&amp;b<br>c")
+    'a&    b\\n   c'
+    """
+    text = _HTML_HIDDEN.sub(_blank, text)
+    text = _HTML_TAG.sub(_blank_tag, text)
+    return _HTML_ENTITY.sub(_decode_entity, text)
+
+
+def strip_markdown(text: str) -> str:
+    """Blank Markdown markers and link targets, keeping link text in place.
+
+    >>> strip_markdown("**NATO** has [32 members](https://nato.int).")
+    '  NATO   has  32 members                   .'
+    """
+    text = _MD_LINK.sub(_blank_link, text)
+    return _MD_MARKERS.sub(_blank, text)
+
+
+def _decode(data: bytes, max_bytes: int) -> str:
+    if len(data) > max_bytes:
+        raise DocumentTooLarge(_too_large(len(data), max_bytes))
+    if not data.strip():
+        raise EmptyDocument("the document is empty")
+    if b"\x00" in data[:65536]:
+        raise BinaryDocument("the document looks like binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise NotUtf8(f"the document is not UTF-8 (invalid byte at offset {error.start})") from None
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"the document is {size:,} bytes; the limit is {limit:,}"
+
+
+def _blank(match: re.Match[str]) -> str:
+    return _spaces(match.group(0))
+
+
+def _blank_tag(match: re.Match[str]) -> str:
+    blank = _spaces(match.group(0))
+    if (match.group(1) or "").lower() in _BLOCK_TAGS:
+        return "\n" + blank[1:]
+    return blank
+
+
+def _blank_link(match: re.Match[str]) -> str:
+    whole, label = match.group(0), match.group(1)
+    prefix = 2 if whole.startswith("!") else 1
+    return " " * prefix + label + " " * (len(whole) - prefix - len(label))
+
+
+def _decode_entity(match: re.Match[str]) -> str:
+    entity = match.group(0)
+    decoded = html.unescape(entity)
+    if len(decoded) > len(entity):  # never: entities are longer than what they stand for
+        return entity
+    return decoded + " " * (len(entity) - len(decoded))
+
+
+def _spaces(text: str) -> str:
+    # Keep line breaks, so that blanked blocks still end sentences and lines.
+    return "".join("\n" if char == "\n" else " " for char in text)

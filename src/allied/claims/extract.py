@@ -1,0 +1,335 @@
+"""Find the claims a text makes that the registry can judge.
+
+Each finder reads one sentence and yields `Claim`s: what is claimed (a count,
+a list of members, a founding date, …), about whom (`subject`: a framework
+slug, `partners`, `strategic-concept`, `defence-spending`, `eu-nato`), and
+where (`start`/`end` offsets into the text). Finders never consult facts;
+`verdict` does that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from allied.claims.claim import PARTNERS, Claim, ClaimKind
+from allied.claims.dating import ANY_DATE, parse_text_date
+from allied.claims.mentions import Mention, vocabulary_of
+from allied.claims.quantity import QUANTITY, Quantity
+from allied.claims.sentences import Sentence, split_sentences
+from allied.claims.tasks import find_task_lists
+from allied.period import PartialDate
+from allied.registry import Registry
+
+_NOUN = (
+    r"(?P<noun>member\s+(?:states|countries|nations)|members|Allies|allies"
+    r"|partner\s+(?:countries|nations|states)|partners|countries|nations|states|participants)"
+)
+_COUNT = re.compile(
+    r"\b(?:has|have|had|counts?|numbers?|comprises?|comprised|includes?|included|groups?"
+    r"|brings?\s+together|brought\s+together|consists?\s+of|(?:is|are|was|were)\s+made\s+up\s+of"
+    r"|gathers?|unites?|with|of)\s+(?:(?:now|today|currently|a\s+total\s+of)\s+)?"
+    rf"(?P<q>{QUANTITY})\s+(?P<adj>[A-Z][\w-]+\s+)?{_NOUN}\b"
+    r"|(?:\b(?:the|all|its|all\s+the)|['\u2019]s)\s+"
+    rf"(?P<q2>{QUANTITY})\s+(?P<noun2>Allies|member\s+(?:states|countries)|members)\b"
+    r"(?!\s+(?:that|which|who|whose)\b)"
+)
+_PAREN_AFTER = re.compile(r"\s*\(")
+_PARTNER_NOUN = re.compile(r"partner", re.I)
+_TASK_COUNT = re.compile(
+    rf"(?:['\u2019]s|\b(?:its|has|have))\s+(?P<q>{QUANTITY})\s+"
+    r"(?:(?:core|main|fundamental|essential|key|principal)\s+(?:and\s+)?){0,3}tasks\b"
+)
+_FOUNDED = re.compile(
+    r"\b(?i:founded|created|launched|established|set\s+up|initiated|inaugurated|formed)\b"
+    rf"(?:[^.;()]{{0,80}}?)\b(?:in|on|of)\s+(?P<date>{ANY_DATE})"
+)
+_FOUNDED_SUBJECT_GAP = re.compile(
+    r"\)?\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:which|that)\s+)?"
+    r"(?:(?:was|were|is|has\s+been|had\s+been)\s+)?\(?\s*"
+)
+_CLAUSE_START = re.compile(r"[\s•·▪●◦*\-\u2013\d.)]*")
+_AFTER_FOUNDING = re.compile(r"\s*,\s*(?:the\s+)?(?P<it>it|which)?\b")
+_ANNIVERSARY = re.compile(
+    r"\b(?i:in|on)\s+(?P<year>(?:19|20)\d\d)\s*,?\s+(?P<rest>.{0,40}?)\b(?:celebrated|marked|celebrates|marks)"
+    r"\s+its\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary"
+)
+_LIST_CUE = re.compile(
+    r"(?:\b(?:includ(?:es|e|ing|ed)|brings?\s+together|brought\s+together|compris(?:es|e|ing)"
+    r"|consists?\s+of|are|were|is|was|such\s+as|namely|notably|Allies|members|partners"
+    r"|participants|countries|nations|states)|[:(])\s*[\"“”]?\s*(?:the\s+)?$"
+)
+_MEMBER_OF = re.compile(
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been|remains?|became|is\s+now|are\s+now)\s+"
+    r"(?:an?\s+|all\s+|one\s+of\s+the\s+)?(?P<founding>founding\s+|original\s+)?(?:active\s+|full\s+)?"
+    r"(?:members?|partners?|participants?|Ally|Allies|signator(?:y|ies))\s+(?:of|in|to)\s+(?:the\s+)?"
+)
+_ACCESSION_BEFORE = re.compile(
+    rf"(?:\b(?:in|on)\s+(?P<date>{ANY_DATE})\s+with\s+)?(?:the\s+)?accession\s+of\s+(?:the\s+)?$"
+)
+_DATE_AFTER = re.compile(rf"\s*,?\s+(?:in|on)\s+(?P<date>{ANY_DATE})")
+_JOINED = re.compile(
+    r"\s+(?:joined|acceded\s+to|became\s+(?:a\s+|full\s+)*(?:members?|Allies?)\s+of"
+    r"|became\s+(?:NATO\s+)?(?:members|Allies))\b(?P<what>[^.;,]{0,60}?)"
+    rf"\s*\b(?:in|on)\s+(?P<date>{ANY_DATE})"
+)
+_MOST_RECENT = re.compile(
+    r"\s+(?:is|was|became|remains)\s+(?:currently\s+|now\s+|still\s+)?"
+    r"(?:the\s+|NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+)?"
+    r"(?:most\s+recent|newest|latest|youngest)"
+    r"(?:\s+(?:member\s+state|member\s+country|member|Ally|ally|addition))?"
+    r"(?:\s+(?:of|to)\s+(?:NATO|the\s+Alliance))?(?:\s*\((?P<year>(?:19|20)\d\d)\))?"
+)
+_SPENDING_CUE = re.compile(
+    r"defen[cs]e\s+(?:spending|expenditure|budgets?|investment)|\bGDP\b", re.I
+)
+_PERCENT = re.compile(
+    r"(?P<pct>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:%|per\s?cent\b|percent\b)"
+    r"(?:[^.;]{0,60}?\bby\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
+_ACTION_POINTS = re.compile(
+    rf"(?P<q>{QUANTITY})\s+(?:(?:concrete|common|joint|further|new)\s+)*"
+    r"(?:action\s+points|proposals|actions)\b"
+)
+_EU = re.compile(r"\bEU\b|European\s+Union|\bUE\b|Union\s+européenne")
+
+
+def find_claims(plain: str, registry: Registry) -> list[Claim]:
+    """Every claim in `plain` the registry could judge, in text order.
+
+    >>> import allied
+    >>> [c.kind for c in find_claims("NATO now has 32 members.", allied.load())]
+    ['count']
+    """
+    mentions = vocabulary_of(registry).find(plain)
+    claims: list[Claim] = []
+    previous: Sentence | None = None
+    topic: Mention | None = None
+    for sentence in split_sentences(plain, mentions):
+        if previous is None or sentence.paragraph != previous.paragraph:
+            topic = None
+        context = _Context(plain, sentence, topic, previous)
+        for finder in _FINDERS:
+            claims.extend(finder(context))
+        topic = sentence.topic or topic
+        previous = sentence
+    claims.extend(find_task_lists(plain))
+    unique = {(c.kind, c.start, c.end, c.subject): c for c in claims}
+    return sorted(unique.values(), key=lambda c: (c.start, c.end, c.kind))
+
+
+_Run = tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    plain: str
+    sentence: Sentence
+    topic: Mention | None
+    previous: Sentence | None
+
+    def claim(self, kind: ClaimKind, start: int, end: int, subject: str, **facts: object) -> Claim:
+        text = " ".join(self.plain[start:end].split())
+        return Claim(kind, start, end, text, subject, **facts)  # type: ignore[arg-type]
+
+    def subject_start(self, mention: Mention | None, start: int) -> int:
+        """Start a claim at its subject when the subject is named shortly before."""
+        if mention is not None and mention.start < start and start - mention.start <= 160:
+            return mention.start
+        return start
+
+
+def _counts(ctx: _Context) -> Iterator[Claim]:
+    s, plain = ctx.sentence, ctx.plain
+    for match in _COUNT.finditer(plain, s.start, s.end):
+        noun = match["noun"] or match["noun2"]
+        if _PAREN_AFTER.match(plain, match.end()) or (match["adj"] and match["adj"].islower()):
+            continue
+        possessive = match["q2"] is not None
+        mention = s.framework_before(match.start() + 1, possessive=possessive)
+        framework = mention or ctx.topic
+        if framework is None and noun in ("Allies", "allies"):
+            subject = "nato"
+        elif framework is None:
+            continue
+        else:
+            subject = framework.code
+        if _PARTNER_NOUN.match(noun) and subject == "nato":
+            subject = PARTNERS
+        quantity = Quantity.parse(match["q"] or match["q2"])
+        start = ctx.subject_start(mention, match.start())
+        yield ctx.claim("count", start, match.end(), subject, quantity=quantity)
+    for match in _TASK_COUNT.finditer(plain, s.start, s.end):
+        mention = s.framework_before(match.start() + 1, possessive=True)
+        start = ctx.subject_start(mention, match.start())
+        quantity = Quantity.parse(match["q"])
+        yield ctx.claim("core-tasks", start, match.end(), "strategic-concept", quantity=quantity)
+
+
+def _foundings(ctx: _Context) -> Iterator[Claim]:
+    s, plain = ctx.sentence, ctx.plain
+    for match in _FOUNDED.finditer(plain, s.start, s.end):
+        date = parse_text_date(match["date"])
+        subject = _founded_subject(ctx, match)
+        if date is None or subject is None:
+            continue
+        if subject is not ctx.topic:
+            subject = _named_before_aside(ctx, subject)
+        start = min(subject.start, match.start()) if subject is not ctx.topic else match.start()
+        end = match.end() if subject.start < match.start() else max(match.end(), subject.end)
+        yield ctx.claim("founding", start, end, subject.code, date=date)
+    for match in _ANNIVERSARY.finditer(plain, s.start, s.end):
+        mention = next((m for m in s.frameworks if match.start() <= m.start < match.end()), None)
+        if mention is not None and match["rest"].strip() in (
+            "",
+            plain[mention.start : mention.end],
+        ):
+            date = PartialDate(int(match["year"]) - int(match["n"]))
+            yield ctx.claim("founding", match.start(), match.end(), mention.code, date=date)
+
+
+def _founded_subject(ctx: _Context, match: re.Match[str]) -> Mention | None:
+    """Who was founded: named just before the verb, or just after a fronted clause."""
+    s, plain = ctx.sentence, ctx.plain
+    before = [m for m in s.frameworks if m.end <= match.start()]
+    if (
+        before
+        and not before[-1].possessive
+        and _FOUNDED_SUBJECT_GAP.fullmatch(plain, before[-1].end, match.start())
+    ):
+        return before[-1]
+    if not _CLAUSE_START.fullmatch(plain, s.start, match.start()):
+        return None
+    after = _AFTER_FOUNDING.match(plain, match.end())
+    if after is None:
+        return None
+    if after["it"]:
+        return ctx.topic
+    following = s.framework_after(match.end())
+    if following is not None and following.start == after.end():
+        return following
+    return None
+
+
+def _named_before_aside(ctx: _Context, mention: Mention) -> Mention:
+    """The full name when `mention` is its abbreviation in parentheses: "… Organisation (NATO)"."""
+    frameworks = ctx.sentence.frameworks
+    index = frameworks.index(mention)
+    if index > 0:
+        earlier = frameworks[index - 1]
+        if earlier.code == mention.code and ctx.plain[earlier.end : mention.start].strip() == "(":
+            return earlier
+    return mention
+
+
+def _lists(ctx: _Context) -> Iterator[Claim]:
+    s, plain = ctx.sentence, ctx.plain
+    for run in s.runs(plain):
+        actors = tuple(dict.fromkeys(m.code for m in run))
+        start, end = run[0].start, run[-1].end
+        if len(actors) == 1 and run[0].possessive:
+            continue
+        yield from _member_of(ctx, run, actors)
+        yield from _accessions(ctx, run, actors)
+        yield from _most_recent(ctx, run, actors)
+        window = plain[max(s.start, start - 80) : start]
+        if len(actors) < 2 or not _LIST_CUE.search(window):
+            continue
+        mention = s.framework_before(start, possessive=True) or s.framework_after(end) or ctx.topic
+        if mention is None:
+            continue
+        subject = mention.code
+        between = plain[mention.end : start] if mention.end <= start else ""
+        if subject == "nato" and _PARTNER_NOUN.search(between):
+            subject = PARTNERS
+        claim_start = ctx.subject_start(mention if mention.end <= start else None, start)
+        claim_end = max(end, mention.end) if mention.start > end else end
+        yield ctx.claim("membership", claim_start, claim_end, subject, actors=actors)
+
+
+def _member_of(ctx: _Context, run: _Run, actors: tuple[str, ...]) -> Iterator[Claim]:
+    match = _MEMBER_OF.match(ctx.plain, run[-1].end)
+    if match is None:
+        return
+    framework = ctx.sentence.framework_after(match.end())
+    if framework is None or framework.start != match.end():
+        return
+    if match["founding"]:
+        yield ctx.claim(
+            "accession", run[0].start, framework.end, framework.code, actors=actors, founding=True
+        )
+    else:
+        yield ctx.claim("membership", run[0].start, framework.end, framework.code, actors=actors)
+
+
+def _accessions(
+    ctx: _Context, run: tuple[Mention, ...], actors: tuple[str, ...]
+) -> Iterator[Claim]:
+    s, plain = ctx.sentence, ctx.plain
+    start, end = run[0].start, run[-1].end
+    before = _ACCESSION_BEFORE.search(plain[max(s.start, start - 120) : start])
+    if before is not None:
+        date_text = before["date"]
+        claim_start = start - len(before.group(0))
+        after = _DATE_AFTER.match(plain, end, s.end)
+        if date_text is None and after is not None:
+            date_text, end = after["date"], after.end()
+        date = parse_text_date(date_text) if date_text else None
+        if date is not None:
+            yield ctx.claim("accession", claim_start, end, "nato", actors=actors, date=date)
+        return
+    joined = _JOINED.match(plain, end, s.end)
+    if joined is not None:
+        date = parse_text_date(joined["date"])
+        framework = next(
+            (m for m in s.frameworks if joined.start("what") <= m.start < joined.end("what")), None
+        )
+        if date is not None:
+            subject = framework.code if framework else "nato"
+            yield ctx.claim("accession", start, joined.end(), subject, actors=actors, date=date)
+
+
+def _most_recent(
+    ctx: _Context, run: tuple[Mention, ...], actors: tuple[str, ...]
+) -> Iterator[Claim]:
+    match = _MOST_RECENT.match(ctx.plain, run[-1].end, ctx.sentence.end)
+    if match is None or len(actors) != 1:
+        return
+    date = PartialDate(int(match["year"])) if match["year"] else None
+    yield ctx.claim(
+        "most-recent-member", run[0].start, match.end(), "nato", actors=actors, date=date
+    )
+
+
+def _spending(ctx: _Context) -> Iterator[Claim]:
+    s, plain = ctx.sentence, ctx.plain
+    if not _SPENDING_CUE.search(plain, s.start, s.end):
+        return
+    for match in _PERCENT.finditer(plain, s.start, s.end):
+        year = PartialDate(int(match["year"])) if match["year"] else None
+        percent = float(match["pct"].replace(",", "."))
+        yield ctx.claim(
+            "spending-target", s.start, s.end, "defence-spending", percent=percent, date=year
+        )
+
+
+def _action_points(ctx: _Context) -> Iterator[Claim]:
+    s, plain = ctx.sentence, ctx.plain
+    eu = _EU.search(plain, s.start, s.end) or (
+        ctx.previous is not None and _EU.search(plain, ctx.previous.start, ctx.previous.end)
+    )
+    if not eu:
+        return
+    for match in _ACTION_POINTS.finditer(plain, s.start, s.end):
+        quantity = Quantity.parse(match["q"])
+        yield ctx.claim("action-points", match.start(), match.end(), "eu-nato", quantity=quantity)
+
+
+_FINDERS: tuple[Callable[[_Context], Iterator[Claim]], ...] = (
+    _counts,
+    _foundings,
+    _lists,
+    _spending,
+    _action_points,
+)

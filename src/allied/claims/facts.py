@@ -1,0 +1,160 @@
+"""What the registry says about a claim on any given day.
+
+`questions.question_for` turns a `Claim` into a `Question`: a function from a day to a
+`Reading` (does the claim hold that day, what is true instead, on which
+sources), plus the days on which the reading can change. `verdict` asks it on
+the document's date and today and walks the change days in between.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from allied.model import Event, Membership
+from allied.period import Certainty, PartialDate
+from allied.registry import Registry
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The registry's answer on one day: `holds` (`None`: cannot tell), what is true, says who."""
+
+    holds: bool | None
+    value: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    """A claim put to the registry: `read(day)`, and the days its answer may change on.
+
+    A `timeless` question (a founding date) reads the same on every day.
+    """
+
+    read: Callable[[_dt.date], Reading]
+    days: tuple[_dt.date, ...] = ()
+    timeless: bool = False
+    #: Whether readings already say when they became true ("joined 2024-03-07").
+    dated: bool = False
+
+
+def unknowable(reason: str) -> Question:
+    """A question the registry cannot answer on any day."""
+    return Question(lambda _day: Reading(None, reason), timeless=True)
+
+
+_PERCENT = re.compile(r"(\d{1,2}(?:\.\d{1,2})?)\s*%")
+_DEADLINE = re.compile(r"\bby\s+((?:19|20)\d\d)\b")
+_WITHIN = re.compile(r"\bwithin\s+(a\s+decade|ten\s+years|\d{1,2}\s+years)\b")
+_PROPOSALS = re.compile(
+    r"\b(\d{1,3})\s+(?:further\s+|new\s+)?(?:common\s+)?(?:proposals|action\s+points)\b"
+)
+
+
+class Facts:
+    """Per-registry indices and memoised answers the questions share."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        events = registry.events()
+        self.concepts = [e for e in events if e.kind == "strategic-concept"]
+        tasks: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+        for task in registry.dataset.core_tasks:
+            tasks.setdefault(task.event, []).append((task.position, task.task, task.sources))
+        self.tasks = {event: sorted(rows) for event, rows in tasks.items()}
+        self.commitments = [
+            e for e in events if e.kind == "commitment" and _PERCENT.search(_text(e))
+        ]
+        self.proposals = [
+            (e, int(m.group(1)))
+            for e in events
+            if "EU" in e.actors and (m := _PROPOSALS.search(e.title))
+        ]
+        partner_rows = [
+            m
+            for m in registry.dataset.memberships
+            if m.role in ("partner", "participant") and registry.actor_of(m.actor).kind == "state"
+        ]
+        self.partner_rows = partner_rows
+        self.partners_on = lru_cache(maxsize=4096)(self._partners_on)
+        self.roster = lru_cache(maxsize=4096)(self._roster)
+
+    def _roster(
+        self, slug: str, day: _dt.date
+    ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """Members of `slug` on `day`: surely in, maybe in, suspended."""
+        standings = self.registry.members(slug, on=PartialDate.from_date(day))
+        sure = frozenset(s.membership.actor for s in standings if not s.uncertain)
+        maybe = frozenset(s.membership.actor for s in standings if s.uncertain)
+        suspended = frozenset(s.membership.actor for s in standings if s.status == "suspended")
+        return sure, maybe, suspended
+
+    def _partners_on(self, day: _dt.date) -> tuple[frozenset[str], frozenset[str]]:
+        """States with a partner or participant role anywhere on `day`, not Allies: sure, maybe."""
+        when = PartialDate.from_date(day)
+        allies, maybe_allies, _ = self.roster("nato", day)
+        sure: set[str] = set()
+        maybe: set[str] = set()
+        for m in self.partner_rows:
+            certainty = m.period.holds_on(when)
+            if certainty is Certainty.YES:
+                sure.add(m.actor)
+            elif certainty is Certainty.MAYBE:
+                maybe.add(m.actor)
+        sure -= allies | maybe_allies
+        maybe -= allies | sure
+        return frozenset(sure), frozenset(maybe)
+
+    def name(self, code: str, day: _dt.date | None = None) -> str:
+        return self.registry.name(code, PartialDate.from_date(day) if day else None)
+
+    def names(self, codes: Iterable[str], day: _dt.date | None = None) -> str:
+        return ", ".join(self.name(code, day) for code in codes)
+
+
+_CACHE: weakref.WeakKeyDictionary[Registry, Facts] = weakref.WeakKeyDictionary()
+
+
+def facts_of(registry: Registry) -> Facts:
+    """The registry's shared facts, built on first use."""
+    facts = _CACHE.get(registry)
+    if facts is None:
+        facts = _CACHE[registry] = Facts(registry)
+    return facts
+
+
+def period_days(rows: Iterable[Membership], facts: Facts) -> tuple[_dt.date, ...]:
+    """Every day a membership (or one of its statuses) starts or ends on."""
+    days: set[_dt.date] = set()
+    for m in rows:
+        periods = [m.period, *(s.period for s in facts.registry.statuses_of(m))]
+        for period in periods:
+            for bound in (period.start, period.end):
+                if bound is not None:
+                    days.update((bound.first, bound.last + _dt.timedelta(days=1)))
+    return tuple(sorted(days))
+
+
+def commitment_terms(event: Event) -> tuple[tuple[float, ...], int | None]:
+    """The GDP percentages a commitment states, headline first, and its deadline year."""
+    title_first = [float(p) for p in _PERCENT.findall(event.title)]
+    percents = tuple(dict.fromkeys(title_first + [float(p) for p in _PERCENT.findall(event.note)]))
+    text = _text(event)
+    deadline = _DEADLINE.search(text)
+    if deadline:
+        return percents, int(deadline.group(1))
+    within = _WITHIN.search(text)
+    if within:
+        span = within.group(1)
+        years = 10 if span.startswith(("a decade", "ten")) else int(span.split()[0])
+        return percents, event.start.year + years
+    return percents, None
+
+
+def _text(event: Event) -> str:
+    return f"{event.title} {event.note}"

@@ -1,0 +1,182 @@
+"""Find the actors and frameworks a text names, by any name the registry knows.
+
+The vocabulary is every name, former name and alias of every actor and every
+framework in the registry, plus the usual English and French ways of writing
+framework names ("partners around the globe", "Partenariat pour la paix") for
+frameworks the registry has. It is compiled once per registry into a single
+trie-shaped regular expression, so a document is scanned in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from allied.naming import normalise
+from allied.registry import Registry
+
+MentionKind = Literal["actor", "framework"]
+
+#: Ways texts write framework names that the data files may not list, by slug.
+#: Used only for slugs the registry knows; the registry's own names come first.
+EXTRA_FRAMEWORK_NAMES: dict[str, tuple[str, ...]] = {
+    "nato": ("NATO", "OTAN", "the Alliance", "Atlantic Alliance", "Alliance atlantique"),
+    "pfp": ("Partnership for Peace", "PfP", "Partenariat pour la paix", "PpP"),
+    "md": ("Mediterranean Dialogue", "MD", "Dialogue méditerranéen"),
+    "ici": ("Istanbul Cooperation Initiative", "ICI", "Initiative de coopération d'Istanbul"),
+    "pag": (
+        "partners across the globe",
+        "partners around the globe",
+        "global partners",
+        "partenaires dans le monde",
+        "partenaires mondiaux",
+    ),
+    "eapc": (
+        "Euro-Atlantic Partnership Council",
+        "EAPC",
+        "Euro-Atlantic Partnership",
+        "Conseil de partenariat euro-atlantique",
+    ),
+    "nacc": (
+        "North Atlantic Cooperation Council",
+        "NACC",
+        "Conseil de coopération nord-atlantique",
+    ),
+    "nato-russia-council": ("NATO-Russia Council", "NRC", "Conseil OTAN-Russie"),
+    "nato-russia-pjc": ("NATO-Russia Permanent Joint Council", "Permanent Joint Council"),
+    "nato-ukraine-commission": ("NATO-Ukraine Commission", "NUC", "Commission OTAN-Ukraine"),
+    "nato-ukraine-council": ("NATO-Ukraine Council", "Conseil OTAN-Ukraine"),
+    "nato-georgia-commission": ("NATO-Georgia Commission", "NGC", "Commission OTAN-Géorgie"),
+    "eop": ("Enhanced Opportunities Partners", "Enhanced Opportunities Partner"),
+    "map": ("Membership Action Plan", "MAP", "Plan d'action pour l'adhésion"),
+    "dcb": ("Defence and Related Security Capacity Building", "DCB"),
+}
+
+_SEPARATOR = r"[\s\-\u2010\u2011\u2013]+"
+_DASHES = " -\u2010\u2011\u2013"
+_POSSESSIVE = re.compile(r"['\u2019]s?(?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor or framework named in a text, at `start:end`."""
+
+    kind: MentionKind
+    code: str
+    start: int
+    end: int
+    possessive: bool = False
+
+
+class Vocabulary:
+    """Every name of every actor and framework in one registry, compiled for scanning.
+
+    >>> import allied
+    >>> [m.code for m in vocabulary_of(allied.load()).find("FYROM joined NATO.")]
+    ['MKD', 'nato']
+    """
+
+    def __init__(self, registry: Registry) -> None:
+        self._codes: dict[str, tuple[MentionKind, str]] = {}
+        for slug, names in _framework_names(registry):
+            for name in names:
+                self._codes.setdefault(normalise(name), ("framework", slug))
+        for name in registry.dataset.names:
+            actor = registry.get_actor(name.name)
+            if actor is not None:
+                self._codes.setdefault(normalise(name.name), ("actor", actor.code))
+        spellings = {
+            variant
+            for slug, names in _framework_names(registry)
+            for name in names
+            for variant in _variants(name)
+        }
+        spellings |= {
+            variant for name in registry.dataset.names for variant in _variants(name.name)
+        }
+        spellings = {s for s in spellings if normalise(s) in self._codes}
+        self.pattern = re.compile(rf"(?<![\w\-])(?:{_trie(spellings)})(?!\w)")
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """The mentions in `text[start:end]`, in order."""
+        found = []
+        stop = len(text) if end is None else end
+        for match in self.pattern.finditer(text, start, stop):
+            kind, code = self._codes[normalise(match.group(0))]
+            possessive = _POSSESSIVE.match(text, match.end()) is not None
+            found.append(Mention(kind, code, match.start(), match.end(), possessive))
+        return found
+
+
+_CACHE: weakref.WeakKeyDictionary[Registry, Vocabulary] = weakref.WeakKeyDictionary()
+
+
+def vocabulary_of(registry: Registry) -> Vocabulary:
+    """The registry's vocabulary, compiled on first use and kept while the registry lives."""
+    vocabulary = _CACHE.get(registry)
+    if vocabulary is None:
+        vocabulary = _CACHE[registry] = Vocabulary(registry)
+    return vocabulary
+
+
+def _framework_names(registry: Registry) -> Iterable[tuple[str, tuple[str, ...]]]:
+    for framework in registry.all_frameworks():
+        extra = EXTRA_FRAMEWORK_NAMES.get(framework.slug, ())
+        yield framework.slug, (framework.name, *framework.aliases, *extra)
+
+
+def _variants(name: str) -> set[str]:
+    """The spellings a text may use: as written, and with the first letter's case flipped.
+
+    Single words keep their case ("Turkey", not "turkey"); a leading "the" is
+    kept, so "the Alliance" is NATO but "an alliance" is not.
+    """
+    words = name.split()
+    if not words:
+        return set()
+    core = " ".join(words)
+    variants = {core, core[0].upper() + core[1:]}
+    if len(words) > 1:
+        variants.add(core[0].lower() + core[1:])
+    if len(words) >= 3:
+        variants.add(" ".join(w[0].upper() + w[1:] if w.islower() else w for w in words))
+    return variants
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching any of `words`, longest first, shaped as a trie."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in _tokens(word):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(root)
+
+
+def _tokens(word: str) -> list[str]:
+    tokens: list[str] = []
+    for char in word:
+        if char in _DASHES:
+            token = _SEPARATOR
+        elif char in "'\u2019":
+            token = "['\u2019]"
+        else:
+            token = re.escape(char)
+        if not (token == _SEPARATOR and tokens and tokens[-1] == _SEPARATOR):
+            tokens.append(token)
+    return tokens
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    ends_here = "" in node
+    branches = [token + _trie_pattern(child) for token, child in node.items() if token]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
+    return body

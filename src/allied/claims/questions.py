@@ -1,0 +1,326 @@
+"""One builder per claim kind: how to read that kind of claim off the registry.
+
+Every builder returns a `Question`; when the registry lacks what a claim needs
+(a framework it does not know, one with no recorded members, a Strategic
+Concept without core tasks) the question can only answer "cannot tell", and
+the verdict is `unverifiable` — never a guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from collections.abc import Callable, Sequence
+
+from allied.claims.claim import PARTNERS, Claim, ClaimKind
+from allied.claims.facts import (
+    Facts,
+    Question,
+    Reading,
+    commitment_terms,
+    period_days,
+    unknowable,
+)
+from allied.claims.quantity import Quantity
+from allied.claims.tasks import likeness
+from allied.model import Membership
+from allied.period import PartialDate
+
+_ONE_DAY = _dt.timedelta(days=1)
+_REASONS = {"nato-accession": "NATO accession", "": "reason not recorded"}
+
+
+def count(claim: Claim, facts: Facts) -> Question:
+    """How many members (or NATO partners) a framework had on a day."""
+    quantity = claim.quantity
+    assert quantity is not None
+    if claim.subject == PARTNERS:
+        rows = facts.partner_rows + [
+            m for m in facts.registry.memberships(framework="nato") if m.role == "member"
+        ]
+
+        def partners(day: _dt.date) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+            sure, maybe = facts.partners_on(day)
+            return sure, maybe, frozenset()
+
+        return _count(quantity, partners, rows, facts, "partner countries", ())
+    framework = facts.registry.get_framework(claim.subject)
+    if framework is None:
+        return unknowable(f"the registry does not know {claim.subject!r}")
+    rows = facts.registry.memberships(framework=framework.slug)
+    if not rows:
+        return unknowable(f"the registry records no members of {framework.name}")
+    start = framework.period.start.first if framework.period else rows[0].period.start.first
+
+    def roster(day: _dt.date) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        if day < start:
+            return frozenset(), frozenset(), frozenset()
+        return facts.roster(framework.slug, day)
+
+    noun = "members" if framework.slug == "nato" else f"members of the {framework.name}"
+    return _count(quantity, roster, rows, facts, noun, framework.sources[:1])
+
+
+def _count(
+    quantity: Quantity,
+    roster: Callable[[_dt.date], tuple[frozenset[str], frozenset[str], frozenset[str]]],
+    rows: Sequence[Membership],
+    facts: Facts,
+    noun: str,
+    base_sources: tuple[str, ...],
+) -> Question:
+    days = period_days(rows, facts)
+
+    def read(day: _dt.date) -> Reading:
+        sure, maybe, suspended = roster(day)
+        low, high = len(sure), len(sure) + len(maybe)
+        value = f"{low} {noun}" if low == high else f"{low} to {high} {noun}"
+        if suspended:
+            value += f" ({len(suspended)} suspended)"
+        admits = {quantity.admits(low), quantity.admits(high)}
+        holds = admits.pop() if len(admits) == 1 else None
+        return Reading(holds, value, base_sources + _changed_on(rows, days, day))
+
+    return Question(read, days)
+
+
+def _changed_on(
+    rows: Sequence[Membership], days: Sequence[_dt.date], day: _dt.date
+) -> tuple[str, ...]:
+    """The sources of the memberships whose start or end made the latest change by `day`."""
+    index = bisect.bisect_right(days, day) - 1
+    if index < 0:
+        return ()
+    change = days[index]
+    found = [
+        source
+        for m in rows
+        for bound in (m.period.start, m.period.end)
+        if bound is not None and change in (bound.first, bound.last + _ONE_DAY)
+        for source in m.sources
+    ]
+    return tuple(dict.fromkeys(found))
+
+
+def membership(claim: Claim, facts: Facts) -> Question:
+    """Whether every listed actor was an active member or partner of a framework."""
+    if claim.subject == PARTNERS:
+
+        def read_partners(day: _dt.date) -> Reading:
+            sure, maybe = facts.partners_on(day)
+            missing = [a for a in claim.actors if a not in sure | maybe]
+            unsure = [a for a in claim.actors if a in maybe]
+            if missing:
+                return Reading(False, f"not NATO partners on {day}: {facts.names(missing, day)}")
+            if unsure:
+                return Reading(None, f"the registry cannot tell for {facts.names(unsure, day)}")
+            return Reading(True, f"all {len(claim.actors)} are NATO partners")
+
+        rows = [m for m in facts.partner_rows if m.actor in claim.actors]
+        return Question(read_partners, period_days(rows, facts))
+    framework = facts.registry.get_framework(claim.subject)
+    if framework is None:
+        return unknowable(f"the registry does not know {claim.subject!r}")
+    all_rows = facts.registry.memberships(framework=framework.slug)
+    if not all_rows:
+        return unknowable(f"the registry records no members of {framework.name}")
+    rows = [m for m in all_rows if m.actor in claim.actors and m.role != "observer"]
+    sources = tuple(dict.fromkeys(s for m in rows for s in m.sources))
+    label = framework.name
+
+    def read(day: _dt.date) -> Reading:
+        sure, maybe, suspended = facts.roster(framework.slug, day)
+        problems = []
+        for actor in claim.actors:
+            name = facts.name(actor, day)
+            if actor in suspended:
+                status = next(
+                    (s for m in rows if m.actor == actor for s in facts.registry.statuses_of(m)
+                     if s.period.start.first <= day), None
+                )  # fmt: skip
+                since = f" since {status.period.start}" if status else ""
+                problems.append(f"{name}: suspended{since}")
+            elif actor not in sure | maybe:
+                ended = [m for m in rows if m.actor == actor and _ended_by(m, day)]
+                if ended:
+                    last = ended[-1]
+                    reason = f" ({_REASONS.get(last.end_reason, last.end_reason)})"
+                    problems.append(f"{name}: left on {last.period.end}{reason}")
+                else:
+                    problems.append(f"{name}: not in the {label}")
+        if problems:
+            return Reading(False, "; ".join(problems), sources)
+        unsure = [a for a in claim.actors if a in maybe]
+        if unsure:
+            return Reading(
+                None, f"the registry cannot tell for {facts.names(unsure, day)}", sources
+            )
+        return Reading(True, f"all {len(claim.actors)} are in the {label}", sources)
+
+    return Question(read, period_days(rows, facts), dated=True)
+
+
+def founding(claim: Claim, facts: Facts) -> Question:
+    """Whether a framework was founded at the stated date."""
+    framework = facts.registry.get_framework(claim.subject)
+    if framework is None or framework.period is None or claim.date is None:
+        name = framework.name if framework else claim.subject
+        return unknowable(f"the registry has no founding date for {name}")
+    actual = framework.period.start
+    holds = _within(actual, claim.date)
+    sources = tuple(s for s in dict.fromkeys((framework.founding_source, *framework.sources)) if s)
+    reading = Reading(holds, f"the {framework.name} was founded on {actual}", sources)
+    return Question(lambda _day: reading, timeless=True)
+
+
+def accession(claim: Claim, facts: Facts) -> Question:
+    """Whether the listed actors joined a framework at the stated date (or founded it)."""
+    framework = facts.registry.get_framework(claim.subject)
+    if framework is None or not facts.registry.memberships(framework=framework.slug):
+        return unknowable(f"the registry records no members of {claim.subject}")
+    facts_found, verdicts, sources = [], [], []
+    for actor in claim.actors:
+        rows = [m for m in facts.registry.memberships(framework=framework.slug, actor=actor)
+                if m.role == "member"]  # fmt: skip
+        name = facts.name(actor, rows[0].period.start.first if rows else None)
+        if not rows:
+            facts_found.append(f"{name} was never a member")
+            verdicts.append(False)
+            continue
+        first = rows[0]
+        sources.extend(first.sources)
+        facts_found.append(f"{name} joined on {first.period.start}")
+        if claim.founding:
+            founded = framework.period.start if framework.period else None
+            verdicts.append(founded is not None and first.period.start == founded)
+        else:
+            assert claim.date is not None
+            verdicts.append(_within(first.period.start, claim.date))
+    holds = None if None in verdicts else all(verdicts)
+    reading = Reading(holds, "; ".join(facts_found), tuple(dict.fromkeys(sources)))
+    return Question(lambda _day: reading, timeless=True)
+
+
+def most_recent_member(claim: Claim, facts: Facts) -> Question:
+    """Whether an actor was the latest to join (NATO) on a day."""
+    framework = facts.registry.get_framework(claim.subject)
+    if framework is None:
+        return unknowable(f"the registry does not know {claim.subject!r}")
+    rows = [m for m in facts.registry.memberships(framework=framework.slug) if m.role == "member"]
+    if not rows:
+        return unknowable(f"the registry records no members of {framework.name}")
+    (actor,) = claim.actors
+
+    def read(day: _dt.date) -> Reading:
+        current = [m for m in rows if m.period.start.first <= day and not _ended_by(m, day)]
+        if not current:
+            return Reading(False, f"the {framework.name} had no members yet")
+        latest = max(m.period.start.first for m in current)
+        newest = [m for m in current if m.period.start.first == latest]
+        value = f"{facts.names((m.actor for m in newest), day)} (joined {newest[0].period.start})"
+        sources = tuple(dict.fromkeys(s for m in newest for s in m.sources))
+        holds = any(m.actor == actor for m in newest)
+        if holds and claim.date is not None:
+            holds = _within(newest[0].period.start, claim.date) is True
+        return Reading(holds, value, sources)
+
+    return Question(read, tuple(sorted({m.period.start.first for m in rows})), dated=True)
+
+
+def core_tasks(claim: Claim, facts: Facts) -> Question:
+    """Whether the Strategic Concept in force on a day has the stated (number of) core tasks."""
+    concepts = facts.concepts
+    if not concepts:
+        return unknowable("the registry records no Strategic Concept")
+    listed = {c.id: [task for _, task, _ in facts.tasks.get(c.id, [])] for c in concepts}
+    best = max((likeness(claim.tasks, tasks) for tasks in listed.values()), default=0.0)
+
+    def read(day: _dt.date) -> Reading:
+        in_force = [c for c in concepts if c.start.last <= day]
+        if not in_force:
+            return Reading(False, f"no Strategic Concept had been adopted by {day}")
+        concept = in_force[-1]
+        tasks = listed[concept.id]
+        label = f"the {concept.place} Strategic Concept ({concept.start})"
+        if not tasks:
+            return Reading(None, f"the registry does not record the core tasks of {label}")
+        sources = concept.sources + tuple(s for _, _, ids in facts.tasks[concept.id] for s in ids)
+        value = f"{label}: {len(tasks)} core tasks, {'; '.join(tasks)}"
+        if claim.quantity is not None:
+            holds = claim.quantity.admits(len(tasks))
+        else:
+            score = likeness(claim.tasks, tasks)
+            holds = score >= 0.5 and score >= best
+        return Reading(holds, value, tuple(dict.fromkeys(sources)))
+
+    return Question(read, tuple(c.start.last for c in concepts), dated=True)
+
+
+def spending_target(claim: Claim, facts: Facts) -> Question:
+    """Whether the defence-spending commitment in force on a day sets the stated target."""
+    commitments = facts.commitments
+    if not commitments or claim.percent is None:
+        return unknowable("the registry records no defence-spending commitment")
+
+    def read(day: _dt.date) -> Reading:
+        in_force = [e for e in commitments if e.start.last <= day]
+        if not in_force:
+            return Reading(False, f"no defence-spending commitment had been made by {day}")
+        event = in_force[-1]
+        percents, deadline = commitment_terms(event)
+        target = f"{percents[0]:g}% of GDP" + (f" by {deadline}" if deadline else "")
+        value = f"{target} ({event.title}, {event.start})"
+        holds: bool | None = claim.percent in percents
+        if holds and claim.date is not None:
+            holds = None if deadline is None else deadline == claim.date.year
+        return Reading(holds, value, event.sources)
+
+    return Question(read, tuple(e.start.last for e in commitments), dated=True)
+
+
+def action_points(claim: Claim, facts: Facts) -> Question:
+    """Whether the EU and NATO had agreed the stated number of common proposals by a day."""
+    sets = facts.proposals
+    if not sets or claim.quantity is None:
+        return unknowable("the registry records no EU-NATO common proposals")
+
+    def read(day: _dt.date) -> Reading:
+        agreed = [(e, n) for e, n in sets if e.start.last <= day]
+        total = sum(n for _, n in agreed)
+        parts = " + ".join(f"{n} on {e.start}" for e, n in agreed)
+        value = f"{total} common proposals" + (f" ({parts})" if len(agreed) > 1 else "")
+        sources = tuple(dict.fromkeys(s for e, _ in agreed for s in e.sources))
+        assert claim.quantity is not None
+        return Reading(claim.quantity.admits(total), value, sources)
+
+    return Question(read, tuple(e.start.last for e, _ in sets))
+
+
+def _ended_by(membership: Membership, day: _dt.date) -> bool:
+    return membership.period.end is not None and membership.period.end.first <= day
+
+
+def _within(actual: PartialDate, claimed: PartialDate) -> bool | None:
+    """Whether a recorded date falls in the span a claimed date stands for (None: partly)."""
+    if claimed.first <= actual.first and actual.last <= claimed.last:
+        return True
+    if actual.last < claimed.first or actual.first > claimed.last:
+        return False
+    return None
+
+
+BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
+    "count": count,
+    "membership": membership,
+    "founding": founding,
+    "accession": accession,
+    "most-recent-member": most_recent_member,
+    "core-tasks": core_tasks,
+    "spending-target": spending_target,
+    "action-points": action_points,
+}
+
+
+def question_for(claim: Claim, facts: Facts) -> Question:
+    """The question that decides `claim`, or one that says why none can."""
+    return BUILDERS[claim.kind](claim, facts)

@@ -1,0 +1,130 @@
+"""Cut plain text into sentences and paragraphs, and read who each one is about.
+
+A sentence knows the actors and frameworks it names (`Mention`s), the runs of
+actor names that form lists ("Bahrain, Qatar, the United Arab Emirates and
+Kuwait"), and its topic: the framework it is about, which a following "it"
+or an unnamed list in the same paragraph refers back to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from allied.claims.mentions import Mention
+
+_BOUNDARY = re.compile(
+    r"(?P<para>\n[ \t\xa0]*\n\s*|\n(?=[ \t\xa0]*(?:[•·▪●◦*\-\u2013]|\d{1,2}[.)])[ \t\xa0]))"
+    r"|(?<=[.!?;])[\"”\u2019)]*\s+"
+)
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|cf|no|nos|art|para|mr|mrs|ms|dr|st|approx)|\b[A-Z])\.$", re.I
+)
+_RUN_GAP = re.compile(r"[\s,;()\"“”]*(?:(?:and|et|as\s+well\s+as|&|or|plus)\s+)?(?:the\s+)?")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the plain text at `start:end`, with what it names."""
+
+    start: int
+    end: int
+    paragraph: int
+    mentions: tuple[Mention, ...]
+    asides: tuple[tuple[int, int], ...]  # closed parentheses, as (start, end)
+
+    @property
+    def frameworks(self) -> tuple[Mention, ...]:
+        """The frameworks the sentence names, in order."""
+        return tuple(m for m in self.mentions if m.kind == "framework")
+
+    def is_aside(self, mention: Mention, anchor: int) -> bool:
+        """Whether `mention` sits in parentheses closed before `anchor` (an aside)."""
+        return any(s <= mention.start and mention.end <= e <= anchor for s, e in self.asides)
+
+    def framework_before(self, anchor: int, *, possessive: bool = False) -> Mention | None:
+        """The nearest framework named before `anchor`, skipping asides and, unless
+        allowed, possessives ("NATO's partners")."""
+        for mention in reversed(self.frameworks):
+            if mention.end > anchor or self.is_aside(mention, anchor):
+                continue
+            if possessive or not mention.possessive:
+                return mention
+        return None
+
+    def framework_after(self, anchor: int) -> Mention | None:
+        """The first framework named after `anchor`, not possessive."""
+        for mention in self.frameworks:
+            if mention.start >= anchor and not mention.possessive:
+                return mention
+        return None
+
+    @property
+    def topic(self) -> Mention | None:
+        """The first framework the sentence names that is not a possessive or an aside."""
+        for mention in self.frameworks:
+            if not mention.possessive and not self.is_aside(mention, self.end):
+                return mention
+        return None
+
+    def runs(self, plain: str) -> list[tuple[Mention, ...]]:
+        """Runs of actor names joined by commas, "and" or parentheses: lists and singletons."""
+        runs: list[list[Mention]] = []
+        previous: Mention | None = None
+        for mention in self.mentions:
+            if mention.kind != "actor":
+                previous = None
+                continue
+            if previous is not None and _RUN_GAP.fullmatch(plain, previous.end, mention.start):
+                runs[-1].append(mention)
+            else:
+                runs.append([mention])
+            previous = mention
+        return [tuple(run) for run in runs]
+
+
+def split_sentences(plain: str, mentions: Sequence[Mention]) -> Iterator[Sentence]:
+    """Cut `plain` at sentence ends, blank lines and bullets; attach the mentions of each."""
+    starts = [m.start for m in mentions]
+    paragraph, cursor = 0, 0
+    for match in _BOUNDARY.finditer(plain):
+        if match.group("para") is None and _ABBREVIATION.search(
+            plain, max(0, cursor), match.start()
+        ):
+            continue
+        sentence = _sentence(plain, cursor, match.start(), paragraph, mentions, starts)
+        if sentence is not None:
+            yield sentence
+        if match.group("para") is not None:
+            paragraph += 1
+        cursor = match.end()
+    last = _sentence(plain, cursor, len(plain), paragraph, mentions, starts)
+    if last is not None:
+        yield last
+
+
+def _sentence(
+    plain: str,
+    start: int,
+    end: int,
+    paragraph: int,
+    mentions: Sequence[Mention],
+    starts: list[int],
+) -> Sentence | None:
+    while start < end and plain[start].isspace():
+        start += 1
+    while end > start and plain[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    inside = tuple(m for m in mentions[low:high] if m.end <= end)
+    asides = (
+        tuple((m.start(), m.end()) for m in _PARENTHESES.finditer(plain, start, end))
+        if "(" in plain[start:end]
+        else ()
+    )
+    return Sentence(start, end, paragraph, inside, asides)
