@@ -264,6 +264,30 @@ def sources(ctx: click.Context, ids: tuple[str, ...], fmt: str | None) -> None:
     _emit(fmt, rows, Table("Sources", columns, rows))
 
 
+@cli.command()
+@click.argument("file", metavar="FILE|-")
+@click.option("--as-of", metavar="DATE", help="Judge on this day, not the date the text states.")
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), help="Output format.")
+@click.pass_context
+def check(ctx: click.Context, file: str, as_of: str | None, fmt: str | None) -> None:
+    """Check which claims of a text about NATO are still true, and since when not.
+
+    FILE is plain text, HTML or Markdown ("-" reads standard input). Claims are
+    judged on --as-of, else the date the text states, else today.
+
+    \b
+    Example:
+        allied check page.html --as-of 2021-07-01
+    """
+    from allied.claims import check_text, read_source
+
+    data, markup = read_source(file)
+    report = check_text(data, as_of=as_of, registry=_registry(ctx), markup=markup)
+    document, columns = report.as_document(), ("start", "kind", "verdict", "text", "explanation")
+    dated = f"as of {report.as_of} ({report.as_of_source}), checked on {report.checked_on}"
+    _emit(fmt, document, Table(f"Claims in {file}", columns, document["claims"], dated))
+
+
 @cli.group()
 def export() -> None:
     """Export a fact family as CSV or JSON for analysis.

@@ -88,7 +88,9 @@ def _draw(tables: Sequence[Table], out: IO[str]) -> None:
 
 
 #: Columns of free text that may wrap; every other column (codes, dates) stays on one line.
-_WRAPPING = frozenset({"name", "framework_name", "title", "sources", "note", "reason", "task"})
+_WRAPPING = frozenset(
+    {"name", "framework_name", "title", "sources", "note", "reason", "task", "text", "explanation"}
+)
 
 
 def _shown(column: str, value: Any) -> str:

@@ -18,6 +18,8 @@ from allied.claims.document import (
     DocumentTooLarge,
     EmptyDocument,
     NotUtf8,
+    UnreadableDocument,
+    read_source,
 )
 from allied.claims.verdict import VERDICTS, Verdict, VerdictKind
 
@@ -35,7 +37,9 @@ __all__ = [
     "DocumentTooLarge",
     "EmptyDocument",
     "NotUtf8",
+    "UnreadableDocument",
     "Verdict",
     "VerdictKind",
     "check_text",
+    "read_source",
 ]

@@ -13,7 +13,7 @@ from typing import Any
 
 from allied.claims.claim import Claim
 from allied.claims.dating import AsOfSource, DocumentDate, date_document
-from allied.claims.document import MAX_BYTES, Markup, read_document
+from allied.claims.document import Markup, read_document
 from allied.claims.extract import find_claims
 from allied.claims.facts import facts_of
 from allied.claims.questions import question_for
@@ -83,7 +83,7 @@ def check_text(
     registry: Registry | None = None,
     markup: Markup = "auto",
     today: _dt.date | None = None,
-    max_bytes: int = MAX_BYTES,
+    max_bytes: int | None = None,
 ) -> CheckReport:
     """Find the claims in `text` and judge each against the registry.
 

@@ -48,7 +48,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 #: A date to the day: ISO, numeric (day first), "2 July 2013", "July 2, 2013", "2 juillet 2013".
 DAY_DATE = (
     rf"(?:{_YEAR}-[01]?\d-[0-3]?\d"
-    rf"|[0-3]?\d[/.][01]?\d[/.]{_YEAR}"
+    rf"|[0-3]?\d[/.][0-3]?\d[/.]{_YEAR}"
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
     rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR})"
 )

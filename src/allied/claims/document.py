@@ -9,7 +9,9 @@ the plain text are offsets into the original input too.
 from __future__ import annotations
 
 import html
+import os
 import re
+import sys
 from dataclasses import dataclass
 from typing import Literal
 
@@ -42,6 +44,10 @@ class DocumentTooLarge(DocumentError):
     """The document is over the size limit."""
 
 
+class UnreadableDocument(DocumentError):
+    """The document's file cannot be read (missing, a directory, no permission)."""
+
+
 @dataclass(frozen=True)
 class Document:
     """A decoded document and its plain text, of the same length, offset for offset."""
@@ -51,6 +57,14 @@ class Document:
     markup: Markup
 
 
+_SUFFIXES: dict[str, Markup] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LOOKS_HTML = re.compile(
     r"<(?:!doctype|html|head|body|p|div|br|span|a|h[1-6]|ul|ol|li|table|meta|article)\b", re.I
@@ -106,16 +120,18 @@ _MD_MARKERS = re.compile(
 
 
 def read_document(
-    data: bytes | str, *, markup: Markup = "auto", max_bytes: int = MAX_BYTES
+    data: bytes | str, *, markup: Markup = "auto", max_bytes: int | None = None
 ) -> Document:
     """Decode `data` and strip its markup; raise a `DocumentError` on bad input.
 
     Bytes must be UTF-8 (a byte-order mark is kept as a blanked character).
-    `markup="auto"` recognises HTML and Markdown by their tags and markers.
+    `markup="auto"` recognises HTML and Markdown by their tags and markers;
+    `max_bytes` defaults to `MAX_BYTES`.
 
     >>> read_document(b"<p>NATO has <b>32</b> members.</p>").plain
     '\\n  NATO has    32     members.\\n   '
     """
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     if isinstance(data, bytes):
         text = _decode(data, max_bytes)
     else:
@@ -137,6 +153,35 @@ def read_document(
     else:
         plain = text
     return Document(original=text, plain=plain.replace("\ufeff", " "), markup=chosen)
+
+
+def read_source(path: str, *, max_bytes: int | None = None) -> tuple[bytes, Markup]:
+    """Read a file's bytes (`-` is standard input) and the markup its suffix implies.
+
+    Reads at most one byte more than the limit, so an oversized file is refused
+    without being loaded whole.
+
+    >>> read_source("no/such/file.html")
+    Traceback (most recent call last):
+    ...
+    allied.claims.document.UnreadableDocument: cannot read no/such/file.html: no such file
+    """
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    if path == "-":
+        stdin = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
+        data = stdin.read(limit + 1)
+        return (data.encode("utf-8") if isinstance(data, str) else data), "auto"
+    suffix = os.path.splitext(path)[1].lower()
+    markup: Markup = _SUFFIXES.get(suffix, "auto")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(limit + 1), markup
+    except FileNotFoundError:
+        raise UnreadableDocument(f"cannot read {path}: no such file") from None
+    except IsADirectoryError:
+        raise UnreadableDocument(f"cannot read {path}: it is a directory") from None
+    except OSError as error:
+        raise UnreadableDocument(f"cannot read {path}: {error.strerror or error}") from None
 
 
 def detect_markup(text: str) -> Markup:

@@ -31,7 +31,7 @@ _COUNT = re.compile(
     r"|brings?\s+together|brought\s+together|consists?\s+of|(?:is|are|was|were)\s+made\s+up\s+of"
     r"|gathers?|unites?|with|of)\s+(?:(?:now|today|currently|a\s+total\s+of)\s+)?"
     rf"(?P<q>{QUANTITY})\s+(?P<adj>[A-Z][\w-]+\s+)?{_NOUN}\b"
-    r"|(?:\b(?:the|all|its|all\s+the)|['\u2019]s)\s+"
+    r"|(?:\b(?i:the|all|its|all\s+the)|['\u2019]s)\s+"
     rf"(?P<q2>{QUANTITY})\s+(?P<noun2>Allies|member\s+(?:states|countries)|members)\b"
     r"(?!\s+(?:that|which|who|whose)\b)"
 )
@@ -60,13 +60,17 @@ _LIST_CUE = re.compile(
     r"|consists?\s+of|are|were|is|was|such\s+as|namely|notably|Allies|members|partners"
     r"|participants|countries|nations|states)|[:(])\s*[\"“”]?\s*(?:the\s+)?$"
 )
+_SINGLE_CUE = re.compile(
+    r"\b(?:includ(?:es|e|ing|ed)|brings?\s+together|brought\s+together|compris(?:es|e|ing)"
+    r"|such\s+as|namely)\b"
+)
 _MEMBER_OF = re.compile(
     r"\s+(?:is|are|was|were|has\s+been|have\s+been|remains?|became|is\s+now|are\s+now)\s+"
     r"(?:an?\s+|all\s+|one\s+of\s+the\s+)?(?P<founding>founding\s+|original\s+)?(?:active\s+|full\s+)?"
     r"(?:members?|partners?|participants?|Ally|Allies|signator(?:y|ies))\s+(?:of|in|to)\s+(?:the\s+)?"
 )
 _ACCESSION_BEFORE = re.compile(
-    rf"(?:\b(?:in|on)\s+(?P<date>{ANY_DATE})\s+with\s+)?(?:the\s+)?accession\s+of\s+(?:the\s+)?$"
+    rf"(?:\b(?i:in|on)\s+(?P<date>{ANY_DATE})\s+with\s+)?(?:the\s+)?accession\s+of\s+(?:the\s+)?$"
 )
 _DATE_AFTER = re.compile(rf"\s*,?\s+(?:in|on)\s+(?P<date>{ANY_DATE})")
 _JOINED = re.compile(
@@ -234,9 +238,16 @@ def _lists(ctx: _Context) -> Iterator[Claim]:
         yield from _accessions(ctx, run, actors)
         yield from _most_recent(ctx, run, actors)
         window = plain[max(s.start, start - 80) : start]
-        if len(actors) < 2 or not _LIST_CUE.search(window):
+        if not _LIST_CUE.search(window):
             continue
-        mention = s.framework_before(start, possessive=True) or s.framework_after(end) or ctx.topic
+        if len(actors) == 1:
+            mention = s.framework_before(start)  # "the PfP includes Malta": named, as subject
+            if mention is None or not _SINGLE_CUE.search(plain, mention.end, start):
+                continue
+        else:
+            mention = (
+                s.framework_before(start, possessive=True) or s.framework_after(end) or ctx.topic
+            )
         if mention is None:
             continue
         subject = mention.code

@@ -1,0 +1,171 @@
+"""Finding claims: every kind, any name of an actor or framework, and what is not a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+import allied
+from allied.claims.claim import CLAIM_KINDS, Claim
+from allied.claims.extract import find_claims
+
+REG = allied.load()
+
+
+def found(text: str) -> list[Claim]:
+    return find_claims(text, REG)
+
+
+def one(text: str, kind: str) -> Claim:
+    claims = [c for c in found(text) if c.kind == kind]
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def test_counts_with_subject_and_quantifier() -> None:
+    claim = one("NATO now has 30 members.", "count")
+    assert (claim.subject, str(claim.quantity), claim.text) == (
+        "nato",
+        "30",
+        "NATO now has 30 members",
+    )
+    assert one("The Alliance counts thirty-two Allies.", "count").quantity.value == 32  # type: ignore[union-attr]
+    claim = one("NATO cooperates with more than 40 partner countries.", "count")
+    assert (claim.subject, claim.quantity.quantifier) == ("partners", "more-than")  # type: ignore[union-attr]
+    claim = one("The ICI brings together four Gulf countries.", "count")
+    assert (claim.subject, claim.quantity.value) == ("ici", 4)  # type: ignore[union-attr]
+    assert one("All 32 Allies agreed.", "count").subject == "nato"
+
+
+def test_offsets_cover_the_claim() -> None:
+    text = "Intro.\n\nToday, NATO now has 30 members, says the page."
+    claim = one(text, "count")
+    assert text[claim.start : claim.end] == "NATO now has 30 members"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 12 founding members signed in Washington.",  # a subset, not the whole
+        "The MD includes six Arab countries (Algeria, Egypt, Jordan, Mauritania, Morocco and "
+        "Tunisia) and Israel.",  # the count is of the parenthesis, not the MD
+        "The seven Allies that joined in 2004 met.",
+        "In 2019 NATO celebrated with 29 candles.",  # no noun a framework has
+    ],
+)
+def test_not_counts(text: str) -> None:
+    assert [c for c in found(text) if c.kind == "count"] == []
+
+
+def test_membership_lists_resolve_every_name() -> None:
+    claim = one(
+        "The Istanbul Cooperation Initiative brings together Bahrain, Qatar, the United Arab "
+        "Emirates and Kuwait.",
+        "membership",
+    )
+    assert (claim.subject, claim.actors) == ("ici", ("BHR", "QAT", "ARE", "KWT"))
+    claim = one(
+        "Partners across the globe include Japan, the Republic of Korea and Australia.",
+        "membership",
+    )
+    assert (claim.subject, claim.actors) == ("pag", ("JPN", "KOR", "AUS"))
+    claim = one("Among these partners around the globe are Iraq and Mongolia.", "membership")
+    assert claim.subject == "pag"
+
+
+def test_an_unnamed_list_takes_the_paragraph_topic() -> None:
+    text = (
+        "The Partnership for Peace (PfP) is NATO's oldest partnership framework. Founded in "
+        "1994, it brings together several neutral countries (Switzerland, Austria and Malta)."
+    )
+    claim = one(text, "membership")
+    assert (claim.subject, claim.actors) == ("pfp", ("CHE", "AUT", "MLT"))
+    assert one(text, "founding").subject == "pfp"
+
+
+def test_single_member_and_founding_member() -> None:
+    claim = one("Israel is a partner of the Mediterranean Dialogue.", "membership")
+    assert (claim.subject, claim.actors) == ("md", ("ISR",))
+    claim = one("Belgium is a founding member of NATO.", "accession")
+    assert (claim.subject, claim.actors, claim.founding) == ("nato", ("BEL",), True)
+
+
+def test_historical_and_alternative_names() -> None:
+    claim = one("FYROM joined NATO in 2020.", "accession")
+    assert claim.actors == ("MKD",)
+    claim = one(
+        "In 1999 with the accession of the Czech Republic, Hungary and Poland.", "accession"
+    )
+    assert claim.actors == ("CZE", "HUN", "POL")
+    assert one("Turkey joined NATO in 1952.", "accession").actors == ("TUR",)
+    assert one("Macedonia is the most recent member (2020).", "most-recent-member").actors == (
+        "MKD",
+    )
+
+
+def test_french_framework_names() -> None:
+    claim = one("Le Partenariat pour la paix includes Switzerland and Austria.", "membership")
+    assert claim.subject == "pfp"
+    assert one("L'OTAN now has 32 members.", "count").subject == "nato"
+
+
+def test_founding_dates() -> None:
+    claim = one("The NATO-Georgia Commission (created in 2008) meets often.", "founding")
+    assert (claim.subject, str(claim.date)) == ("nato-georgia-commission", "2008")
+    claim = one("Launched at the Istanbul Summit of 2004, the ICI is the youngest.", "founding")
+    assert (claim.subject, str(claim.date)) == ("ici", "2004")
+    claim = one("NATO, which was established on 4 April 1949, is old.", "founding")
+    assert str(claim.date) == "1949-04-04"
+    assert str(one("In 2019 NATO celebrated its 70th anniversary.", "founding").date) == "1949"
+
+
+def test_a_possessive_is_not_what_was_founded() -> None:
+    assert found("NATO's policy of partnerships was launched in 1991.") == []
+
+
+def test_accession_years() -> None:
+    claim = one("The policy began in 1952 with the accession of Greece and Turkey.", "accession")
+    assert (claim.actors, str(claim.date)) == (("GRC", "TUR"), "1952")
+    claim = one("Finland and Sweden joined NATO in 2023.", "accession")
+    assert claim.actors == ("FIN", "SWE")
+
+
+def test_core_tasks_list_and_count() -> None:
+    text = (
+        "According to the Strategic Concept, the Alliance has 3 core tasks:\n\n"
+        "  1. deterrence and collective defence;\n  2. crisis management;\n"
+        "  3. cooperation in the field of security.\n\nMore."
+    )
+    tasks = [c for c in found(text) if c.kind == "core-tasks"]
+    assert [c.tasks for c in tasks if c.tasks] == [
+        ("deterrence and collective defence", "crisis management",
+         "cooperation in the field of security"),
+    ]  # fmt: skip
+    assert [c.quantity.value for c in tasks if c.quantity] == [3]  # type: ignore[union-attr]
+    inline = one(
+        "NATO's core tasks are: collective defence, crisis management and cooperative security.",
+        "core-tasks",
+    )
+    assert inline.tasks == ("collective defence", "crisis management", "cooperative security")
+
+
+def test_spending_target_and_action_points() -> None:
+    claim = one("Allies must raise defence spending to 2% of GDP by 2024.", "spending-target")
+    assert (claim.percent, str(claim.date)) == (2.0, "2024")
+    claim = one("The EU and NATO agreed 74 concrete action points.", "action-points")
+    assert claim.quantity.value == 74  # type: ignore[union-attr]
+    assert found("NATO agreed 74 action points.") == []  # no EU: not the EU-NATO set
+
+
+def test_lists_without_a_membership_cue_are_not_claims() -> None:
+    assert found("Belgium actively supports Iraq, Jordan, and Tunisia.") == []
+
+
+def test_every_kind_is_found_somewhere() -> None:
+    text = (
+        "NATO now has 30 members. The ICI brings together Bahrain and Kuwait. "
+        "The NATO-Georgia Commission (created in 2008) met. Greece joined NATO in 1952. "
+        "North Macedonia is the most recent member. NATO's three core tasks matter. "
+        "Allies aim for 2% of GDP on defence spending by 2024. "
+        "The EU and NATO have 74 common proposals."
+    )
+    assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
