@@ -5,6 +5,8 @@
 2. The in-process as-of query against the same query with pandas over the
    exported CSV and with DuckDB over it.
 3. Registry load time (parse every data file and build the indices).
+4. The claim checker: each seed checked in-process, throughput on a generated corpus
+   (benchmarks/claims.py).
 """
 
 from __future__ import annotations
@@ -152,3 +154,6 @@ if __name__ == "__main__":
     cli_startup()
     as_of_query()
     registry_load()
+    import claims  # benchmarks/claims.py, beside this file
+
+    claims.main()

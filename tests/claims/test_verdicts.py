@@ -182,3 +182,11 @@ def test_every_verdict_is_reachable(history: allied.Registry) -> None:
         "NATO's three core tasks matter."
     )
     assert {c.verdict.verdict for c in verdicts(text, history, "2010-01-01")} == set(VERDICTS)
+
+
+def test_a_list_before_the_framework_existed_is_contradicted() -> None:
+    (checked,) = check_text(
+        "The EAPC includes Austria and Finland.", as_of="1996-01-01", today=_dt.date(2026, 1, 1)
+    ).claims
+    assert checked.verdict.verdict == "contradicted"
+    assert "It held from 1997-05-30" in checked.verdict.explanation

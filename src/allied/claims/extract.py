@@ -35,6 +35,7 @@ _COUNT = re.compile(
     rf"(?P<q2>{QUANTITY})\s+(?P<noun2>Allies|member\s+(?:states|countries)|members)\b"
     r"(?!\s+(?:that|which|who|whose)\b)"
 )
+_COUNT_HINT = re.compile(r"members|Allies|allies|partner|countries|nations|states|participants")
 _PAREN_AFTER = re.compile(r"\s*\(")
 _PARTNER_NOUN = re.compile(r"partner", re.I)
 _TASK_COUNT = re.compile(
@@ -44,6 +45,9 @@ _TASK_COUNT = re.compile(
 _FOUNDED = re.compile(
     r"\b(?i:founded|created|launched|established|set\s+up|initiated|inaugurated|formed)\b"
     rf"(?:[^.;()]{{0,80}}?)\b(?:in|on|of)\s+(?P<date>{ANY_DATE})"
+)
+_FOUNDED_HINT = re.compile(
+    r"(?i:founded|created|launched|established|set\s+up|initiated|inaugurated|formed|anniversary)"
 )
 _FOUNDED_SUBJECT_GAP = re.compile(
     r"\)?\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:which|that)\s+)?"
@@ -96,6 +100,7 @@ _ACTION_POINTS = re.compile(
     rf"(?P<q>{QUANTITY})\s+(?:(?:concrete|common|joint|further|new)\s+)*"
     r"(?:action\s+points|proposals|actions)\b"
 )
+_ACTION_HINT = re.compile(r"proposals|action\s+points|actions")
 _EU = re.compile(r"\bEU\b|European\s+Union|\bUE\b|Union\s+européenne")
 
 
@@ -146,6 +151,14 @@ class _Context:
 
 def _counts(ctx: _Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
+    if _COUNT_HINT.search(plain, s.start, s.end):
+        yield from _member_counts(ctx)
+    if plain.find("tasks", s.start, s.end) >= 0:
+        yield from _task_counts(ctx)
+
+
+def _member_counts(ctx: _Context) -> Iterator[Claim]:
+    s, plain = ctx.sentence, ctx.plain
     for match in _COUNT.finditer(plain, s.start, s.end):
         noun = match["noun"] or match["noun2"]
         if _PAREN_AFTER.match(plain, match.end()) or (match["adj"] and match["adj"].islower()):
@@ -164,6 +177,10 @@ def _counts(ctx: _Context) -> Iterator[Claim]:
         quantity = Quantity.parse(match["q"] or match["q2"])
         start = ctx.subject_start(mention, match.start())
         yield ctx.claim("count", start, match.end(), subject, quantity=quantity)
+
+
+def _task_counts(ctx: _Context) -> Iterator[Claim]:
+    s, plain = ctx.sentence, ctx.plain
     for match in _TASK_COUNT.finditer(plain, s.start, s.end):
         mention = s.framework_before(match.start() + 1, possessive=True)
         start = ctx.subject_start(mention, match.start())
@@ -173,6 +190,8 @@ def _counts(ctx: _Context) -> Iterator[Claim]:
 
 def _foundings(ctx: _Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
+    if not _FOUNDED_HINT.search(plain, s.start, s.end):
+        return
     for match in _FOUNDED.finditer(plain, s.start, s.end):
         date = parse_text_date(match["date"])
         subject = _founded_subject(ctx, match)
@@ -327,12 +346,16 @@ def _spending(ctx: _Context) -> Iterator[Claim]:
 
 def _action_points(ctx: _Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
-    eu = _EU.search(plain, s.start, s.end) or (
-        ctx.previous is not None and _EU.search(plain, ctx.previous.start, ctx.previous.end)
+    if not _ACTION_HINT.search(plain, s.start, s.end):
+        return
+    matches = list(_ACTION_POINTS.finditer(plain, s.start, s.end))
+    eu = matches and (
+        _EU.search(plain, s.start, s.end)
+        or (ctx.previous is not None and _EU.search(plain, ctx.previous.start, ctx.previous.end))
     )
     if not eu:
         return
-    for match in _ACTION_POINTS.finditer(plain, s.start, s.end):
+    for match in matches:
         quantity = Quantity.parse(match["q"])
         yield ctx.claim("action-points", match.start(), match.end(), "eu-nato", quantity=quantity)
 

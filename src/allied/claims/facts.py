@@ -8,13 +8,15 @@ the document's date and today and walks the change days in between.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from allied.errors import OutsideLifetime
 from allied.model import Event, Membership
 from allied.period import Certainty, PartialDate
 from allied.registry import Registry
@@ -33,7 +35,9 @@ class Reading:
 class Question:
     """A claim put to the registry: `read(day)`, and the days its answer may change on.
 
-    A `timeless` question (a founding date) reads the same on every day.
+    `check(day)` answers only whether the claim holds, without describing what
+    is true; verdicts scan change days with it. A `timeless` question (a
+    founding date) reads the same on every day.
     """
 
     read: Callable[[_dt.date], Reading]
@@ -41,6 +45,11 @@ class Question:
     timeless: bool = False
     #: Whether readings already say when they became true ("joined 2024-03-07").
     dated: bool = False
+    check: Callable[[_dt.date], bool | None] | None = None
+
+    def holds(self, day: _dt.date) -> bool | None:
+        """Whether the claim holds on `day` (`None`: the registry cannot tell)."""
+        return self.check(day) if self.check is not None else self.read(day).holds
 
 
 def unknowable(reason: str) -> Question:
@@ -48,12 +57,38 @@ def unknowable(reason: str) -> Question:
     return Question(lambda _day: Reading(None, reason), timeless=True)
 
 
+_ONE_DAY = _dt.timedelta(days=1)
 _PERCENT = re.compile(r"(\d{1,2}(?:\.\d{1,2})?)\s*%")
 _DEADLINE = re.compile(r"\bby\s+((?:19|20)\d\d)\b")
 _WITHIN = re.compile(r"\bwithin\s+(a\s+decade|ten\s+years|\d{1,2}\s+years)\b")
 _PROPOSALS = re.compile(
     r"\b(\d{1,3})\s+(?:further\s+|new\s+)?(?:common\s+)?(?:proposals|action\s+points)\b"
 )
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The days a set of memberships changes on, and the sources of each change."""
+
+    days: tuple[_dt.date, ...]
+    sources: dict[_dt.date, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, rows: Iterable[Membership], facts: Facts) -> Changes:
+        """Index `rows` by the days they start and end on (first and after the last day)."""
+        found: dict[_dt.date, dict[str, None]] = {}
+        for m in rows:
+            for bound in (m.period.start, m.period.end):
+                if bound is not None:
+                    for day in (bound.first, bound.last + _ONE_DAY):
+                        found.setdefault(day, {}).update(dict.fromkeys(m.sources))
+        days = sorted(set(found) | set(period_days(rows, facts)))
+        return cls(tuple(days), {day: tuple(ids) for day, ids in found.items()})
+
+    def sources_by(self, day: _dt.date) -> tuple[str, ...]:
+        """The sources of the latest change on or before `day`."""
+        index = bisect.bisect_right(self.days, day) - 1
+        return self.sources.get(self.days[index], ()) if index >= 0 else ()
 
 
 class Facts:
@@ -83,12 +118,23 @@ class Facts:
         self.partner_rows = partner_rows
         self.partners_on = lru_cache(maxsize=4096)(self._partners_on)
         self.roster = lru_cache(maxsize=4096)(self._roster)
+        self._changes: dict[str, Changes] = {}
+
+    def changes(self, key: str, rows: Callable[[], Sequence[Membership]]) -> Changes:
+        """The change index of the memberships `rows()` gives, built once per `key`."""
+        found = self._changes.get(key)
+        if found is None:
+            found = self._changes[key] = Changes.of(list(rows()), self)
+        return found
 
     def _roster(
         self, slug: str, day: _dt.date
     ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """Members of `slug` on `day`: surely in, maybe in, suspended."""
-        standings = self.registry.members(slug, on=PartialDate.from_date(day))
+        try:
+            standings = self.registry.members(slug, on=PartialDate.from_date(day))
+        except OutsideLifetime:  # before the framework was founded: nobody was in it
+            return frozenset(), frozenset(), frozenset()
         sure = frozenset(s.membership.actor for s in standings if not s.uncertain)
         maybe = frozenset(s.membership.actor for s in standings if s.uncertain)
         suspended = frozenset(s.membership.actor for s in standings if s.status == "suspended")
@@ -110,8 +156,33 @@ class Facts:
         maybe -= allies | sure
         return frozenset(sure), frozenset(maybe)
 
+    @lru_cache(maxsize=4096)  # noqa: B019 - one Facts per registry, kept while it lives
+    def newest(self, slug: str, day: _dt.date) -> tuple[Membership, ...]:
+        """The members of `slug` on `day` who joined last (several if on the same day)."""
+        current = [
+            m
+            for m in self.memberships(slug)
+            if m.role == "member"
+            and m.period.start.first <= day
+            and (m.period.end is None or m.period.end.first > day)
+        ]
+        if not current:
+            return ()
+        latest = max(m.period.start.first for m in current)
+        return tuple(m for m in current if m.period.start.first == latest)
+
+    @lru_cache(maxsize=4096)  # noqa: B019
+    def memberships(self, slug: str, actor: str | None = None) -> tuple[Membership, ...]:
+        """The memberships of a framework (of one actor), by start date."""
+        return tuple(self.registry.memberships(framework=slug, actor=actor))
+
     def name(self, code: str, day: _dt.date | None = None) -> str:
-        return self.registry.name(code, PartialDate.from_date(day) if day else None)
+        """The actor's name in use on `day` (today's when `None`)."""
+        return self._name(code, day or _dt.date.today())
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one Facts per registry, kept while it lives
+    def _name(self, code: str, day: _dt.date) -> str:
+        return self.registry.name(code, PartialDate.from_date(day))
 
     def names(self, codes: Iterable[str], day: _dt.date | None = None) -> str:
         return ", ".join(self.name(code, day) for code in codes)

@@ -98,14 +98,20 @@ class Vocabulary:
             variant for name in registry.dataset.names for variant in _variants(name.name)
         }
         spellings = {s for s in spellings if normalise(s) in self._codes}
+        self._seen: dict[str, tuple[MentionKind, str]] = {}  # spelling as found -> code
         self.pattern = re.compile(rf"(?<![\w\-])(?:{_trie(spellings)})(?!\w)")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """The mentions in `text[start:end]`, in order."""
         found = []
         stop = len(text) if end is None else end
+        codes, seen = self._codes, self._seen
         for match in self.pattern.finditer(text, start, stop):
-            kind, code = self._codes[normalise(match.group(0))]
+            spelled = match.group(0)
+            found_code = seen.get(spelled)
+            if found_code is None:
+                found_code = seen[spelled] = codes[normalise(spelled)]
+            kind, code = found_code
             possessive = _POSSESSIVE.match(text, match.end()) is not None
             found.append(Mention(kind, code, match.start(), match.end(), possessive))
         return found

@@ -8,12 +8,12 @@ the verdict is `unverifiable` — never a guess.
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 from collections.abc import Callable, Sequence
 
 from allied.claims.claim import PARTNERS, Claim, ClaimKind
 from allied.claims.facts import (
+    Changes,
     Facts,
     Question,
     Reading,
@@ -24,7 +24,7 @@ from allied.claims.facts import (
 from allied.claims.quantity import Quantity
 from allied.claims.tasks import likeness
 from allied.model import Membership
-from allied.period import PartialDate
+from allied.period import Certainty, PartialDate
 
 _ONE_DAY = _dt.timedelta(days=1)
 _REASONS = {"nato-accession": "NATO accession", "": "reason not recorded"}
@@ -43,63 +43,45 @@ def count(claim: Claim, facts: Facts) -> Question:
             sure, maybe = facts.partners_on(day)
             return sure, maybe, frozenset()
 
-        return _count(quantity, partners, rows, facts, "partner countries", ())
+        changes = facts.changes(PARTNERS, lambda: rows)
+        return _count(quantity, partners, changes, "partner countries", ())
     framework = facts.registry.get_framework(claim.subject)
     if framework is None:
         return unknowable(f"the registry does not know {claim.subject!r}")
-    rows = facts.registry.memberships(framework=framework.slug)
+    rows = facts.memberships(framework.slug)
     if not rows:
         return unknowable(f"the registry records no members of {framework.name}")
-    start = framework.period.start.first if framework.period else rows[0].period.start.first
 
     def roster(day: _dt.date) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-        if day < start:
-            return frozenset(), frozenset(), frozenset()
         return facts.roster(framework.slug, day)
 
     noun = "members" if framework.slug == "nato" else f"members of the {framework.name}"
-    return _count(quantity, roster, rows, facts, noun, framework.sources[:1])
+    changes = facts.changes(framework.slug, lambda: rows)
+    return _count(quantity, roster, changes, noun, framework.sources[:1])
 
 
 def _count(
     quantity: Quantity,
     roster: Callable[[_dt.date], tuple[frozenset[str], frozenset[str], frozenset[str]]],
-    rows: Sequence[Membership],
-    facts: Facts,
+    changes: Changes,
     noun: str,
     base_sources: tuple[str, ...],
 ) -> Question:
-    days = period_days(rows, facts)
-
     def read(day: _dt.date) -> Reading:
         sure, maybe, suspended = roster(day)
         low, high = len(sure), len(sure) + len(maybe)
         value = f"{low} {noun}" if low == high else f"{low} to {high} {noun}"
         if suspended:
             value += f" ({len(suspended)} suspended)"
+        return Reading(check(day), value, base_sources + changes.sources_by(day))
+
+    def check(day: _dt.date) -> bool | None:
+        sure, maybe, _ = roster(day)
+        low, high = len(sure), len(sure) + len(maybe)
         admits = {quantity.admits(low), quantity.admits(high)}
-        holds = admits.pop() if len(admits) == 1 else None
-        return Reading(holds, value, base_sources + _changed_on(rows, days, day))
+        return admits.pop() if len(admits) == 1 else None
 
-    return Question(read, days)
-
-
-def _changed_on(
-    rows: Sequence[Membership], days: Sequence[_dt.date], day: _dt.date
-) -> tuple[str, ...]:
-    """The sources of the memberships whose start or end made the latest change by `day`."""
-    index = bisect.bisect_right(days, day) - 1
-    if index < 0:
-        return ()
-    change = days[index]
-    found = [
-        source
-        for m in rows
-        for bound in (m.period.start, m.period.end)
-        if bound is not None and change in (bound.first, bound.last + _ONE_DAY)
-        for source in m.sources
-    ]
-    return tuple(dict.fromkeys(found))
+    return Question(read, changes.days, check=check)
 
 
 def membership(claim: Claim, facts: Facts) -> Question:
@@ -121,7 +103,7 @@ def membership(claim: Claim, facts: Facts) -> Question:
     framework = facts.registry.get_framework(claim.subject)
     if framework is None:
         return unknowable(f"the registry does not know {claim.subject!r}")
-    all_rows = facts.registry.memberships(framework=framework.slug)
+    all_rows = facts.memberships(framework.slug)
     if not all_rows:
         return unknowable(f"the registry records no members of {framework.name}")
     rows = [m for m in all_rows if m.actor in claim.actors and m.role != "observer"]
@@ -130,24 +112,11 @@ def membership(claim: Claim, facts: Facts) -> Question:
 
     def read(day: _dt.date) -> Reading:
         sure, maybe, suspended = facts.roster(framework.slug, day)
-        problems = []
-        for actor in claim.actors:
-            name = facts.name(actor, day)
-            if actor in suspended:
-                status = next(
-                    (s for m in rows if m.actor == actor for s in facts.registry.statuses_of(m)
-                     if s.period.start.first <= day), None
-                )  # fmt: skip
-                since = f" since {status.period.start}" if status else ""
-                problems.append(f"{name}: suspended{since}")
-            elif actor not in sure | maybe:
-                ended = [m for m in rows if m.actor == actor and _ended_by(m, day)]
-                if ended:
-                    last = ended[-1]
-                    reason = f" ({_REASONS.get(last.end_reason, last.end_reason)})"
-                    problems.append(f"{name}: left on {last.period.end}{reason}")
-                else:
-                    problems.append(f"{name}: not in the {label}")
+        problems = [
+            _absence(facts, rows, actor, day, label)
+            for actor in claim.actors
+            if actor in suspended or (actor not in sure and actor not in maybe)
+        ]
         if problems:
             return Reading(False, "; ".join(problems), sources)
         unsure = [a for a in claim.actors if a in maybe]
@@ -157,7 +126,34 @@ def membership(claim: Claim, facts: Facts) -> Question:
             )
         return Reading(True, f"all {len(claim.actors)} are in the {label}", sources)
 
-    return Question(read, period_days(rows, facts), dated=True)
+    def check(day: _dt.date) -> bool | None:
+        sure, maybe, suspended = facts.roster(framework.slug, day)
+        actors = set(claim.actors)
+        if actors & suspended or not actors <= sure | maybe:
+            return False
+        return None if actors & maybe else True
+
+    return Question(read, period_days(rows, facts), dated=True, check=check)
+
+
+def _absence(
+    facts: Facts, rows: Sequence[Membership], actor: str, day: _dt.date, label: str
+) -> str:
+    """Why `actor` was not an active member on `day`: suspended, gone, or never in."""
+    name = facts.name(actor, day)
+    mine = [m for m in rows if m.actor == actor]
+    statuses = [s for m in mine for s in facts.registry.statuses_of(m)]
+    when = PartialDate.from_date(day)
+    current = [s for s in statuses if s.period.holds_on(when) is not Certainty.NO]
+    if current:
+        return f"{name}: suspended since {current[-1].period.start}"
+    ended = [m for m in mine if _ended_by(m, day)]
+    if ended:
+        last = ended[-1]
+        return (
+            f"{name}: left on {last.period.end} ({_REASONS.get(last.end_reason, last.end_reason)})"
+        )
+    return f"{name}: not in the {label}"
 
 
 def founding(claim: Claim, facts: Facts) -> Question:
@@ -176,12 +172,11 @@ def founding(claim: Claim, facts: Facts) -> Question:
 def accession(claim: Claim, facts: Facts) -> Question:
     """Whether the listed actors joined a framework at the stated date (or founded it)."""
     framework = facts.registry.get_framework(claim.subject)
-    if framework is None or not facts.registry.memberships(framework=framework.slug):
+    if framework is None or not facts.memberships(framework.slug):
         return unknowable(f"the registry records no members of {claim.subject}")
     facts_found, verdicts, sources = [], [], []
     for actor in claim.actors:
-        rows = [m for m in facts.registry.memberships(framework=framework.slug, actor=actor)
-                if m.role == "member"]  # fmt: skip
+        rows = [m for m in facts.memberships(framework.slug, actor) if m.role == "member"]
         name = facts.name(actor, rows[0].period.start.first if rows else None)
         if not rows:
             facts_found.append(f"{name} was never a member")
@@ -206,25 +201,27 @@ def most_recent_member(claim: Claim, facts: Facts) -> Question:
     framework = facts.registry.get_framework(claim.subject)
     if framework is None:
         return unknowable(f"the registry does not know {claim.subject!r}")
-    rows = [m for m in facts.registry.memberships(framework=framework.slug) if m.role == "member"]
+    rows = [m for m in facts.memberships(framework.slug) if m.role == "member"]
     if not rows:
         return unknowable(f"the registry records no members of {framework.name}")
     (actor,) = claim.actors
 
     def read(day: _dt.date) -> Reading:
-        current = [m for m in rows if m.period.start.first <= day and not _ended_by(m, day)]
-        if not current:
+        newest = facts.newest(framework.slug, day)
+        if not newest:
             return Reading(False, f"the {framework.name} had no members yet")
-        latest = max(m.period.start.first for m in current)
-        newest = [m for m in current if m.period.start.first == latest]
         value = f"{facts.names((m.actor for m in newest), day)} (joined {newest[0].period.start})"
         sources = tuple(dict.fromkeys(s for m in newest for s in m.sources))
-        holds = any(m.actor == actor for m in newest)
-        if holds and claim.date is not None:
-            holds = _within(newest[0].period.start, claim.date) is True
-        return Reading(holds, value, sources)
+        return Reading(check(day), value, sources)
 
-    return Question(read, tuple(sorted({m.period.start.first for m in rows})), dated=True)
+    def check(day: _dt.date) -> bool:
+        newest = facts.newest(framework.slug, day)
+        if not any(m.actor == actor for m in newest):
+            return False
+        return claim.date is None or _within(newest[0].period.start, claim.date) is True
+
+    days = tuple(sorted({m.period.start.first for m in rows}))
+    return Question(read, days, dated=True, check=check)
 
 
 def core_tasks(claim: Claim, facts: Facts) -> Question:

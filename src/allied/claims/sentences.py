@@ -122,9 +122,7 @@ def _sentence(
         return None
     low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     inside = tuple(m for m in mentions[low:high] if m.end <= end)
-    asides = (
-        tuple((m.start(), m.end()) for m in _PARENTHESES.finditer(plain, start, end))
-        if "(" in plain[start:end]
-        else ()
-    )
+    asides: tuple[tuple[int, int], ...] = ()
+    if plain.find("(", start, end) >= 0:
+        asides = tuple((m.start(), m.end()) for m in _PARENTHESES.finditer(plain, start, end))
     return Sentence(start, end, paragraph, inside, asides)

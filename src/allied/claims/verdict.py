@@ -93,17 +93,17 @@ def _held_since(question: Question, as_of: _dt.date) -> _dt.date | None:
     """The first day of the unbroken span up to `as_of` in which the claim held."""
     since = None
     for day in reversed([d for d in question.days if d <= as_of]):
-        if question.read(day).holds is not True:
+        if question.holds(day) is not True:
             break
         since = day
-        if question.read(day - _ONE_DAY).holds is not True:
+        if question.holds(day - _ONE_DAY) is not True:
             return day
     return since
 
 
 def _first_false_after(question: Question, as_of: _dt.date, today: _dt.date) -> _dt.date | None:
     for day in question.days:
-        if as_of < day <= today and question.read(day).holds is False:
+        if as_of < day <= today and question.holds(day) is False:
             return day
     return None
 
@@ -123,7 +123,7 @@ def _nearest_true_span(question: Question, as_of: _dt.date) -> _Span | None:
     spans: list[_Span] = []
     start: _dt.date | None = None
     for day in question.days:
-        holds = question.read(day).holds is True
+        holds = question.holds(day) is True
         if holds and start is None:
             start = day
         elif not holds and start is not None:
