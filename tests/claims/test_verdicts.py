@@ -190,3 +190,21 @@ def test_a_list_before_the_framework_existed_is_contradicted() -> None:
     ).claims
     assert checked.verdict.verdict == "contradicted"
     assert "It held from 1997-05-30" in checked.verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("In 2010, NATO had 2 members.", "supported"),  # stated of 2010, still true of 2010
+        ("In 2004 NATO had 2 members.", "supported"),  # 1 then 2 that year: held on some day
+        ("In 2000, NATO had 2 members.", "contradicted"),
+        ("In 2000 the PfP included Cland and Dland.", "contradicted"),  # Dland suspended then
+        ("In 2010 the PfP included Cland and Dland.", "supported"),
+    ],
+)
+def test_a_past_tense_claim_with_a_date_is_judged_on_that_date(
+    history: allied.Registry, text: str, verdict: str
+) -> None:
+    v = only(text, history, "2019-01-01").verdict
+    assert v.verdict == verdict
+    assert (v.true_from, v.true_until) == (None, None)

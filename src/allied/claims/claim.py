@@ -38,8 +38,9 @@ class Claim:
 
     Only the fields of its kind are set: `actors` (membership, accession,
     most-recent-member), `quantity` (count, core-tasks, action-points), `date`
-    (founding, accession, most-recent-member), `tasks` (core-tasks), `percent`
-    and `date` (spending-target).
+    (founding, accession, most-recent-member; for a count or membership, the past
+    date it is stated of: "In 2004, NATO had 26 members"), `tasks` (core-tasks),
+    `percent` and `date` (spending-target).
     """
 
     kind: ClaimKind

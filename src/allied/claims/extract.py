@@ -36,6 +36,11 @@ _COUNT = re.compile(
     r"(?!\s+(?:that|which|who|whose)\b)"
 )
 _COUNT_HINT = re.compile(r"members|Allies|allies|partner|countries|nations|states|participants")
+_PAST = re.compile(
+    r"\b(?:had|counted|numbered|comprised|included|brought\s+together|consisted|was|were"
+    r"|grouped|gathered|united)\b"
+)
+_WHEN = re.compile(rf"\b(?i:in|by|on|as\s+of|at\s+the\s+end\s+of)\s+(?P<date>{ANY_DATE})")
 _PAREN_AFTER = re.compile(r"\s*\(")
 _PARTNER_NOUN = re.compile(r"partner", re.I)
 _TASK_COUNT = re.compile(
@@ -142,6 +147,13 @@ class _Context:
         text = " ".join(self.plain[start:end].split())
         return Claim(kind, start, end, text, subject, **facts)  # type: ignore[arg-type]
 
+    def stated_date(self, verb: str) -> PartialDate | None:
+        """The past date a past-tense claim is about: "In 2004, NATO had 26 members"."""
+        if not _PAST.search(verb):
+            return None
+        when = _WHEN.search(self.plain, self.sentence.start, self.sentence.end)
+        return parse_text_date(when["date"]) if when else None
+
     def subject_start(self, mention: Mention | None, start: int) -> int:
         """Start a claim at its subject when the subject is named shortly before."""
         if mention is not None and mention.start < start and start - mention.start <= 160:
@@ -176,7 +188,8 @@ def _member_counts(ctx: _Context) -> Iterator[Claim]:
             subject = PARTNERS
         quantity = Quantity.parse(match["q"] or match["q2"])
         start = ctx.subject_start(mention, match.start())
-        yield ctx.claim("count", start, match.end(), subject, quantity=quantity)
+        date = ctx.stated_date(match.group(0))
+        yield ctx.claim("count", start, match.end(), subject, quantity=quantity, date=date)
 
 
 def _task_counts(ctx: _Context) -> Iterator[Claim]:
@@ -275,7 +288,8 @@ def _lists(ctx: _Context) -> Iterator[Claim]:
             subject = PARTNERS
         claim_start = ctx.subject_start(mention if mention.end <= start else None, start)
         claim_end = max(end, mention.end) if mention.start > end else end
-        yield ctx.claim("membership", claim_start, claim_end, subject, actors=actors)
+        date = ctx.stated_date(window)
+        yield ctx.claim("membership", claim_start, claim_end, subject, actors=actors, date=date)
 
 
 def _member_of(ctx: _Context, run: _Run, actors: tuple[str, ...]) -> Iterator[Claim]:

@@ -320,4 +320,23 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
 
 def question_for(claim: Claim, facts: Facts) -> Question:
     """The question that decides `claim`, or one that says why none can."""
-    return BUILDERS[claim.kind](claim, facts)
+    question = BUILDERS[claim.kind](claim, facts)
+    if claim.kind in ("count", "membership") and claim.date is not None:
+        return _during(question, claim.date)
+    return question
+
+
+def _during(question: Question, span: PartialDate) -> Question:
+    """A claim stated of a past date: true if it held on some day of it, forever after."""
+    days = [span.first, *(d for d in question.days if span.first < d <= span.last)]
+
+    def read(_day: _dt.date) -> Reading:
+        readings = [question.read(day) for day in days]
+        held = next((r for r in readings if r.holds), None)
+        if held is not None:
+            return Reading(True, f"in {span}: {held.value}", held.sources)
+        if any(r.holds is None for r in readings):
+            return Reading(None, f"the registry cannot tell for {span}", readings[0].sources)
+        return Reading(False, f"in {span}: {readings[0].value}", readings[0].sources)
+
+    return Question(read, timeless=True)
