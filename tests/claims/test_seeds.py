@@ -74,15 +74,11 @@ def test_the_neutral_partners_left_for_nato() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="data: Japan is not yet recorded among the partners across the globe "
-    "(frameworks.csv notes 'Japan omitted: NATO gives only \"early 1990s\"'), so the "
-    "registry reads the 2013 list as contradicted; it should read outdated "
-    "(Afghanistan suspended since 2021-08-20) once Japan's partnership is recorded",
-)
 def test_partners_across_the_globe_list_is_outdated() -> None:
     assert verdict_of(FRENCH, "membership", "partners around the globe") == ["outdated"]
+    (globe,) = [c.verdict for c in FRENCH.claims if c.claim.subject == "pag"]
+    assert globe.true_until == _dt.date(2021, 8, 20)
+    assert globe.now == "Afghanistan: suspended since 2021-08-20"
 
 
 def test_belgian_seed_has_no_date_of_its_own() -> None:
