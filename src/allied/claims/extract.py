@@ -3,18 +3,20 @@
 Each finder reads one sentence and yields `Claim`s: what is claimed (a count,
 a list of members, a founding date, …), about whom (`subject`: a framework
 slug, `partners`, `strategic-concept`, `defence-spending`, `eu-nato`), and
-where (`start`/`end` offsets into the text). Finders never consult facts;
-`verdict` does that.
+where (`start`/`end` offsets into the text). Counts, founding dates, spending
+targets and action points are found here; lists of members in `lists`, core-task
+lists in `tasks`. Finders never consult facts; `questions` and `verdict` do.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
-from allied.claims.claim import PARTNERS, Claim, ClaimKind
+from allied.claims.claim import PARTNERS, Claim
+from allied.claims.context import PARTNER_NOUN, Context
 from allied.claims.dating import ANY_DATE, parse_text_date
+from allied.claims.lists import find_lists
 from allied.claims.mentions import Mention, vocabulary_of
 from allied.claims.quantity import QUANTITY, Quantity
 from allied.claims.sentences import Sentence, split_sentences
@@ -36,13 +38,7 @@ _COUNT = re.compile(
     r"(?!\s+(?:that|which|who|whose)\b)"
 )
 _COUNT_HINT = re.compile(r"members|Allies|allies|partner|countries|nations|states|participants")
-_PAST = re.compile(
-    r"\b(?:had|counted|numbered|comprised|included|brought\s+together|consisted|was|were"
-    r"|grouped|gathered|united)\b"
-)
-_WHEN = re.compile(rf"\b(?i:in|by|on|as\s+of|at\s+the\s+end\s+of)\s+(?P<date>{ANY_DATE})")
 _PAREN_AFTER = re.compile(r"\s*\(")
-_PARTNER_NOUN = re.compile(r"partner", re.I)
 _TASK_COUNT = re.compile(
     rf"(?:['\u2019]s|\b(?:its|has|have))\s+(?P<q>{QUANTITY})\s+"
     r"(?:(?:core|main|fundamental|essential|key|principal)\s+(?:and\s+)?){0,3}tasks\b"
@@ -63,36 +59,6 @@ _AFTER_FOUNDING = re.compile(r"\s*,\s*(?:the\s+)?(?P<it>it|which)?\b")
 _ANNIVERSARY = re.compile(
     r"\b(?i:in|on)\s+(?P<year>(?:19|20)\d\d)\s*,?\s+(?P<rest>.{0,40}?)\b(?:celebrated|marked|celebrates|marks)"
     r"\s+its\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary"
-)
-_LIST_CUE = re.compile(
-    r"(?:\b(?:includ(?:es|e|ing|ed)|brings?\s+together|brought\s+together|compris(?:es|e|ing)"
-    r"|consists?\s+of|are|were|is|was|such\s+as|namely|notably|Allies|members|partners"
-    r"|participants|countries|nations|states)|[:(])\s*[\"“”]?\s*(?:the\s+)?$"
-)
-_SINGLE_CUE = re.compile(
-    r"\b(?:includ(?:es|e|ing|ed)|brings?\s+together|brought\s+together|compris(?:es|e|ing)"
-    r"|such\s+as|namely)\b"
-)
-_MEMBER_OF = re.compile(
-    r"\s+(?:is|are|was|were|has\s+been|have\s+been|remains?|became|is\s+now|are\s+now)\s+"
-    r"(?:an?\s+|all\s+|one\s+of\s+the\s+)?(?P<founding>founding\s+|original\s+)?(?:active\s+|full\s+)?"
-    r"(?:members?|partners?|participants?|Ally|Allies|signator(?:y|ies))\s+(?:of|in|to)\s+(?:the\s+)?"
-)
-_ACCESSION_BEFORE = re.compile(
-    rf"(?:\b(?i:in|on)\s+(?P<date>{ANY_DATE})\s+with\s+)?(?:the\s+)?accession\s+of\s+(?:the\s+)?$"
-)
-_DATE_AFTER = re.compile(rf"\s*,?\s+(?:in|on)\s+(?P<date>{ANY_DATE})")
-_JOINED = re.compile(
-    r"\s+(?:joined|acceded\s+to|became\s+(?:a\s+|full\s+)*(?:members?|Allies?)\s+of"
-    r"|became\s+(?:NATO\s+)?(?:members|Allies))\b(?P<what>[^.;,]{0,60}?)"
-    rf"\s*\b(?:in|on)\s+(?P<date>{ANY_DATE})"
-)
-_MOST_RECENT = re.compile(
-    r"\s+(?:is|was|became|remains)\s+(?:currently\s+|now\s+|still\s+)?"
-    r"(?:the\s+|NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+)?"
-    r"(?:most\s+recent|newest|latest|youngest)"
-    r"(?:\s+(?:member\s+state|member\s+country|member|Ally|ally|addition))?"
-    r"(?:\s+(?:of|to)\s+(?:NATO|the\s+Alliance))?(?:\s*\((?P<year>(?:19|20)\d\d)\))?"
 )
 _SPENDING_CUE = re.compile(
     r"defen[cs]e\s+(?:spending|expenditure|budgets?|investment)|\bGDP\b", re.I
@@ -123,7 +89,7 @@ def find_claims(plain: str, registry: Registry) -> list[Claim]:
     for sentence in split_sentences(plain, mentions):
         if previous is None or sentence.paragraph != previous.paragraph:
             topic = None
-        context = _Context(plain, sentence, topic, previous)
+        context = Context(plain, sentence, topic, previous)
         for finder in _FINDERS:
             claims.extend(finder(context))
         topic = sentence.topic or topic
@@ -133,35 +99,7 @@ def find_claims(plain: str, registry: Registry) -> list[Claim]:
     return sorted(unique.values(), key=lambda c: (c.start, c.end, c.kind))
 
 
-_Run = tuple[Mention, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    plain: str
-    sentence: Sentence
-    topic: Mention | None
-    previous: Sentence | None
-
-    def claim(self, kind: ClaimKind, start: int, end: int, subject: str, **facts: object) -> Claim:
-        text = " ".join(self.plain[start:end].split())
-        return Claim(kind, start, end, text, subject, **facts)  # type: ignore[arg-type]
-
-    def stated_date(self, verb: str) -> PartialDate | None:
-        """The past date a past-tense claim is about: "In 2004, NATO had 26 members"."""
-        if not _PAST.search(verb):
-            return None
-        when = _WHEN.search(self.plain, self.sentence.start, self.sentence.end)
-        return parse_text_date(when["date"]) if when else None
-
-    def subject_start(self, mention: Mention | None, start: int) -> int:
-        """Start a claim at its subject when the subject is named shortly before."""
-        if mention is not None and mention.start < start and start - mention.start <= 160:
-            return mention.start
-        return start
-
-
-def _counts(ctx: _Context) -> Iterator[Claim]:
+def _counts(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     if _COUNT_HINT.search(plain, s.start, s.end):
         yield from _member_counts(ctx)
@@ -169,7 +107,7 @@ def _counts(ctx: _Context) -> Iterator[Claim]:
         yield from _task_counts(ctx)
 
 
-def _member_counts(ctx: _Context) -> Iterator[Claim]:
+def _member_counts(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     for match in _COUNT.finditer(plain, s.start, s.end):
         noun = match["noun"] or match["noun2"]
@@ -184,7 +122,7 @@ def _member_counts(ctx: _Context) -> Iterator[Claim]:
             continue
         else:
             subject = framework.code
-        if _PARTNER_NOUN.match(noun) and subject == "nato":
+        if PARTNER_NOUN.match(noun) and subject == "nato":
             subject = PARTNERS
         quantity = Quantity.parse(match["q"] or match["q2"])
         start = ctx.subject_start(mention, match.start())
@@ -192,7 +130,7 @@ def _member_counts(ctx: _Context) -> Iterator[Claim]:
         yield ctx.claim("count", start, match.end(), subject, quantity=quantity, date=date)
 
 
-def _task_counts(ctx: _Context) -> Iterator[Claim]:
+def _task_counts(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     for match in _TASK_COUNT.finditer(plain, s.start, s.end):
         mention = s.framework_before(match.start() + 1, possessive=True)
@@ -201,7 +139,7 @@ def _task_counts(ctx: _Context) -> Iterator[Claim]:
         yield ctx.claim("core-tasks", start, match.end(), "strategic-concept", quantity=quantity)
 
 
-def _foundings(ctx: _Context) -> Iterator[Claim]:
+def _foundings(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     if not _FOUNDED_HINT.search(plain, s.start, s.end):
         return
@@ -225,7 +163,7 @@ def _foundings(ctx: _Context) -> Iterator[Claim]:
             yield ctx.claim("founding", match.start(), match.end(), mention.code, date=date)
 
 
-def _founded_subject(ctx: _Context, match: re.Match[str]) -> Mention | None:
+def _founded_subject(ctx: Context, match: re.Match[str]) -> Mention | None:
     """Who was founded: named just before the verb, or just after a fronted clause."""
     s, plain = ctx.sentence, ctx.plain
     before = [m for m in s.frameworks if m.end <= match.start()]
@@ -248,7 +186,7 @@ def _founded_subject(ctx: _Context, match: re.Match[str]) -> Mention | None:
     return None
 
 
-def _named_before_aside(ctx: _Context, mention: Mention) -> Mention:
+def _named_before_aside(ctx: Context, mention: Mention) -> Mention:
     """The full name when `mention` is its abbreviation in parentheses: "… Organisation (NATO)"."""
     frameworks = ctx.sentence.frameworks
     index = frameworks.index(mention)
@@ -259,94 +197,7 @@ def _named_before_aside(ctx: _Context, mention: Mention) -> Mention:
     return mention
 
 
-def _lists(ctx: _Context) -> Iterator[Claim]:
-    s, plain = ctx.sentence, ctx.plain
-    for run in s.runs(plain):
-        actors = tuple(dict.fromkeys(m.code for m in run))
-        start, end = run[0].start, run[-1].end
-        if len(actors) == 1 and run[0].possessive:
-            continue
-        yield from _member_of(ctx, run, actors)
-        yield from _accessions(ctx, run, actors)
-        yield from _most_recent(ctx, run, actors)
-        window = plain[max(s.start, start - 80) : start]
-        if not _LIST_CUE.search(window):
-            continue
-        if len(actors) == 1:
-            mention = s.framework_before(start)  # "the PfP includes Malta": named, as subject
-            if mention is None or not _SINGLE_CUE.search(plain, mention.end, start):
-                continue
-        else:
-            mention = (
-                s.framework_before(start, possessive=True) or s.framework_after(end) or ctx.topic
-            )
-        if mention is None:
-            continue
-        subject = mention.code
-        between = plain[mention.end : start] if mention.end <= start else ""
-        if subject == "nato" and _PARTNER_NOUN.search(between):
-            subject = PARTNERS
-        claim_start = ctx.subject_start(mention if mention.end <= start else None, start)
-        claim_end = max(end, mention.end) if mention.start > end else end
-        date = ctx.stated_date(window)
-        yield ctx.claim("membership", claim_start, claim_end, subject, actors=actors, date=date)
-
-
-def _member_of(ctx: _Context, run: _Run, actors: tuple[str, ...]) -> Iterator[Claim]:
-    match = _MEMBER_OF.match(ctx.plain, run[-1].end)
-    if match is None:
-        return
-    framework = ctx.sentence.framework_after(match.end())
-    if framework is None or framework.start != match.end():
-        return
-    if match["founding"]:
-        yield ctx.claim(
-            "accession", run[0].start, framework.end, framework.code, actors=actors, founding=True
-        )
-    else:
-        yield ctx.claim("membership", run[0].start, framework.end, framework.code, actors=actors)
-
-
-def _accessions(
-    ctx: _Context, run: tuple[Mention, ...], actors: tuple[str, ...]
-) -> Iterator[Claim]:
-    s, plain = ctx.sentence, ctx.plain
-    start, end = run[0].start, run[-1].end
-    before = _ACCESSION_BEFORE.search(plain[max(s.start, start - 120) : start])
-    if before is not None:
-        date_text = before["date"]
-        claim_start = start - len(before.group(0))
-        after = _DATE_AFTER.match(plain, end, s.end)
-        if date_text is None and after is not None:
-            date_text, end = after["date"], after.end()
-        date = parse_text_date(date_text) if date_text else None
-        if date is not None:
-            yield ctx.claim("accession", claim_start, end, "nato", actors=actors, date=date)
-        return
-    joined = _JOINED.match(plain, end, s.end)
-    if joined is not None:
-        date = parse_text_date(joined["date"])
-        framework = next(
-            (m for m in s.frameworks if joined.start("what") <= m.start < joined.end("what")), None
-        )
-        if date is not None:
-            subject = framework.code if framework else "nato"
-            yield ctx.claim("accession", start, joined.end(), subject, actors=actors, date=date)
-
-
-def _most_recent(
-    ctx: _Context, run: tuple[Mention, ...], actors: tuple[str, ...]
-) -> Iterator[Claim]:
-    match = _MOST_RECENT.match(ctx.plain, run[-1].end, ctx.sentence.end)
-    if match is None or len(actors) != 1:
-        return
-    date = PartialDate(int(match["year"])) if match["year"] else None
-    yield ctx.claim(
-        "most-recent-member", run[0].start, match.end(), "nato", actors=actors, date=date
-    )
-
-
-def _spending(ctx: _Context) -> Iterator[Claim]:
+def _spending(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     if not _SPENDING_CUE.search(plain, s.start, s.end):
         return
@@ -358,7 +209,7 @@ def _spending(ctx: _Context) -> Iterator[Claim]:
         )
 
 
-def _action_points(ctx: _Context) -> Iterator[Claim]:
+def _action_points(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     if not _ACTION_HINT.search(plain, s.start, s.end):
         return
@@ -374,10 +225,10 @@ def _action_points(ctx: _Context) -> Iterator[Claim]:
         yield ctx.claim("action-points", match.start(), match.end(), "eu-nato", quantity=quantity)
 
 
-_FINDERS: tuple[Callable[[_Context], Iterator[Claim]], ...] = (
+_FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     _counts,
     _foundings,
-    _lists,
+    find_lists,
     _spending,
     _action_points,
 )

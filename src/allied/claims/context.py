@@ -1,0 +1,51 @@
+"""What a claim finder sees: one sentence in its paragraph, and how to make a claim of it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from allied.claims.claim import Claim, ClaimKind
+from allied.claims.dating import ANY_DATE, parse_text_date
+from allied.claims.mentions import Mention
+from allied.claims.sentences import Sentence
+from allied.period import PartialDate
+
+#: "partner", "partners", "partner countries": a count or list of NATO's partners.
+PARTNER_NOUN = re.compile(r"partner", re.I)
+_PAST = re.compile(
+    r"\b(?:had|counted|numbered|comprised|included|brought\s+together|consisted|was|were"
+    r"|grouped|gathered|united)\b"
+)
+_WHEN = re.compile(rf"\b(?i:in|by|on|as\s+of|at\s+the\s+end\s+of)\s+(?P<date>{ANY_DATE})")
+
+
+Run = tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a finder sees: the text, one sentence, and the topic of its paragraph so far."""
+
+    plain: str
+    sentence: Sentence
+    topic: Mention | None
+    previous: Sentence | None
+
+    def claim(self, kind: ClaimKind, start: int, end: int, subject: str, **facts: object) -> Claim:
+        """A claim at `start:end`, its text read with whitespace collapsed."""
+        text = " ".join(self.plain[start:end].split())
+        return Claim(kind, start, end, text, subject, **facts)  # type: ignore[arg-type]
+
+    def stated_date(self, verb: str) -> PartialDate | None:
+        """The past date a past-tense claim is about: "In 2004, NATO had 26 members"."""
+        if not _PAST.search(verb):
+            return None
+        when = _WHEN.search(self.plain, self.sentence.start, self.sentence.end)
+        return parse_text_date(when["date"]) if when else None
+
+    def subject_start(self, mention: Mention | None, start: int) -> int:
+        """Start a claim at its subject when the subject is named shortly before."""
+        if mention is not None and mention.start < start and start - mention.start <= 160:
+            return mention.start
+        return start
