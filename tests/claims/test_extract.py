@@ -169,3 +169,17 @@ def test_every_kind_is_found_somewhere() -> None:
         "The EU and NATO have 74 common proposals."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
+
+
+def test_more_ways_of_saying_it() -> None:
+    assert one("Spain became a member in 1982.", "accession").actors == ("ESP",)
+    claim = one("Today NATO has 29 members, Montenegro being the newest member (2017).",
+                "most-recent-member")  # fmt: skip
+    assert (claim.actors, str(claim.date)) == (("MNE",), "2017")
+    text = (
+        "The Alliance's three core tasks, as set out in the 2010 Strategic Concept, are "
+        "collective defence, crisis management and cooperative security."
+    )
+    (listed,) = [c for c in found(text) if c.tasks]
+    assert listed.tasks == ("collective defence", "crisis management", "cooperative security")
+    assert [c.tasks for c in found("NATO's three core tasks are important.") if c.tasks] == []

@@ -33,12 +33,12 @@ _ACCESSION_BEFORE = re.compile(
 )
 _DATE_AFTER = re.compile(rf"\s*,?\s+(?:in|on)\s+(?P<date>{ANY_DATE})")
 _JOINED = re.compile(
-    r"\s+(?:joined|acceded\s+to|became\s+(?:a\s+|full\s+)*(?:members?|Allies?)\s+of"
+    r"\s+(?:joined|acceded\s+to|became\s+(?:a\s+|full\s+)*(?:members?|Allies?)(?:\s+of)?"
     r"|became\s+(?:NATO\s+)?(?:members|Allies))\b(?P<what>[^.;,]{0,60}?)"
     rf"\s*\b(?:in|on)\s+(?P<date>{ANY_DATE})"
 )
 _MOST_RECENT = re.compile(
-    r"\s+(?:is|was|became|remains)\s+(?:currently\s+|now\s+|still\s+)?"
+    r",?\s+(?:is|was|became|remains|being)\s+(?:currently\s+|now\s+|still\s+)?"
     r"(?:the\s+|NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+)?"
     r"(?:most\s+recent|newest|latest|youngest)"
     r"(?:\s+(?:member\s+state|member\s+country|member|Ally|ally|addition))?"

@@ -13,7 +13,9 @@ from collections.abc import Iterator, Sequence
 from allied.claims.claim import Claim
 
 _INTRO = re.compile(
-    r"\b(?:core|fundamental|essential|main|key|principal)\s+tasks\b[^.:\n]{0,60}:", re.I
+    r"\b(?:core|fundamental|essential|main|key|principal)\s+tasks\b[^.:\n]{0,60}?"
+    r"(?::|\b(?:are|were)\b(?!\s+(?:to|not)\b)\s*:?)",
+    re.I,
 )
 _ENUMERATED = re.compile(
     r"[ \t\xa0]*\n?[ \t\xa0]*\n?[ \t\xa0]*(?:\d{1,2}[.)]|[•·▪●◦*\-\u2013])[ \t\xa0]+"
@@ -44,7 +46,7 @@ _STOP = frozenset(
 
 
 def find_task_lists(plain: str) -> Iterator[Claim]:
-    """Yield a `core-tasks` claim for every list introduced by "… core tasks:".
+    """Yield a `core-tasks` claim for every list introduced by "… core tasks:" or "… are".
 
     >>> [c.tasks for c in find_task_lists("NATO has three core tasks: a, b and c.")]
     [('a', 'b', 'c')]
