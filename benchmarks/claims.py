@@ -100,15 +100,15 @@ def throughput(registry: allied.Registry, runs: int = 3) -> None:
     median, best = statistics.median(times), min(times)
     rate = size / median / 1e6
     counts = {v: report.count(v) for v in ("supported", "outdated", "contradicted", "unverifiable")}
-    print(f"2. Throughput on a generated corpus of {size / 1e6:.2f} MB (median of {runs})")
-    print(f"   {len(report.claims):,} claims in {median:.2f} s: {rate:.2f} MB/s "
+    print(f"   b. Throughput on a generated corpus of {size / 1e6:.2f} MB (median of {runs})")
+    print(f"      {len(report.claims):,} claims in {median:.2f} s: {rate:.2f} MB/s "
           f"(best {size / best / 1e6:.2f} MB/s; target >= 1 MB/s: "
           f"{'met' if rate >= 1 else 'NOT met'})")  # fmt: skip
-    print("   " + ", ".join(f"{n:,} {v}" for v, n in counts.items()))
+    print("      " + ", ".join(f"{n:,} {v}" for v, n in counts.items()))
 
 
 def seeds(registry: allied.Registry) -> None:
-    print("1. Each seed checked in-process: median of 20, and the first (cold) check")
+    print("   a. Each seed checked in-process: median of 20, and the first (cold) check")
     for path, as_of in (
         (SEEDS / "fr-2013-partnerships.txt", None),
         (SEEDS / "be-2021-nato.txt", "2021-07-01"),
@@ -121,14 +121,14 @@ def seeds(registry: allied.Registry) -> None:
             times.append(time.perf_counter() - start)
         ms, first = statistics.median(times) * 1000, times[0] * 1000
         verdict = "met" if first < 100 else "NOT met"
-        print(f"   {path.name:<26} {len(report.claims):3d} claims  {ms:6.2f} ms "
+        print(f"      {path.name:<26} {len(report.claims):3d} claims  {ms:6.2f} ms "
               f"(first {first:.1f} ms; target < 100 ms: {verdict})")  # fmt: skip
 
 
 def main() -> None:
     """Run both measurements on a freshly loaded registry, so the first check starts cold."""
     registry = allied.Registry(allied.load_dataset())
-    print("Claim checker (allied check)")
+    print("4. Claim checker (allied check)")
     seeds(registry)
     throughput(registry)
 

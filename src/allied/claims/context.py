@@ -21,6 +21,12 @@ _WHEN = re.compile(rf"\b(?i:in|by|on|as\s+of|at\s+the\s+end\s+of)\s+(?P<date>{AN
 
 
 Run = tuple[Mention, ...]
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """`text` with A-Z lowered and nothing else changed, so offsets stay valid."""
+    return text.translate(_ASCII_LOWER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +37,13 @@ class Context:
     sentence: Sentence
     topic: Mention | None
     previous: Sentence | None
+    #: `plain` with ASCII letters in lower case (same length), for cheap keyword checks.
+    lower: str
+
+    def mentions_any(self, words: tuple[str, ...]) -> bool:
+        """Whether the sentence contains any of `words` (lower case), in any case."""
+        lower, start, end = self.lower, self.sentence.start, self.sentence.end
+        return any(lower.find(word, start, end) >= 0 for word in words)
 
     def claim(self, kind: ClaimKind, start: int, end: int, subject: str, **facts: object) -> Claim:
         """A claim at `start:end`, its text read with whitespace collapsed."""

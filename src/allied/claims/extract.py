@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from allied.claims.claim import PARTNERS, Claim
-from allied.claims.context import PARTNER_NOUN, Context
+from allied.claims.context import PARTNER_NOUN, Context, ascii_lower
 from allied.claims.dating import ANY_DATE, parse_text_date
 from allied.claims.lists import find_lists
 from allied.claims.mentions import Mention, vocabulary_of
@@ -37,7 +37,7 @@ _COUNT = re.compile(
     rf"(?P<q2>{QUANTITY})\s+(?P<noun2>Allies|member\s+(?:states|countries)|members)\b"
     r"(?!\s+(?:that|which|who|whose)\b)"
 )
-_COUNT_HINT = re.compile(r"members|Allies|allies|partner|countries|nations|states|participants")
+_COUNT_WORDS = ("member", "allies", "partner", "countries", "nations", "states", "participants")
 _PAREN_AFTER = re.compile(r"\s*\(")
 _TASK_COUNT = re.compile(
     rf"(?:['\u2019]s|\b(?:its|has|have))\s+(?P<q>{QUANTITY})\s+"
@@ -47,9 +47,10 @@ _FOUNDED = re.compile(
     r"\b(?i:founded|created|launched|established|set\s+up|initiated|inaugurated|formed)\b"
     rf"(?:[^.;()]{{0,80}}?)\b(?:in|on|of)\s+(?P<date>{ANY_DATE})"
 )
-_FOUNDED_HINT = re.compile(
-    r"(?i:founded|created|launched|established|set\s+up|initiated|inaugurated|formed|anniversary)"
-)
+_FOUNDED_WORDS = (
+    "founded", "created", "launched", "established", "set up", "initiated", "inaugurated",
+    "formed", "anniversary",
+)  # fmt: skip
 _FOUNDED_SUBJECT_GAP = re.compile(
     r"\)?\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:which|that)\s+)?"
     r"(?:(?:was|were|is|has\s+been|had\s+been)\s+)?\(?\s*"
@@ -60,6 +61,7 @@ _ANNIVERSARY = re.compile(
     r"\b(?i:in|on)\s+(?P<year>(?:19|20)\d\d)\s*,?\s+(?P<rest>.{0,40}?)\b(?:celebrated|marked|celebrates|marks)"
     r"\s+its\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary"
 )
+_SPENDING_WORDS = ("gdp", "defence", "defense")
 _SPENDING_CUE = re.compile(
     r"defen[cs]e\s+(?:spending|expenditure|budgets?|investment)|\bGDP\b", re.I
 )
@@ -71,7 +73,7 @@ _ACTION_POINTS = re.compile(
     rf"(?P<q>{QUANTITY})\s+(?:(?:concrete|common|joint|further|new)\s+)*"
     r"(?:action\s+points|proposals|actions)\b"
 )
-_ACTION_HINT = re.compile(r"proposals|action\s+points|actions")
+_ACTION_WORDS = ("proposals", "action", "actions")
 _EU = re.compile(r"\bEU\b|European\s+Union|\bUE\b|Union\s+européenne")
 
 
@@ -83,13 +85,14 @@ def find_claims(plain: str, registry: Registry) -> list[Claim]:
     ['count']
     """
     mentions = vocabulary_of(registry).find(plain)
+    lower = ascii_lower(plain)
     claims: list[Claim] = []
     previous: Sentence | None = None
     topic: Mention | None = None
     for sentence in split_sentences(plain, mentions):
         if previous is None or sentence.paragraph != previous.paragraph:
             topic = None
-        context = Context(plain, sentence, topic, previous)
+        context = Context(plain, sentence, topic, previous, lower)
         for finder in _FINDERS:
             claims.extend(finder(context))
         topic = sentence.topic or topic
@@ -101,7 +104,7 @@ def find_claims(plain: str, registry: Registry) -> list[Claim]:
 
 def _counts(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
-    if _COUNT_HINT.search(plain, s.start, s.end):
+    if ctx.mentions_any(_COUNT_WORDS):
         yield from _member_counts(ctx)
     if plain.find("tasks", s.start, s.end) >= 0:
         yield from _task_counts(ctx)
@@ -141,7 +144,7 @@ def _task_counts(ctx: Context) -> Iterator[Claim]:
 
 def _foundings(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
-    if not _FOUNDED_HINT.search(plain, s.start, s.end):
+    if not ctx.mentions_any(_FOUNDED_WORDS):
         return
     for match in _FOUNDED.finditer(plain, s.start, s.end):
         date = parse_text_date(match["date"])
@@ -199,7 +202,7 @@ def _named_before_aside(ctx: Context, mention: Mention) -> Mention:
 
 def _spending(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
-    if not _SPENDING_CUE.search(plain, s.start, s.end):
+    if not ctx.mentions_any(_SPENDING_WORDS) or not _SPENDING_CUE.search(plain, s.start, s.end):
         return
     for match in _PERCENT.finditer(plain, s.start, s.end):
         year = PartialDate(int(match["year"])) if match["year"] else None
@@ -211,7 +214,7 @@ def _spending(ctx: Context) -> Iterator[Claim]:
 
 def _action_points(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
-    if not _ACTION_HINT.search(plain, s.start, s.end):
+    if not ctx.mentions_any(_ACTION_WORDS):
         return
     matches = list(_ACTION_POINTS.finditer(plain, s.start, s.end))
     eu = matches and (

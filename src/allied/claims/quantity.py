@@ -112,17 +112,20 @@ class Quantity:
 
     def admits(self, actual: int) -> bool:
         """Whether `actual` makes the stated count true."""
-        n = self.value
-        checks = {
-            "exactly": actual == n,
-            "about": abs(actual - n) <= self.tolerance,
-            "more-than": actual > n,
-            "at-least": actual >= n,
-            "nearly": n - self.tolerance <= actual <= n,
-            "fewer-than": actual < n,
-            "at-most": actual <= n,
-        }
-        return checks[self.quantifier]
+        n, how = self.value, self.quantifier
+        if how == "exactly":
+            return actual == n
+        if how == "about":
+            return abs(actual - n) <= self.tolerance
+        if how == "more-than":
+            return actual > n
+        if how == "at-least":
+            return actual >= n
+        if how == "nearly":
+            return n - self.tolerance <= actual <= n
+        if how == "fewer-than":
+            return actual < n
+        return actual <= n  # at-most
 
     def __str__(self) -> str:
         words = {

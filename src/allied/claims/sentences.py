@@ -91,9 +91,9 @@ def split_sentences(plain: str, mentions: Sequence[Mention]) -> Iterator[Sentenc
     starts = [m.start for m in mentions]
     paragraph, cursor = 0, 0
     for match in _BOUNDARY.finditer(plain):
-        if match.group("para") is None and _ABBREVIATION.search(
-            plain, max(0, cursor), match.start()
-        ):
+        # An abbreviation ("e.g.", "U.S.") before the stop does not end a sentence.
+        word = max(cursor, match.start() - 8)
+        if match.group("para") is None and _ABBREVIATION.search(plain, word, match.start()):
             continue
         sentence = _sentence(plain, cursor, match.start(), paragraph, mentions, starts)
         if sentence is not None:
