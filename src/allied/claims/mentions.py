@@ -88,16 +88,14 @@ class Vocabulary:
             actor = registry.get_actor(name.name)
             if actor is not None:
                 self._codes.setdefault(normalise(name.name), ("actor", actor.code))
+        names = [name for _, names in _framework_names(registry) for name in names]
+        names += [name.name for name in registry.dataset.names]
         spellings = {
-            variant
-            for slug, names in _framework_names(registry)
+            spelling
             for name in names
-            for variant in _variants(name)
+            if normalise(name) in self._codes
+            for spelling in _spellings(name)
         }
-        spellings |= {
-            variant for name in registry.dataset.names for variant in _variants(name.name)
-        }
-        spellings = {s for s in spellings if normalise(s) in self._codes}
         self._seen: dict[str, tuple[MentionKind, str]] = {}  # spelling as found -> code
         self.pattern = re.compile(rf"(?<![\w\-])(?:{_trie(spellings)})(?!\w)")
 
@@ -134,39 +132,47 @@ def _framework_names(registry: Registry) -> Iterable[tuple[str, tuple[str, ...]]
         yield framework.slug, (framework.name, *framework.aliases, *extra)
 
 
-def _variants(name: str) -> set[str]:
-    """The spellings a text may use: as written, and with the first letter's case flipped.
+def _spellings(name: str) -> set[tuple[str, bool]]:
+    """How a text may write `name`: (spelling, whether its first letter may change case).
 
-    Single words keep their case ("Turkey", not "turkey"); a leading "the" is
-    kept, so "the Alliance" is NATO but "an alliance" is not.
+    Names of several words may start with either case ("Partners across the globe",
+    "partners across the globe"); single words keep theirs ("Turkey", not "turkey").
+    A leading "the" is kept, so "the Alliance" is NATO but "an alliance" is not.
     """
     words = name.split()
     if not words:
         return set()
-    core = " ".join(words)
-    variants = {core, core[0].upper() + core[1:]}
-    if len(words) > 1:
-        variants.add(core[0].lower() + core[1:])
+    several = len(words) > 1
+    spellings = {(" ".join(words), several)}
+    if not several:
+        spellings.add((name[0].upper() + name[1:], False))
     if len(words) >= 3:
-        variants.add(" ".join(w[0].upper() + w[1:] if w.islower() else w for w in words))
-    return variants
+        title = " ".join(w[0].upper() + w[1:] if w.islower() else w for w in words)
+        spellings.add((title, True))
+    return spellings
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regular expression matching any of `words`, longest first, shaped as a trie."""
+def _trie(words: Iterable[tuple[str, bool]]) -> str:
+    """A regular expression matching any of `words`, longest first, shaped as a trie.
+
+    A word whose first letter may change case starts with a class (`[Pp]`), so
+    both spellings share one branch and the pattern stays small to compile.
+    """
     root: dict[str, dict] = {}
-    for word in words:
+    for word, flexible in words:
         node = root
-        for char in _tokens(word):
+        for char in _tokens(word, flexible):
             node = node.setdefault(char, {})
         node[""] = {}
     return _trie_pattern(root)
 
 
-def _tokens(word: str) -> list[str]:
+def _tokens(word: str, flexible: bool) -> list[str]:
     tokens: list[str] = []
-    for char in word:
-        if char in _DASHES:
+    for index, char in enumerate(word):
+        if index == 0 and flexible and char.lower() != char.upper():
+            token = f"[{re.escape(char.upper())}{re.escape(char.lower())}]"
+        elif char in _DASHES:
             token = _SEPARATOR
         elif char in "'\u2019":
             token = "['\u2019]"
