@@ -7,6 +7,7 @@ import pytest
 import allied
 from allied.claims.claim import CLAIM_KINDS, Claim
 from allied.claims.extract import find_claims
+from allied.claims.mentions import vocabulary_of
 
 REG = allied.load()
 
@@ -183,3 +184,25 @@ def test_more_ways_of_saying_it() -> None:
     (listed,) = [c for c in found(text) if c.tasks]
     assert listed.tasks == ("collective defence", "crisis management", "cooperative security")
     assert [c.tasks for c in found("NATO's three core tasks are important.") if c.tasks] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The NATO-Ukraine Commission met.", ["nato-ukraine-commission"]),  # not just "NATO"
+        ("The NATO\u2013Russia Council met.", ["nato-russia-council"]),  # an en dash
+        ("the NATO Russia Council", ["nato-russia-council"]),
+        ("Partners Across the Globe; partners\nacross the globe", ["pag", "pag"]),
+        ("The Alliance\u2019s tasks; an alliance of states", ["nato"]),
+        ("Türkiye\u2019s and Turkey's, but not a turkey", ["TUR", "TUR"]),
+        ("non-NATO members", []),
+    ],
+)
+def test_names_are_found_whatever_the_dash_space_or_case(text: str, codes: list[str]) -> None:
+    assert [m.code for m in vocabulary_of(REG).find(text)] == codes
+
+
+def test_the_vocabulary_is_the_same_whatever_the_set_order() -> None:
+    from allied.claims.mentions import Vocabulary
+
+    assert Vocabulary(REG).pattern.pattern == Vocabulary(REG).pattern.pattern

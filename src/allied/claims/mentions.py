@@ -55,8 +55,15 @@ EXTRA_FRAMEWORK_NAMES: dict[str, tuple[str, ...]] = {
     "dcb": ("Defence and Related Security Capacity Building", "DCB"),
 }
 
-_SEPARATOR = r"[\s\-\u2010\u2011\u2013]+"
-_DASHES = " -\u2010\u2011\u2013"
+_SEPARATOR = "[ -]+"
+_DASHES = " -\u2010\u2011\u2012\u2013"
+#: Folds the characters names may be written with into one each, keeping offsets:
+#: every dash to "-", every space or line break to " ", a curly apostrophe to "'".
+_FOLD = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013", "-")
+    | dict.fromkeys("\t\n\r\f\v\xa0\u2007\u2009\u202f", " ")
+    | {"\u2019": "'"}
+)
 _POSSESSIVE = re.compile(r"['\u2019]s?(?!\w)")
 
 
@@ -104,7 +111,7 @@ class Vocabulary:
         found = []
         stop = len(text) if end is None else end
         codes, seen = self._codes, self._seen
-        for match in self.pattern.finditer(text, start, stop):
+        for match in self.pattern.finditer(text.translate(_FOLD), start, stop):
             spelled = match.group(0)
             found_code = seen.get(spelled)
             if found_code is None:
@@ -132,50 +139,50 @@ def _framework_names(registry: Registry) -> Iterable[tuple[str, tuple[str, ...]]
         yield framework.slug, (framework.name, *framework.aliases, *extra)
 
 
-def _spellings(name: str) -> set[tuple[str, bool]]:
-    """How a text may write `name`: (spelling, whether its first letter may change case).
+def _spellings(name: str) -> set[str]:
+    """How a text may write `name`: as written, or with its first letter's case flipped.
 
-    Names of several words may start with either case ("Partners across the globe",
-    "partners across the globe"); single words keep theirs ("Turkey", not "turkey").
-    A leading "the" is kept, so "the Alliance" is NATO but "an alliance" is not.
+    The case flips only for descriptive names, whose second word is in lower case
+    ("partners across the globe" / "Partners across the globe", "the Alliance" /
+    "The Alliance"); proper names keep theirs ("Turkey", not "turkey"), and a
+    leading "the" is kept, so "the Alliance" is NATO but "an alliance" is not.
     """
     words = name.split()
     if not words:
         return set()
-    several = len(words) > 1
-    spellings = {(" ".join(words), several)}
-    if not several:
-        spellings.add((name[0].upper() + name[1:], False))
-    if len(words) >= 3:
-        title = " ".join(w[0].upper() + w[1:] if w.islower() else w for w in words)
-        spellings.add((title, True))
+    core = " ".join(words)
+    spellings = {core, core[0].upper() + core[1:]}
+    if len(words) > 1 and words[1][:1].islower():
+        spellings.add(core[0].lower() + core[1:])
+    if len(words) >= 3 and words[1][:1].islower():  # "Partners Across the Globe"
+        small = {"the", "of", "and", "for", "in", "on", "de", "du", "la", "le", "pour"}
+        title = (w if w in small or not w.islower() else w[0].upper() + w[1:] for w in words[1:])
+        spellings.add(" ".join((words[0][0].upper() + words[0][1:], *title)))
     return spellings
 
 
-def _trie(words: Iterable[tuple[str, bool]]) -> str:
+def _trie(words: Iterable[str]) -> str:
     """A regular expression matching any of `words`, longest first, shaped as a trie.
 
-    A word whose first letter may change case starts with a class (`[Pp]`), so
-    both spellings share one branch and the pattern stays small to compile.
+    Every node's branches start with different characters, so at most one can go
+    on at any point and the longest spelling always wins, whatever the order.
     """
     root: dict[str, dict] = {}
-    for word, flexible in words:
+    for word in sorted(words):
         node = root
-        for char in _tokens(word, flexible):
+        for char in _tokens(word):
             node = node.setdefault(char, {})
         node[""] = {}
     return _trie_pattern(root)
 
 
-def _tokens(word: str, flexible: bool) -> list[str]:
+def _tokens(word: str) -> list[str]:
     tokens: list[str] = []
-    for index, char in enumerate(word):
-        if index == 0 and flexible and char.lower() != char.upper():
-            token = f"[{re.escape(char.upper())}{re.escape(char.lower())}]"
-        elif char in _DASHES:
+    for char in word:
+        if char in _DASHES:
             token = _SEPARATOR
-        elif char in "'\u2019":
-            token = "['\u2019]"
+        elif char == "\u2019":
+            token = "'"
         else:
             token = re.escape(char)
         if not (token == _SEPARATOR and tokens and tokens[-1] == _SEPARATOR):
