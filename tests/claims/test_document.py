@@ -88,3 +88,15 @@ def test_read_source_errors_and_markup(tmp_path) -> None:  # type: ignore[no-unt
     big.write_bytes(b"x" * 50)
     data, markup = read_source(str(big), max_bytes=10)
     assert len(data) == 11 and markup == "text"  # one byte over: refused later, not loaded whole
+
+
+def test_an_html_list_after_a_colon() -> None:
+    html = (
+        "<nav><ul><li>Belgium</li><li>France</li></ul></nav>"
+        "<p>The <a href='/ici'>Istanbul Cooperation Initiative</a> brings together:</p>"
+        "<ul><li>Bahrain</li><li>Qatar</li><li>the United Arab Emirates</li><li>Kuwait</li></ul>"
+        "<script>var text = 'NATO has 12 members';</script><!-- NATO has 99 members -->"
+    )
+    (claim,) = check_text(html, as_of="2013-07-02").as_document()["claims"]
+    assert (claim["kind"], claim["subject"], claim["verdict"]) == ("membership", "ici", "supported")
+    assert html[claim["start"] :].startswith("Istanbul Cooperation Initiative</a> brings")

@@ -206,3 +206,24 @@ def test_the_vocabulary_is_the_same_whatever_the_set_order() -> None:
     from allied.claims.mentions import Vocabulary
 
     assert Vocabulary(REG).pattern.pattern == Vocabulary(REG).pattern.pattern
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ICI brings together:\n\n  • Bahrain\n  • Qatar\n  • Kuwait\n\nNATO has 32 members.",
+        "The ICI brings together:\n- Bahrain,\n- Qatar,\n- Kuwait.\n",
+    ],
+)
+def test_a_list_after_a_colon_keeps_its_subject(text: str) -> None:
+    claim = one(text, "membership")
+    assert (claim.subject, claim.actors) == ("ici", ("BHR", "QAT", "KWT"))
+
+
+def test_a_colon_before_long_paragraphs_does_not_join_them() -> None:
+    text = (
+        "NATO has three partnership frameworks:\n\n"
+        "  • the Partnership for Peace (PfP) is the oldest partnership framework of all. "
+        "Founded in 1994, it brings together neutral countries (Austria and Malta);\n"
+    )
+    assert one(text, "membership").subject == "pfp"

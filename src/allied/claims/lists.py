@@ -17,7 +17,7 @@ from allied.period import PartialDate
 _LIST_CUE = re.compile(
     r"(?:\b(?:includ(?:es|e|ing|ed)|brings?\s+together|brought\s+together|compris(?:es|e|ing)"
     r"|consists?\s+of|are|were|is|was|such\s+as|namely|notably|Allies|members|partners"
-    r"|participants|countries|nations|states)|[:(])\s*[\"“”]?\s*(?:the\s+)?$"
+    r"|participants|countries|nations|states)|[:(])\s*[\"“”]?[\s•·▪●◦*\-\u2013]*(?:the\s+)?$"
 )
 _SINGLE_CUE = re.compile(
     r"\b(?:includ(?:es|e|ing|ed)|brings?\s+together|brought\s+together|compris(?:es|e|ing)"

@@ -22,7 +22,9 @@ _BOUNDARY = re.compile(
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|cf|no|nos|art|para|mr|mrs|ms|dr|st|approx)|\b[A-Z])\.$", re.I
 )
-_RUN_GAP = re.compile(r"[\s,;()\"“”]*(?:(?:and|et|as\s+well\s+as|&|or|plus)\s+)?(?:the\s+)?")
+_RUN_GAP = re.compile(
+    r"[\s,;()\"“”•·▪●◦*\-\u2013]*(?:(?:and|et|as\s+well\s+as|&|or|plus)\s+)?(?:the\s+)?"
+)
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
 
@@ -90,20 +92,35 @@ def split_sentences(plain: str, mentions: Sequence[Mention]) -> Iterator[Sentenc
     """Cut `plain` at sentence ends, blank lines and bullets; attach the mentions of each."""
     starts = [m.start for m in mentions]
     paragraph, cursor = 0, 0
+    in_list = False
     for match in _BOUNDARY.finditer(plain):
+        is_paragraph = match.group("para") is not None
         # An abbreviation ("e.g.", "U.S.") before the stop does not end a sentence.
         word = max(cursor, match.start() - 8)
-        if match.group("para") is None and _ABBREVIATION.search(plain, word, match.start()):
+        if not is_paragraph and _ABBREVIATION.search(plain, word, match.start()):
             continue
+        # "… brings together:" then a list of short items (HTML <li>, bullets) stays one
+        # sentence, so the list keeps its subject and its cue.
+        if is_paragraph and (in_list or plain[match.start() - 1 : match.start()] == ":"):
+            in_list = _is_list_item(plain, match.end())
+            if in_list:
+                continue
         sentence = _sentence(plain, cursor, match.start(), paragraph, mentions, starts)
         if sentence is not None:
             yield sentence
-        if match.group("para") is not None:
+        if is_paragraph:
             paragraph += 1
         cursor = match.end()
     last = _sentence(plain, cursor, len(plain), paragraph, mentions, starts)
     if last is not None:
         yield last
+
+
+def _is_list_item(plain: str, start: int) -> bool:
+    """Whether the line at `start` is a short list item ("• Bahrain", "Qatar,")."""
+    end = plain.find("\n", start)
+    line = plain[start : end if end >= 0 else len(plain)].strip()
+    return 0 < len(line) <= 60 and not line.endswith((".", "!", "?", ":"))
 
 
 def _sentence(
