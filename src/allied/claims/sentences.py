@@ -25,6 +25,7 @@ _ABBREVIATION = re.compile(
 _RUN_GAP = re.compile(
     r"[\s,;()\"“”•·▪●◦*\-\u2013]*(?:(?:and|et|as\s+well\s+as|&|or|plus)\s+)?(?:the\s+)?"
 )
+_BULLETS = "•·▪●◦*-\u2013"
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
 
@@ -120,7 +121,8 @@ def _is_list_item(plain: str, start: int) -> bool:
     """Whether the line at `start` is a short list item ("• Bahrain", "Qatar,")."""
     end = plain.find("\n", start)
     line = plain[start : end if end >= 0 else len(plain)].strip()
-    return 0 < len(line) <= 60 and not line.endswith((".", "!", "?", ":"))
+    bulleted = line[:1] in _BULLETS
+    return 0 < len(line) <= 60 and (bulleted or not line.endswith((".", "!", "?", ":")))
 
 
 def _sentence(
