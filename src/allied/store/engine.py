@@ -32,8 +32,8 @@ class InvalidDatabaseURL(AlliedError, ValueError):
     """A database URL does not parse or names a database `allied` cannot use."""
 
 
-class DatabaseUnavailable(AlliedError):
-    """The database cannot be reached or refused an operation."""
+class DatabaseFailure(AlliedError):
+    """The database could not be reached, or refused an operation; the message says which."""
 
 
 def data_directory() -> Path:
@@ -108,12 +108,12 @@ def create_engine(url: str | None = None, **options: Any) -> Engine:
 
 @contextmanager
 def database_errors(engine: Engine) -> Iterator[None]:
-    """Turn any database failure inside the block into a one-line `DatabaseUnavailable`."""
+    """Turn any database failure inside the block into a one-line `DatabaseFailure`."""
     try:
         yield
     except sa.exc.SQLAlchemyError as error:
         where = engine.url.render_as_string(hide_password=True)
-        raise DatabaseUnavailable(f"{where}: {_first_line(error)}") from None
+        raise DatabaseFailure(f"{where}: {_first_line(error)}") from None
 
 
 def _first_line(error: BaseException) -> str:
