@@ -125,26 +125,6 @@ def test_dates_keep_their_precision_and_span(db: Engine, full: Path) -> None:
     assert rows == {("1995", "year", dt.date(1995, 1, 1), dt.date(1995, 12, 31))}
 
 
-#: The query docs/store.md gives for "members of a framework on a day".
-MEMBERS_ON = """
-SELECT actor FROM memberships
-WHERE framework = :framework AND role IN ('member', 'partner', 'participant')
-  AND start_last <= :on AND (end_first IS NULL OR end_first > :on)
-ORDER BY actor
-"""
-
-
-@pytest.mark.parametrize(("on", "expected"), [("2004-03-28", 19), ("2004-03-29", 26)])
-def test_plain_sql_answers_like_the_registry(db: Engine, on: str, expected: int) -> None:
-    registry = allied.load()
-    sync_dataset(db, registry.dataset)
-    with db.connect() as connection:
-        found = connection.execute(sa.text(MEMBERS_ON), {"framework": "nato", "on": on})
-        actors = list(found.scalars())
-    assert len(actors) == expected
-    assert actors == sorted(s.membership.actor for s in registry.members("nato", on=on))
-
-
 def test_a_corrected_end_updates_the_row_in_place(db: Engine, full: Path) -> None:
     sync_dataset(db, load_dataset(full))
     ids = membership_ids(db)
