@@ -85,3 +85,14 @@ def test_engines_are_created_in_one_module_only() -> None:
         if re.search(r"\bsa\.create_engine\(|sqlalchemy import .*create_engine", path.read_text())
     ]
     assert creators == ["store/engine.py"]
+
+
+def test_sqlite_rolls_back_ddl(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'ddl.db'}")
+    with pytest.raises(RuntimeError), engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE half (id INTEGER)")
+        raise RuntimeError("a migration fails half-way")
+    with engine.connect() as connection:
+        tables = connection.exec_driver_sql("SELECT name FROM sqlite_master").scalars().all()
+    engine.dispose()
+    assert tables == []

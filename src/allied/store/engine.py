@@ -86,7 +86,8 @@ def display_url(url: str) -> str:
 def create_engine(url: str | None = None, **options: Any) -> Engine:
     """Create the engine for `url` (resolved with `database_url`).
 
-    SQLite enforces foreign keys on every connection. The directory of the
+    SQLite enforces foreign keys on every connection, and a transaction covers
+    every statement in it, DDL included. The directory of the
     default SQLite file is created when missing. Raises `InvalidDatabaseURL`
     for a URL that does not parse or names an unknown database.
 
@@ -102,7 +103,8 @@ def create_engine(url: str | None = None, **options: Any) -> Engine:
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as error:
         raise InvalidDatabaseURL(f"{display_url(resolved)}: {_first_line(error)}") from None
     if engine.dialect.name == "sqlite":
-        sa.event.listen(engine, "connect", _enforce_foreign_keys)
+        sa.event.listen(engine, "connect", _configure_sqlite)
+        sa.event.listen(engine, "begin", _begin_sqlite)
     return engine
 
 
@@ -122,7 +124,15 @@ def _first_line(error: BaseException) -> str:
     return text.splitlines()[0]
 
 
-def _enforce_foreign_keys(connection: Any, _record: Any) -> None:
+def _configure_sqlite(connection: Any, _record: Any) -> None:
+    # pysqlite opens transactions itself, and only before INSERT/UPDATE/DELETE: a
+    # migration's CREATE TABLEs would each commit on their own. Taking that over
+    # (SQLAlchemy's documented recipe) makes DDL and a whole sync one transaction.
+    connection.isolation_level = None
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
+
+
+def _begin_sqlite(connection: sa.Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
