@@ -10,7 +10,7 @@ as a whole. The schema changes only through the Alembic migrations beside this
 module; `tests/store/test_schema.py` checks that they match these models.
 
 >>> sorted(Base.metadata.tables)[:3]
-['actor_sources', 'actors', 'conflicts']
+['actor_sources', 'actors', 'conflict_sources']
 """
 
 from __future__ import annotations
