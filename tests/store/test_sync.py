@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -19,7 +19,9 @@ import allied
 from allied.dataset import Dataset, load_dataset
 from allied.errors import DataError
 from allied.period import PartialDate
+from allied.store.engine import create_engine
 from allied.store.rows import FAMILIES, date_columns, read_dataset, read_date
+from allied.store.schema import upgrade
 from allied.store.sync import Changes, sync_dataset
 from allied.store.tables import MembershipRow
 
@@ -259,3 +261,37 @@ def test_a_date_survives_its_columns(date: PartialDate) -> None:
     assert read_date(columns, "start") == date
     assert columns["start_precision"] == date.precision
     assert (columns["start_first"], columns["start_last"]) == (date.first, date.last)
+
+
+#: What a step may do to each bundled membership: keep, drop, re-note, re-order sources.
+EDITS = st.sampled_from(("keep", "drop", "note", "sources"))
+
+
+def edited(dataset: Dataset, edits: list[str]) -> Dataset:
+    kept = []
+    for index, membership in enumerate(dataset.memberships):
+        edit_ = edits[index] if index < len(edits) else "keep"
+        if edit_ == "note":
+            membership = dataclasses.replace(membership, note=membership.note + " (revised)")
+        elif edit_ == "sources":
+            membership = dataclasses.replace(membership, sources=(*membership.sources[::-1], "s"))
+        if edit_ != "drop":
+            kept.append(membership)
+    sources = (*dataset.sources, dataclasses.replace(dataset.sources[0], id="s"))
+    return dataclasses.replace(dataset, memberships=tuple(kept), sources=sources)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.lists(st.lists(EDITS, max_size=40), min_size=1, max_size=3))
+def test_any_sequence_of_datasets_is_mirrored_exactly(steps: list[list[str]]) -> None:
+    bundled = allied.load().dataset
+    engine = create_engine("sqlite://")
+    upgrade(engine)
+    try:
+        for edits in [*steps, []]:  # ending with the dataset as bundled
+            dataset = edited(bundled, edits)
+            sync_dataset(engine, dataset)
+            assert set(read_dataset(engine).memberships) == set(dataset.memberships)
+            assert sync_dataset(engine, dataset).total.changed == 0
+    finally:
+        engine.dispose()
