@@ -19,6 +19,7 @@ from allied.model import FULL_ROLES, ROLES, as_record
 from allied.period import parse_date
 from allied.registry import Registry
 from allied.render import FORMATS, Table, default_format, emit, write_csv
+from allied.store.commands import db
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -335,6 +336,9 @@ def validate(ctx: click.Context) -> None:
         f"{len(data.frameworks)} frameworks, {len(data.memberships)} memberships, "
         f"{len(data.events)} events, {len(data.stated_counts)} stated counts checked"
     )
+
+
+cli.add_command(db)
 
 
 def main() -> None:
