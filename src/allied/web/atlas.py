@@ -1,0 +1,90 @@
+"""The world map as SVG paths, projected once from the vendored world-atlas.
+
+`countries-110m.json` (TopoJSON, keyed by ISO 3166-1 numeric code) is decoded
+and projected with the Natural Earth projection here, at start-up, so the page
+carries the map inline: it draws before any script runs and needs no fetch.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass
+from functools import cache
+
+ATLAS = os.path.join(os.path.dirname(__file__), "static", "vendor", "countries-110m.json")
+WIDTH = 960.0
+_SCALE = WIDTH / (2 * math.pi * 0.8707)
+HEIGHT = round(2 * 1.4215 * _SCALE)
+
+
+@dataclass(frozen=True)
+class Country:
+    """One country shape: its ISO numeric id, its name in the atlas, its SVG path."""
+
+    id: str
+    name: str
+    path: str
+
+
+def project(longitude: float, latitude: float) -> tuple[float, float]:
+    """Natural Earth I (Šavrič et al.) into the map's `WIDTH` by `HEIGHT` box."""
+    lam, phi = math.radians(longitude), math.radians(latitude)
+    phi2 = phi * phi
+    phi4 = phi2 * phi2
+    x = lam * (
+        0.8707 - 0.131979 * phi2 + phi4 * (-0.013791 + phi4 * (0.003971 * phi2 - 0.001529 * phi4))
+    )
+    y = phi * (
+        1.007226 + phi2 * (0.015085 + phi4 * (-0.044475 + 0.028874 * phi2 - 0.005916 * phi4))
+    )
+    return WIDTH / 2 + x * _SCALE, HEIGHT / 2 - y * _SCALE
+
+
+@cache
+def countries() -> tuple[Country, ...]:
+    """Every country of the atlas with its projected outline, by name."""
+    with open(ATLAS, encoding="utf-8") as handle:
+        topology = json.load(handle)
+    arcs = _decode_arcs(topology)
+    shapes = []
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        if geometry["type"] == "Polygon":
+            polygons = [geometry["arcs"]]
+        elif geometry["type"] == "MultiPolygon":
+            polygons = geometry["arcs"]
+        else:
+            continue
+        path = "".join(_ring(arcs, ring) for polygon in polygons for ring in polygon)
+        name = geometry.get("properties", {}).get("name", "")
+        shapes.append(Country(id=str(geometry.get("id", "")), name=name, path=path))
+    return tuple(sorted(shapes, key=lambda c: c.name))
+
+
+def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:  # type: ignore[type-arg]
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    decoded = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append(project(x * sx + tx, y * sy + ty))
+        decoded.append(points)
+    return decoded
+
+
+def _ring(arcs: list[list[tuple[float, float]]], ring: list[int]) -> str:
+    points: list[tuple[float, float]] = []
+    for index in ring:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        points.extend(arc[1:] if points else arc)
+    out: list[str] = []
+    last = ""
+    for x, y in points:
+        cell = f"{x:.1f},{y:.1f}"
+        if cell != last:
+            out.append(cell)
+            last = cell
+    return "M" + "L".join(out) + "Z"
