@@ -12,6 +12,7 @@ import math
 import os
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 ATLAS = os.path.join(os.path.dirname(__file__), "static", "vendor", "countries-110m.json")
 WIDTH = 960.0
@@ -63,6 +64,7 @@ def countries() -> tuple[Country, ...]:
 
 
 def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:  # type: ignore[type-arg]
+    """Arcs as (longitude, latitude) points: TopoJSON stores quantised deltas."""
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
     decoded = []
     for arc in topology["arcs"]:
@@ -70,7 +72,7 @@ def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:  # type: ig
         points = []
         for dx, dy in arc:
             x, y = x + dx, y + dy
-            points.append(project(x * sx + tx, y * sy + ty))
+            points.append((x * sx + tx, y * sy + ty))
         decoded.append(points)
     return decoded
 
@@ -80,11 +82,48 @@ def _ring(arcs: list[list[tuple[float, float]]], ring: list[int]) -> str:
     for index in ring:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(arc[1:] if points else arc)
+    if not _crosses_antimeridian(points):
+        return _path(points)
+    # Russia's and Fiji's outlines jump from +180° to -180°: unwrap the ring into one
+    # continuous shape, then draw it on each side with the part past the edge pressed
+    # onto the edge (cheaper for the browser than an SVG clip path).
+    unwrapped = [points[0]]
+    for lon, lat in points[1:]:
+        previous = unwrapped[-1][0]
+        while lon - previous > 180:
+            lon -= 360
+        while previous - lon > 180:
+            lon += 360
+        unwrapped.append((lon, lat))
+    east = [(min(max(lon, -180.0), 180.0), lat) for lon, lat in unwrapped]
+    shift = -360.0 if sum(lon for lon, _ in unwrapped) > 0 else 360.0
+    west = [(min(max(lon + shift, -180.0), 180.0), lat) for lon, lat in unwrapped]
+    return _path(east) + _path(west)
+
+
+def _crosses_antimeridian(points: list[tuple[float, float]]) -> bool:
+    """A jump of more than half the globe that is not along a pole (Antarctica's edge)."""
+    return any(
+        abs(b[0] - a[0]) > 180 and not (abs(a[1]) > 89 and abs(b[1]) > 89)
+        for a, b in pairwise(points)
+    )
+
+
+def _path(points: list[tuple[float, float]]) -> str:
     out: list[str] = []
     last = ""
-    for x, y in points:
+    for lon, lat in points:
+        x, y = project(lon, lat)
         cell = f"{x:.1f},{y:.1f}"
         if cell != last:
             out.append(cell)
             last = cell
     return "M" + "L".join(out) + "Z"
+
+
+@cache
+def sphere() -> str:
+    """The outline of the globe in this projection, drawn behind the countries."""
+    east = [(180.0, lat / 2) for lat in range(-180, 181)]
+    west = [(-180.0, lat / 2) for lat in range(180, -181, -1)]
+    return _path(east + west)

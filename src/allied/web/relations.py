@@ -48,11 +48,16 @@ class Relation:
 
 def categories(registry: Registry) -> list[dict[str, str]]:
     """The categories whose framework the dataset knows, for the legend."""
-    known = {fw.slug for fw in registry.all_frameworks()}
+    held = {(m.framework, m.role) for m in registry.dataset.memberships}
     return [
-        {"key": key, "label": label, "framework": slug}
-        for key, label, slug, _ in CATEGORIES
-        if slug in known
+        {
+            "key": key,
+            "label": label,
+            "framework": slug,
+            "framework_name": registry.framework(slug).name,
+        }
+        for key, label, slug, roles in CATEGORIES
+        if any((slug, role) in held for role in roles)
     ]
 
 

@@ -32,6 +32,7 @@ def home(request: Request, registry: RegistryDep, on: OnQuery = None) -> Respons
         "slider_value": max(0, (when.first - relations.FIRST_DAY).days),
         "actor_codes": {a.iso_numeric: a.code for a in registry.dataset.actors if a.iso_numeric},
         "countries": atlas.countries(),
+        "sphere": atlas.sphere(),
         "width": atlas.WIDTH,
         "height": atlas.HEIGHT,
         "by_numeric": by_numeric,

@@ -8,7 +8,7 @@
   const slider = document.getElementById("slider");
   const dateInput = document.getElementById("on");
   const label = document.getElementById("on-label");
-  const paths = Array.from(document.querySelectorAll("#map path"));
+  const paths = Array.from(document.querySelectorAll("#map path[data-id]"));
   const play = document.getElementById("play");
 
   // Cumulative states after each step, so any date is one binary search away.
