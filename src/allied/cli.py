@@ -328,7 +328,7 @@ def serve(ctx: click.Context, host: str, port: int, db: str | None, target: str 
         return
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, workers=1, log_level="warning")
+    uvicorn.run(app, host=host, port=port, workers=1, log_level="warning", access_log=False)
 
 
 def main() -> None:

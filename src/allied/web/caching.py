@@ -3,7 +3,8 @@
 The reference data is loaded once per process, so an answer depends only on
 the data files, the URL and — for questions without a date — today's date.
 The ETag hashes those three; a matching `If-None-Match` is answered `304`
-before any route runs.
+before any route runs, and the last answers are kept (a bounded LRU of whole
+200 responses under that same key), so a repeated question skips the routes.
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import os
+from collections import OrderedDict
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from allied.dataset import SCHEMAS, Dataset
 
 CACHE_CONTROL = b"public, max-age=300"
+#: How many whole answers to keep, and the largest one worth keeping.
+CACHE_ENTRIES = 512
+CACHE_MAX_BYTES = 1 << 20
 
 
 def data_fingerprint(dataset: Dataset, data_dir: str | None) -> str:
@@ -39,6 +44,7 @@ class ETagMiddleware:
     def __init__(self, app: ASGIApp, *, fingerprint: str) -> None:
         self.app = app
         self.fingerprint = fingerprint
+        self.answers: OrderedDict[bytes, tuple[Message, bytes]] = OrderedDict()
 
     def tag(self, scope: Scope) -> bytes:
         key = "\0".join(
@@ -72,13 +78,36 @@ class ETagMiddleware:
                 await send({"type": "http.response.body", "body": b""})
                 return
 
+        if scope["method"] == "GET":
+            kept = self.answers.get(etag)
+            if kept is not None:
+                self.answers.move_to_end(etag)
+                await send(kept[0])
+                await send({"type": "http.response.body", "body": kept[1]})
+                return
+        start: Message | None = None
+        chunks: list[bytes] = []
+
         async def tagged(message: Message) -> None:
+            nonlocal start
             if message["type"] == "http.response.start" and message["status"] == 200:
                 message["headers"] = [
                     *message.get("headers", []),
                     (b"etag", etag),
                     (b"cache-control", CACHE_CONTROL),
                 ]
+                start = message
+            elif message["type"] == "http.response.body" and start is not None:
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    self._keep(scope, etag, start, b"".join(chunks))
             await send(message)
 
         await self.app(scope, receive, tagged)
+
+    def _keep(self, scope: Scope, etag: bytes, start: Message, body: bytes) -> None:
+        if scope["method"] != "GET" or len(body) > CACHE_MAX_BYTES:
+            return
+        self.answers[etag] = (start, body)
+        if len(self.answers) > CACHE_ENTRIES:
+            self.answers.popitem(last=False)
