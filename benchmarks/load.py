@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -62,14 +63,10 @@ async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
 
 
 async def _run(
-    url: str, concurrency: int, seconds: float, limit: int, rate: float | None
+    urls: Sequence[str], concurrency: int, seconds: float, limit: int, rate: float | None
 ) -> Result:
-    parts = urlsplit(url)
-    target = parts.path + (f"?{parts.query}" if parts.query else "")
-    request = (
-        f"GET {target} HTTP/1.1\r\nHost: {parts.hostname}:{parts.port}\r\n"
-        "Accept: application/json\r\nConnection: keep-alive\r\n\r\n"
-    ).encode()
+    parts = urlsplit(urls[0])
+    requests = [_request(url) for url in urls]
     latencies: list[float] = []
     errors = 0
     issued = 0
@@ -91,7 +88,7 @@ async def _run(
                 if time.perf_counter() >= deadline:
                     return
                 sent = time.perf_counter()
-                writer.write(request)
+                writer.write(requests[slot % len(requests)])
                 status, _ = await _read_response(reader)
                 latencies.append((time.perf_counter() - sent) * 1000)
                 if status != 200:
@@ -104,15 +101,30 @@ async def _run(
     return Result(len(latencies), errors, elapsed, latencies)
 
 
+def _request(url: str) -> bytes:
+    parts = urlsplit(url)
+    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    return (
+        f"GET {target} HTTP/1.1\r\nHost: {parts.hostname}:{parts.port}\r\n"
+        "Accept: application/json\r\nConnection: keep-alive\r\n\r\n"
+    ).encode()
+
+
 def hammer(
-    url: str,
+    url: str | Sequence[str],
     *,
     concurrency: int = 16,
     seconds: float = 5.0,
     limit: int = 50_000,
     rate: float | None = None,
 ) -> Result:
-    """GET `url` from `concurrency` keep-alive connections (optionally paced at `rate`/s)."""
-    if urlsplit(url).hostname not in ("127.0.0.1", "localhost", "::1"):
+    """GET `url` from `concurrency` keep-alive connections (optionally paced at `rate`/s).
+
+    Given several URLs (all on one host), the requests cycle through them.
+    """
+    urls = [url] if isinstance(url, str) else list(url)
+    if {urlsplit(u).netloc for u in urls} != {urlsplit(urls[0]).netloc}:
+        raise ValueError("one host per run")
+    if urlsplit(urls[0]).hostname not in ("127.0.0.1", "localhost", "::1"):
         raise ValueError("loopback only")
-    return asyncio.run(_run(url, concurrency, seconds, limit, rate))
+    return asyncio.run(_run(urls, concurrency, seconds, limit, rate))

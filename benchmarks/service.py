@@ -10,6 +10,7 @@ uvicorn worker; the same bounded client (`load.py`) drives both in turn.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import socket
@@ -89,7 +90,7 @@ def count(url: str) -> int:
     return len(body["members"]) if isinstance(body, dict) else len(body)
 
 
-def measure(url: str, seconds: float, rate: float | None = None) -> Result:
+def measure(url: str | list[str], seconds: float, rate: float | None = None) -> Result:
     hammer(url, concurrency=8, seconds=1.0)  # warm-up
     return hammer(url, concurrency=16, seconds=seconds, rate=rate)
 
@@ -126,6 +127,9 @@ def service(seconds: float = 5.0) -> None:
             theirs = measure(peer, seconds)
             mine = measure(ours, seconds)
             paced = measure(ours, seconds, rate=max(1.0, theirs.rate))
+            # Distinct days, more than the server keeps: every answer is computed afresh.
+            days = [dt.date(2004, 3, 29) - dt.timedelta(days=n) for n in range(4000)]
+            cold = measure([ours.replace(DAY, day.isoformat()) for day in days], seconds)
     ratio = mine.rate / theirs.rate if theirs.rate else float("inf")
     print(
         f"4. HTTP service: GET members of nato on {DAY} (26 rows), 16 connections, {seconds:.0f} s"
@@ -133,6 +137,7 @@ def service(seconds: float = 5.0) -> None:
     print(line("Datasette 0.65", theirs))
     print(line("allied serve", mine))
     print(line("allied at Datasette's", paced))
+    print(line("allied, 4000 dates", cold) + "  <- no answer kept: computed each time")
     verdict = "met" if ratio >= 3 and paced.p99 <= 20 else "NOT met"
     print(
         f"   throughput ratio = {ratio:5.2f}x   (target >= 3x, p99 <= 20 ms at Datasette's "
