@@ -11,6 +11,8 @@ outside at run time.
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -22,11 +24,19 @@ from starlette.responses import HTMLResponse
 import allied
 from allied.dataset import bundled_data_dir
 from allied.registry import Registry
-from allied.web import api, errors, pages
+from allied.web import api, atlas, errors, pages, relations
 from allied.web.caching import ETagMiddleware, data_fingerprint
 from allied.web.templating import configure
 
 HERE = os.path.dirname(__file__)
+
+
+@asynccontextmanager
+async def _warm(app: FastAPI) -> AsyncIterator[None]:
+    """Project the map and build its timeline before the first visitor asks."""
+    atlas.countries()
+    relations.timeline(app.state.registry)
+    yield
 
 
 def create_app(registry: Registry | None = None, *, data_dir: str | None = None) -> FastAPI:
@@ -45,6 +55,7 @@ def create_app(registry: Registry | None = None, *, data_dir: str | None = None)
         openapi_url=f"{api.PREFIX}/openapi.json",
         docs_url=None,
         redoc_url=None,
+        lifespan=_warm,
     )
     app.state.registry = registry
     app.state.templates = configure(Jinja2Templates(directory=os.path.join(HERE, "templates")))
