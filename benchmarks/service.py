@@ -92,7 +92,7 @@ def count(url: str) -> int:
 
 def measure(url: str | list[str], seconds: float, rate: float | None = None) -> Result:
     hammer(url, concurrency=8, seconds=1.0)  # warm-up
-    return hammer(url, concurrency=16, seconds=seconds, rate=rate)
+    return hammer(url, concurrency=16, seconds=seconds, limit=200_000, rate=rate)
 
 
 def line(name: str, result: Result) -> str:

@@ -65,7 +65,7 @@ def create_app(registry: Registry | None = None, *, data_dir: str | None = None)
     app.mount("/static", StaticFiles(directory=os.path.join(HERE, "static")), name="static")
 
     @app.get(f"{api.PREFIX}/docs", include_in_schema=False)
-    def api_docs(request: Request) -> HTMLResponse:
+    async def api_docs(request: Request) -> HTMLResponse:
         return get_swagger_ui_html(
             openapi_url=app.openapi_url or "",
             title="allied API",

@@ -12,8 +12,8 @@ from allied.web.responses import Format
 DATE_HELP = "A date: YYYY, YYYY-MM or YYYY-MM-DD (default: today)."
 
 
-def get_registry(request: Request) -> Registry:
-    """The registry the app was created with."""
+async def get_registry(request: Request) -> Registry:
+    """The registry the app was created with (in memory: no thread needed)."""
     return request.app.state.registry  # type: ignore[no-any-return]
 
 

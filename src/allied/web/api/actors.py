@@ -13,7 +13,7 @@ router = APIRouter(tags=["actors"])
 
 
 @router.get("/actors/{code}", summary="One actor: codes, names over time, relationships")
-def get_actor(code: str, registry: RegistryDep, on: OnQuery = None) -> Response:
+async def get_actor(code: str, registry: RegistryDep, on: OnQuery = None) -> Response:
     """The same answer as `allied actor CODE --format json`; `code` may be any name."""
     profile = registry.actor(code, on=on)
     return answer(documents.actor_document(registry, profile))

@@ -18,7 +18,7 @@ COLUMNS = ("framework", "change", "actor", "name", "role", "before", "after", "u
 
 
 @router.get("/diff", summary="Who was added, removed or changed status between two dates")
-def get_diff(
+async def get_diff(
     registry: RegistryDep,
     start: Annotated[str, Query(alias="from", description=DATE_HELP, max_length=10)],
     end: Annotated[str, Query(alias="to", description=DATE_HELP, max_length=10)],

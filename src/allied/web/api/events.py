@@ -17,7 +17,7 @@ COLUMNS = ("id", "kind", "start", "end", "title", "place", "actors", "frameworks
 
 
 @router.get("/events", summary="Events in date order")
-def list_events(
+async def list_events(
     registry: RegistryDep,
     kind: Annotated[str | None, Query(description=f"One of: {', '.join(EVENT_KINDS)}.")] = None,
     start: Annotated[str | None, Query(alias="from", description=DATE_HELP, max_length=10)] = None,

@@ -20,7 +20,7 @@ MEMBER_COLUMNS = ("actor", "name", "role", "status", "start", "end", "uncertain"
 
 
 @router.get("/frameworks", summary="Frameworks in existence on a date")
-def list_frameworks(
+async def list_frameworks(
     registry: RegistryDep,
     on: OnQuery = None,
     all: Annotated[bool, Query(description="Every framework, whatever the date.")] = False,
@@ -32,14 +32,14 @@ def list_frameworks(
 
 
 @router.get("/frameworks/{slug}", summary="One framework, its founding document and sources")
-def get_framework(slug: str, registry: RegistryDep) -> Response:
+async def get_framework(slug: str, registry: RegistryDep) -> Response:
     """A framework by slug, name or alias, with its members over time."""
     framework = registry.framework(slug)
     return answer(documents.framework_document(registry, framework))
 
 
 @router.get("/frameworks/{slug}/members", summary="Who was in a framework on a date")
-def list_members(
+async def list_members(
     slug: str,
     registry: RegistryDep,
     on: OnQuery = None,

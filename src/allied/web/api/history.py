@@ -15,7 +15,7 @@ COLUMNS = ("date", "change", "actor", "name", "role", "reason", "sources")
 
 
 @router.get("/history/{slug}", summary="Every join, departure, suspension and resumption")
-def get_history(slug: str, registry: RegistryDep, format: FormatQuery = "json") -> Response:
+async def get_history(slug: str, registry: RegistryDep, format: FormatQuery = "json") -> Response:
     """The same answer as `allied history SLUG --format json`."""
     framework = registry.framework(slug)
     document = documents.history_document(framework, registry.history(framework.slug))

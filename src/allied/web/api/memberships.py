@@ -28,7 +28,7 @@ COLUMNS = (
 
 
 @router.get("/memberships", summary="Memberships, filtered and paginated")
-def list_memberships(
+async def list_memberships(
     request: Request,
     registry: RegistryDep,
     framework: Annotated[str | None, Query(description="A framework slug or name.")] = None,

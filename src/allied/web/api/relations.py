@@ -17,7 +17,7 @@ COLUMNS = ("actor", "name", "iso_numeric", "category", "uncertain", "sources")
 
 
 @router.get("/relations", summary="Each actor's closest tie to NATO on a date")
-def list_relations(
+async def list_relations(
     registry: RegistryDep, on: OnQuery = None, format: FormatQuery = "json"
 ) -> Response:
     """The data of the home page's map: the legend's categories and each actor's tie."""

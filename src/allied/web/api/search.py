@@ -18,7 +18,7 @@ COLUMNS = ("kind", "id", "name", "matched", "exact")
 
 
 @router.get("/search", summary="Find actors and frameworks by any name they ever had")
-def get_search(
+async def get_search(
     registry: RegistryDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="A name or part of one.")],
     format: FormatQuery = "json",

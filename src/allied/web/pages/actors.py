@@ -15,7 +15,7 @@ router = APIRouter()
 
 
 @router.get("/actors/{code}")
-def actor_page(request: Request, code: str, registry: RegistryDep) -> Response:
+async def actor_page(request: Request, code: str, registry: RegistryDep) -> Response:
     profile = registry.actor(code)
     document = documents.actor_document(registry, profile)
     cited = sorted(

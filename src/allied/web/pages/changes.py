@@ -19,7 +19,7 @@ Text = Annotated[str | None, Query(max_length=40)]
 
 
 @router.get("/diff")
-def diff_page(
+async def diff_page(
     request: Request,
     registry: RegistryDep,
     start: Annotated[str, Query(alias="from", max_length=10)] = "2013-07-02",
@@ -42,7 +42,7 @@ def diff_page(
 
 
 @router.get("/events")
-def events_page(
+async def events_page(
     request: Request,
     registry: RegistryDep,
     kind: Text = None,

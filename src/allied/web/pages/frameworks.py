@@ -16,7 +16,7 @@ router = APIRouter()
 
 
 @router.get("/frameworks")
-def frameworks_page(request: Request, registry: RegistryDep) -> Response:
+async def frameworks_page(request: Request, registry: RegistryDep) -> Response:
     rows = documents.frameworks_document(registry.all_frameworks())
     return page(
         request, "frameworks.html", {"frameworks": rows}, twin="/api/v1/frameworks?all=true"
@@ -24,7 +24,7 @@ def frameworks_page(request: Request, registry: RegistryDep) -> Response:
 
 
 @router.get("/frameworks/{slug}")
-def framework_page(
+async def framework_page(
     request: Request, slug: str, registry: RegistryDep, on: OnQuery = None
 ) -> Response:
     framework = registry.framework(slug)

@@ -15,7 +15,7 @@ router = APIRouter()
 
 
 @router.get("/")
-def home(request: Request, registry: RegistryDep, on: OnQuery = None) -> Response:
+async def home(request: Request, registry: RegistryDep, on: OnQuery = None) -> Response:
     when = parse_date(on)
     found = relations.relations_on(registry, when)
     by_numeric = {r.iso_numeric: r for r in found if r.iso_numeric}

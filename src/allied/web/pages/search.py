@@ -17,7 +17,7 @@ router = APIRouter()
 
 
 @router.get("/search")
-def search_page(
+async def search_page(
     request: Request,
     registry: RegistryDep,
     q: Annotated[str, Query(max_length=200)] = "",

@@ -14,12 +14,12 @@ router = APIRouter()
 
 
 @router.get("/sources")
-def sources_page(request: Request, registry: RegistryDep) -> Response:
+async def sources_page(request: Request, registry: RegistryDep) -> Response:
     rows = as_record(registry.sources())
     return page(request, "sources.html", {"rows": rows}, twin="/api/v1/sources")
 
 
 @router.get("/sources/{source_id}")
-def source_page(request: Request, source_id: str, registry: RegistryDep) -> Response:
+async def source_page(request: Request, source_id: str, registry: RegistryDep) -> Response:
     document = documents.source_document(registry, registry.source(source_id))
     return page(request, "source.html", {"source": document}, twin=f"/api/v1/sources/{source_id}")
