@@ -96,6 +96,9 @@ def test_slider_draws_the_1999_enlargement(
     page.goto(f"{server}/?on=1999-03-11")
     page.wait_for_selector('#map[data-ready="true"]')
     first_render = time.perf_counter() - started
+    page.wait_for_load_state("load")
+    home_bytes = sum(size for url, size in sizes.items() if url.startswith(server))
+    home_assets = len(sizes)
     paint = page.evaluate(
         "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"
     )
@@ -122,10 +125,10 @@ def test_slider_draws_the_1999_enlargement(
     assert relation_of(page, "POL") == "none"
     page.click("#next")
     assert page.locator("#on-label").inner_text() == "1999-03-12"
+    # The ties table and its sources follow the slider once it rests.
+    page.wait_for_selector('#ties-h:has-text("1999-03-12")')
+    assert page.locator('#dated a[href="/actors/POL"]').count() == 1
     page.screenshot(path=str(tmp_path / "home-1999-03-12.png"), full_page=False)
-
-    home_bytes = sum(size for url, size in sizes.items() if url.startswith(server))
-    home_assets = len(sizes)
 
     # The search box takes a historical name and lands on the actor page.
     page.fill("#site-q", "Czech Republic")

@@ -10,6 +10,7 @@
   const label = document.getElementById("on-label");
   const paths = Array.from(document.querySelectorAll("#map path[data-id]"));
   const play = document.getElementById("play");
+  let timer = null;
 
   // Cumulative states after each step, so any date is one binary search away.
   const dates = [];
@@ -60,6 +61,22 @@
     dateInput.value = iso;
     document.getElementById("map").dataset.on = iso;
     history.replaceState(null, "", "?on=" + iso);
+    if (!timer) refreshDated(iso);
+  }
+
+  // Once the slider rests, swap in the server's ties table and sources for that date.
+  let pending = null;
+  function refreshDated(iso) {
+    clearTimeout(pending);
+    pending = setTimeout(async () => {
+      const response = await fetch("/?on=" + iso, { headers: { Accept: "text/html" } });
+      if (!response.ok) return;
+      const html = new DOMParser().parseFromString(await response.text(), "text/html");
+      const fresh = html.getElementById("dated");
+      if (fresh && label.textContent === iso) {
+        document.getElementById("dated").replaceChildren(...fresh.childNodes);
+      }
+    }, 250);
   }
 
   function setOffset(offset) {
@@ -77,13 +94,13 @@
     if (target) setOffset(offsetOf(target));
   }
 
-  let timer = null;
   function toggle() {
     if (timer) {
       clearInterval(timer);
       timer = null;
       play.textContent = "▶ Play";
       play.setAttribute("aria-pressed", "false");
+      refreshDated(label.textContent);
       return;
     }
     if (Number(slider.value) >= Number(slider.max)) setOffset(0);
