@@ -5,6 +5,7 @@
 2. The in-process as-of query against the same query with pandas over the
    exported CSV and with DuckDB over it.
 3. Registry load time (parse every data file and build the indices).
+4. `allied serve` against Datasette 0.65 over HTTP on loopback (`service.py`).
 """
 
 from __future__ import annotations
@@ -152,3 +153,7 @@ if __name__ == "__main__":
     cli_startup()
     as_of_query()
     registry_load()
+    sys.path.insert(0, str(HERE))
+    from service import service
+
+    service()
