@@ -8,7 +8,6 @@ never drift apart. Rows are flat dicts, ready for CSV as well.
 from __future__ import annotations
 
 import datetime as _dt
-
 from typing import Any
 
 from allied.model import (
