@@ -345,8 +345,8 @@ def validate(ctx: click.Context) -> None:
     metavar="URL",
     envvar="ALLIED_DATABASE_URL",
     default=None,
-    help="Database URL; accepted for the store, unused for now: every answer comes "
-    "from the in-memory registry.",
+    help="Serve the facts stored in this database (synced with `allied db sync`) "
+    "instead of the bundled dataset.",
 )
 @click.option("--get", "target", metavar="PATH", help="Run one GET in-process, print the body.")
 @click.pass_context
@@ -363,7 +363,12 @@ def serve(ctx: click.Context, host: str, port: int, db: str | None, target: str 
     """
     from allied.web.app import create_app  # the web stack loads only for this command
 
-    app = create_app(_registry(ctx), data_dir=ctx.obj.get("data"))
+    if db is not None:
+        from allied.store import load_registry
+
+        app = create_app(load_registry(db))
+    else:
+        app = create_app(_registry(ctx), data_dir=ctx.obj.get("data"))
     if target is not None:
         from allied.web.inprocess import get
 

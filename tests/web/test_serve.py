@@ -26,9 +26,24 @@ def test_get_an_error_prints_the_body_and_exits_1() -> None:
     assert json.loads(served.stdout)["error"]["code"] == "unknown-actor"
 
 
+def test_serve_the_facts_of_a_synced_database(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+    url = f"sqlite:///{tmp_path / 'allied.db'}"
+    path = "/api/v1/frameworks/ici/members?on=2013-07-02"
+    empty = runner.invoke(cli, ["serve", "--db", url, "--get", path])
+    assert empty.exit_code == 2
+    assert "run `allied db sync` first" in empty.stderr
+    assert runner.invoke(cli, ["db", "sync", "--db", url]).exit_code == 0
+    from_db = runner.invoke(cli, ["serve", "--db", url, "--get", path])
+    bundled = runner.invoke(cli, ["serve", "--get", path])
+    assert from_db.exit_code == 0, from_db.output
+    assert json.loads(from_db.stdout) == json.loads(bundled.stdout)
+    assert json.loads(from_db.stdout)["count"] == 4
+
+
 def test_get_a_page_and_csv() -> None:
     runner = CliRunner()
-    page = runner.invoke(cli, ["serve", "--get", "/actors/CZE", "--db", "sqlite://"])
+    page = runner.invoke(cli, ["serve", "--get", "/actors/CZE"])
     assert page.exit_code == 0 and "<h1>Czechia" in page.stdout
     table = runner.invoke(cli, ["serve", "--get", "/api/v1/history/nato?format=csv"])
     assert table.stdout.startswith("date,change,actor,name,role,reason,sources")
