@@ -13,10 +13,11 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-## run: install, check the bundled data and answer a first question
+## run: install, check the bundled data, mirror it into the SQLite store, serve http://127.0.0.1:8000
 run: $(STAMP)
 	$(BIN)/allied validate
-	$(BIN)/allied members nato --format table
+	$(BIN)/allied db sync
+	$(BIN)/allied serve --host 127.0.0.1 --port 8000
 
 ## test: the whole test suite
 test: $(STAMP)

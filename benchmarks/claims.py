@@ -128,7 +128,7 @@ def seeds(registry: allied.Registry) -> None:
 def main() -> None:
     """Run both measurements on a freshly loaded registry, so the first check starts cold."""
     registry = allied.Registry(allied.load_dataset())
-    print("4. Claim checker (allied check)")
+    print("5. Claim checker (allied check)")
     seeds(registry)
     throughput(registry)
 

@@ -171,3 +171,20 @@ def write_dataset(tmp_path: Path) -> DatasetWriter:
 def mini(write_dataset: DatasetWriter) -> allied.Registry:
     """A registry over the MINI dataset."""
     return allied.load(write_dataset())
+
+
+@pytest.fixture(scope="session")
+def app():  # type: ignore[no-untyped-def]
+    """The web app over the bundled registry (the web stack is imported only here)."""
+    from allied.web.app import create_app
+
+    return create_app()
+
+
+@pytest.fixture(scope="session")
+def client(app):  # type: ignore[no-untyped-def]
+    """A `TestClient` for `app`."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as test_client:
+        yield test_client

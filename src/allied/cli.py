@@ -19,6 +19,7 @@ from allied.model import FULL_ROLES, ROLES, as_record
 from allied.period import parse_date
 from allied.registry import Registry
 from allied.render import FORMATS, Table, default_format, emit, write_csv
+from allied.store.commands import db
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -172,7 +173,7 @@ def frameworks(ctx: click.Context, on: str | None, show_all: bool, fmt: str | No
     """
     reg = _registry(ctx)
     found = reg.all_frameworks() if show_all else reg.frameworks(on=on)
-    rows = [as_record(fw) for fw in found]
+    rows = documents.frameworks_document(found)
     columns = ("slug", "name", "kind", "start", "end", "replaced_by", "founding_source")
     title = "Frameworks" if show_all else f"Frameworks on {parse_date(on)}"
     _emit(fmt, rows, Table(title, columns, rows))
@@ -191,11 +192,10 @@ def history(ctx: click.Context, framework: str, fmt: str | None) -> None:
     """
     reg = _registry(ctx)
     fw = reg.framework(framework)
-    rows = [as_record(change) for change in reg.history(fw.slug)]
+    document = documents.history_document(fw, reg.history(fw.slug))
+    rows = document["changes"]
     columns = ("date", "change", "actor", "name", "role", "reason", "sources")
-    _emit(
-        fmt, {"framework": fw.slug, "changes": rows}, Table(f"History of {fw.name}", columns, rows)
-    )
+    _emit(fmt, document, Table(f"History of {fw.name}", columns, rows))
 
 
 @cli.command()
@@ -213,9 +213,9 @@ def diff(ctx: click.Context, start: str, end: str, framework: str | None, fmt: s
     """
     reg = _registry(ctx)
     before, after = parse_date(start), parse_date(end)
-    rows = [as_record(d) for d in reg.diff(before, after, framework=framework)]
+    document = documents.diff_document(before, after, reg.diff(before, after, framework=framework))
+    rows = document["changes"]
     columns = ("framework", "change", "actor", "name", "role", "before", "after", "uncertain")
-    document = {"from": str(before), "to": str(after), "changes": rows}
     _emit(fmt, document, Table(f"Changes from {before} to {after}", columns, rows))
 
 
@@ -359,6 +359,54 @@ def validate(ctx: click.Context) -> None:
         f"{len(data.frameworks)} frameworks, {len(data.memberships)} memberships, "
         f"{len(data.events)} events, {len(data.stated_counts)} stated counts checked"
     )
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--db",
+    metavar="URL",
+    envvar="ALLIED_DATABASE_URL",
+    default=None,
+    help="Serve the facts stored in this database (synced with `allied db sync`) "
+    "instead of the bundled dataset.",
+)
+@click.option("--get", "target", metavar="PATH", help="Run one GET in-process, print the body.")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, db: str | None, target: str | None) -> None:
+    """Serve the JSON API and the web pages (uvicorn, one worker).
+
+    With --get, send one request to the app in this process and print the
+    body instead: a parity check between the CLI and the API (exit 1 on 4xx/5xx).
+
+    \b
+    Example:
+        allied serve --port 8000
+        allied serve --get "/api/v1/frameworks/nato/members?on=2004-03-29"
+    """
+    from allied.web.app import create_app  # the web stack loads only for this command
+
+    if db is not None:
+        from allied.store import load_registry
+
+        app = create_app(load_registry(db))
+    else:
+        app = create_app(_registry(ctx), data_dir=ctx.obj.get("data"))
+    if target is not None:
+        from allied.web.inprocess import get
+
+        reply = get(app, target)
+        click.echo(reply.body.decode("utf-8"), nl=not reply.body.endswith(b"\n"))
+        if reply.status >= 400:
+            sys.exit(1)
+        return
+    import uvicorn
+
+    uvicorn.run(app, host=host, port=port, workers=1, log_level="warning", access_log=False)
+
+
+cli.add_command(db)
 
 
 def main() -> None:

@@ -7,9 +7,19 @@ never drift apart. Rows are flat dicts, ready for CSV as well.
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any
 
-from allied.model import ActorProfile, Framework, Membership, Standing, as_record
+from allied.model import (
+    ActorProfile,
+    Change,
+    Difference,
+    Framework,
+    Membership,
+    Source,
+    Standing,
+    as_record,
+)
 from allied.period import PartialDate
 from allied.registry import Registry
 
@@ -126,3 +136,79 @@ def membership_rows(registry: Registry, membership: Membership) -> list[Record]:
             }
         )
     return rows
+
+
+def frameworks_document(frameworks: list[Framework]) -> list[Record]:
+    """The answer to `frameworks`: one flat record per framework."""
+    return [as_record(fw) for fw in frameworks]
+
+
+def history_document(framework: Framework, changes: list[Change]) -> Record:
+    """The answer to `history FRAMEWORK`: every change in order."""
+    return {"framework": framework.slug, "changes": as_record(changes)}
+
+
+def diff_document(start: PartialDate, end: PartialDate, differences: list[Difference]) -> Record:
+    """The answer to `diff FROM TO`: who was added, removed or changed status."""
+    return {"from": str(start), "to": str(end), "changes": as_record(differences)}
+
+
+def counts_over_time(registry: Registry, framework: Framework) -> list[Record]:
+    """How many were in a framework (in its full roles) from each day the count changed."""
+    founded = framework.period.start.first if framework.period else _dt.date.min
+    # A member known only to the year it joined may "start" before the founding day.
+    days = sorted({max(change.date.first, founded) for change in registry.history(framework.slug)})
+    counts: list[Record] = []
+    for day in days:
+        count = len(registry.members(framework.slug, on=PartialDate.from_date(day)))
+        if not counts or counts[-1]["count"] != count:
+            counts.append({"date": day.isoformat(), "count": count})
+    return counts
+
+
+def framework_document(registry: Registry, framework: Framework) -> Record:
+    """One framework: its record, founding source, sources and members over time."""
+    founding = registry.get_source(framework.founding_source)
+    return {
+        **as_record(framework),
+        "founding_document": as_record(founding) if founding else None,
+        "source_records": [
+            as_record(source)
+            for source in map(registry.get_source, framework.sources)
+            if source is not None
+        ],
+        "members_over_time": counts_over_time(registry, framework),
+    }
+
+
+def source_document(registry: Registry, source: Source) -> Record:
+    """One source and every fact in the registry that cites it."""
+    data = registry.dataset
+    cited: list[Record] = [
+        {
+            "kind": "framework",
+            "framework": fw.slug,
+            "actor": "",
+            "date": str(fw.period.start) if fw.period else "",
+        }
+        for fw in data.frameworks
+        if source.id in fw.sources or source.id == fw.founding_source
+    ]
+    cited += [
+        {"kind": "membership", "framework": m.framework, "actor": m.actor,
+         "date": str(m.period.start)}
+        for m in data.memberships
+        if source.id in m.sources
+    ]  # fmt: skip
+    cited += [
+        {"kind": "event", "framework": "|".join(e.frameworks), "actor": "|".join(e.actors),
+         "date": str(e.start), "event": e.id}
+        for e in data.events
+        if source.id in e.sources
+    ]  # fmt: skip
+    cited += [
+        {"kind": "name", "framework": "", "actor": n.actor, "date": str(n.start or "")}
+        for n in data.names
+        if source.id in n.sources
+    ]
+    return {**as_record(source), "cited_by": cited}

@@ -13,6 +13,7 @@ import datetime as _dt
 import enum
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from allied.errors import InvalidDate, InvalidPeriod
@@ -86,13 +87,7 @@ class PartialDate:
 
         Raises `InvalidDate` for anything else, or an impossible date.
         """
-        earliest, slash, latest = text.strip().partition("/")
-        match = _DATE_RE.fullmatch(earliest)
-        if not match or (slash and not _DATE_RE.fullmatch(latest)):
-            raise InvalidDate(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(part) if part else None for part in match.groups())
-        assert year is not None
-        return cls(year, month, day, cls.parse(latest) if slash else None)
+        return _parse(text.strip())
 
     @classmethod
     def from_date(cls, value: _dt.date) -> PartialDate:
@@ -128,6 +123,19 @@ class PartialDate:
         if self.month is not None:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> PartialDate:
+    # Dates repeat across the data files (accession days, founding days): each
+    # distinct text is parsed once. PartialDate is immutable, so sharing is safe.
+    earliest, slash, latest = text.partition("/")
+    match = _DATE_RE.fullmatch(earliest)
+    if not match or (slash and not _DATE_RE.fullmatch(latest)):
+        raise InvalidDate(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    return PartialDate(year, month, day, _parse(latest) if slash else None)
 
 
 def parse_date(value: str | _dt.date | PartialDate | None) -> PartialDate:

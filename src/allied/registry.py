@@ -125,6 +125,10 @@ class Registry:
         except KeyError:
             raise UnknownSource(f"no source has the id {source_id!r}") from None
 
+    def get_source(self, source_id: str, default: Source | None = None) -> Source | None:
+        """Like `source`, but return `default` instead of raising."""
+        return self._sources.get(source_id, default)
+
     def event(self, event_id: str) -> Event:
         """The event with this id; raises `UnknownEvent`."""
         try:

@@ -1,0 +1,266 @@
+"""The database tables: one per fact family, link tables for lists, indexed for date ranges.
+
+Every date is stored four ways: the ISO text at its own precision (`start`),
+the precision (`start_precision`: `day`, `month`, `year` or `range`), and the first and
+last days it can stand for (`start_first`, `start_last`, SQL `DATE`), so SQL
+can ask date-range questions without parsing text. A list in a data file (the
+sources a fact cites, an event's actors) is a link table with a `position`
+keeping its order. Foreign keys are checked at commit, so one sync is checked
+as a whole. The schema changes only through the Alembic migrations beside this
+module; `tests/store/test_schema.py` checks that they match these models.
+
+>>> sorted(Base.metadata.tables)[:3]
+['actor_sources', 'actors', 'conflict_sources']
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """The declarative base of every table; its metadata is Alembic's target."""
+
+    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _refers(target: str, *, cascade: bool = False) -> sa.ForeignKey:
+    """A foreign key checked at commit; link rows go with the fact that owns them."""
+    return sa.ForeignKey(
+        target, deferrable=True, initially="DEFERRED", ondelete="CASCADE" if cascade else None
+    )
+
+
+class _Period:
+    """`start` (required) and `end` (empty while ongoing), each stored four ways."""
+
+    start: Mapped[str]
+    start_precision: Mapped[str]
+    start_first: Mapped[_dt.date]
+    start_last: Mapped[_dt.date]
+    end: Mapped[str | None]
+    end_precision: Mapped[str | None]
+    end_first: Mapped[_dt.date | None]
+    end_last: Mapped[_dt.date | None]
+
+
+class SourceRow(Base):
+    """A source: who published what, where, when."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    kind: Mapped[str]
+    publisher: Mapped[str]
+    title: Mapped[str]
+    url: Mapped[str]
+    published: Mapped[str | None]
+    published_precision: Mapped[str | None]
+    published_first: Mapped[_dt.date | None]
+    published_last: Mapped[_dt.date | None]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class ActorRow(Base):
+    """A state or an international organisation, with its cross-walk codes."""
+
+    __tablename__ = "actors"
+
+    code: Mapped[str] = mapped_column(primary_key=True)
+    kind: Mapped[str]
+    iso2: Mapped[str]
+    iso_numeric: Mapped[str]
+    cow: Mapped[int | None]
+    wikidata: Mapped[str]
+
+
+class NameRow(Base):
+    """A name of an actor over the period it was in use (aliases have none)."""
+
+    __tablename__ = "names"
+    __table_args__ = (sa.UniqueConstraint("actor", "kind", "name", "start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor: Mapped[str] = mapped_column(_refers("actors.code"), index=True)
+    name: Mapped[str] = mapped_column(index=True)
+    kind: Mapped[str]
+    start: Mapped[str | None]
+    start_precision: Mapped[str | None]
+    start_first: Mapped[_dt.date | None]
+    start_last: Mapped[_dt.date | None]
+    end: Mapped[str | None]
+    end_precision: Mapped[str | None]
+    end_first: Mapped[_dt.date | None]
+    end_last: Mapped[_dt.date | None]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class FrameworkRow(_Period, Base):
+    """The Alliance, a partnership, programme, status, body or relation.
+
+    `start` is empty for a label with no founding act (partners across the globe).
+    """
+
+    __tablename__ = "frameworks"
+
+    start: Mapped[str | None] = mapped_column(nullable=True)  # type: ignore[assignment]
+    start_precision: Mapped[str | None] = mapped_column(nullable=True)  # type: ignore[assignment]
+    start_first: Mapped[_dt.date | None] = mapped_column(nullable=True)  # type: ignore[assignment]
+    start_last: Mapped[_dt.date | None] = mapped_column(nullable=True)  # type: ignore[assignment]
+    slug: Mapped[str] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    kind: Mapped[str]
+    end_reason: Mapped[str]
+    replaced_by: Mapped[str | None] = mapped_column(_refers("frameworks.slug"))
+    founding_source: Mapped[str | None] = mapped_column(_refers("sources.id"))
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class MembershipRow(_Period, Base):
+    """One actor in one framework in one role over a period."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (
+        sa.UniqueConstraint("framework", "actor", "role", "start"),
+        sa.Index(None, "framework", "start_first"),
+        sa.Index(None, "actor", "start_first"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    framework: Mapped[str] = mapped_column(_refers("frameworks.slug"))
+    actor: Mapped[str] = mapped_column(_refers("actors.code"))
+    role: Mapped[str]
+    end_reason: Mapped[str]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class StatusRow(_Period, Base):
+    """A sub-period of a membership with a status other than `active`."""
+
+    __tablename__ = "statuses"
+    __table_args__ = (
+        sa.UniqueConstraint("framework", "actor", "role", "start"),
+        sa.Index(None, "actor", "start_first"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    framework: Mapped[str] = mapped_column(_refers("frameworks.slug"))
+    actor: Mapped[str] = mapped_column(_refers("actors.code"))
+    role: Mapped[str]
+    status: Mapped[str]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class EventRow(_Period, Base):
+    """A dated event: a summit, a protocol, a declaration."""
+
+    __tablename__ = "events"
+    __table_args__ = (sa.Index(None, "start_first"), sa.Index(None, "kind", "start_first"))
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    kind: Mapped[str]
+    title: Mapped[str]
+    place: Mapped[str]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class CoreTaskRow(Base):
+    """A core task set by a Strategic Concept, in its stated order."""
+
+    __tablename__ = "core_tasks"
+    __table_args__ = (sa.UniqueConstraint("event", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event: Mapped[str] = mapped_column(_refers("events.id"))
+    position: Mapped[int]
+    task: Mapped[str] = mapped_column(sa.Text)
+
+
+class StatedCountRow(Base):
+    """A count an official text states for a framework on a date."""
+
+    __tablename__ = "stated_counts"
+    __table_args__ = (sa.UniqueConstraint("framework", "on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    framework: Mapped[str] = mapped_column(_refers("frameworks.slug"))
+    on: Mapped[str]
+    on_precision: Mapped[str]
+    on_first: Mapped[_dt.date]
+    on_last: Mapped[_dt.date]
+    count: Mapped[int]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class ConflictRow(Base):
+    """A value another source gives, and which value the dataset keeps and why."""
+
+    __tablename__ = "conflicts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject: Mapped[str] = mapped_column(index=True)
+    claim: Mapped[str] = mapped_column(sa.Text)
+    resolution: Mapped[str] = mapped_column(sa.Text)
+
+
+def _link_table(name: str, owner: str, value: str, *, value_refers: str | None) -> sa.Table:
+    """A list belonging to a fact: `(owner, position) -> value`, in the list's order."""
+    owner_table, owner_column = owner.split(".")
+    owner_key = Base.metadata.tables[owner_table].c[owner_column]
+    # A natural key is named like the fact (`actor`), a surrogate one `membership_id`.
+    owner_name = _singular(owner_table)
+    if isinstance(owner_key.type, sa.Integer):
+        owner_name += "_id"
+    return sa.Table(
+        name,
+        Base.metadata,
+        sa.Column(owner_name, owner_key.type, _refers(owner, cascade=True), primary_key=True),
+        sa.Column("position", sa.Integer, primary_key=True),
+        sa.Column(
+            value,
+            sa.String(),
+            *([_refers(value_refers)] if value_refers else []),
+            nullable=False,
+            index=value_refers is not None,
+        ),
+    )
+
+
+def _singular(table: str) -> str:
+    return {"statuses": "status"}.get(table, table.removesuffix("s"))
+
+
+FRAMEWORK_ALIASES = _link_table("framework_aliases", "frameworks.slug", "alias", value_refers=None)
+EVENT_ACTORS = _link_table("event_actors", "events.id", "actor", value_refers="actors.code")
+EVENT_FRAMEWORKS = _link_table(
+    "event_frameworks", "events.id", "framework", value_refers="frameworks.slug"
+)
+
+#: The sources each family cites: `<family>_sources(owner, position, source)`.
+CITATIONS: dict[str, sa.Table] = {
+    table: _link_table(
+        f"{_singular(table)}_sources", f"{table}.{key}", "source", value_refers="sources.id"
+    )
+    for table, key in (
+        ("actors", "code"),
+        ("names", "id"),
+        ("frameworks", "slug"),
+        ("memberships", "id"),
+        ("statuses", "id"),
+        ("events", "id"),
+        ("core_tasks", "id"),
+        ("stated_counts", "id"),
+        ("conflicts", "id"),
+    )
+}

@@ -1,0 +1,34 @@
+"""The JSON API under `/api/v1`: one router module per resource."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from allied.web.api import (
+    actors,
+    diff,
+    events,
+    frameworks,
+    history,
+    memberships,
+    relations,
+    search,
+    sources,
+)
+from allied.web.errors import ERROR_RESPONSES
+
+PREFIX = "/api/v1"
+
+router = APIRouter(prefix=PREFIX, responses=ERROR_RESPONSES)
+for _module in (
+    frameworks,
+    actors,
+    memberships,
+    history,
+    diff,
+    events,
+    sources,
+    search,
+    relations,
+):
+    router.include_router(_module.router)

@@ -1,0 +1,58 @@
+"""Vega-Lite specifications for the pages' charts, with their data inline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Spec = dict[str, Any]
+_BASE: Spec = {"$schema": "https://vega.github.io/schema/vega-lite/v6.json", "width": "container"}
+
+
+def members_over_time(counts: list[dict[str, Any]], today: str) -> Spec:
+    """A step line: how many were in the framework from each change on."""
+    values = [*counts, {"date": today, "count": counts[-1]["count"]}] if counts else []
+    return {
+        **_BASE,
+        "height": 220,
+        "description": "Members over time",
+        "data": {"values": values},
+        "mark": {"type": "line", "interpolate": "step-after", "point": True},
+        "encoding": {
+            "x": {"field": "date", "type": "temporal", "title": None},
+            "y": {"field": "count", "type": "quantitative", "title": "Members"},
+            "tooltip": [{"field": "date", "type": "temporal"}, {"field": "count"}],
+        },
+    }
+
+
+def relationships(memberships: list[dict[str, Any]], today: str) -> Spec:
+    """A Gantt chart: one bar per membership, from start to end (or today)."""
+    values = [
+        {
+            "framework": m["framework_name"],
+            "role": m["role"],
+            "start": m["start"],
+            "end": m["end"] or today,
+            "ongoing": m["end"] is None,
+        }
+        for m in memberships
+    ]
+    return {
+        **_BASE,
+        "height": {"step": 28},
+        "description": "Relationships over time",
+        "data": {"values": values},
+        "mark": {"type": "bar", "cornerRadius": 2},
+        "encoding": {
+            "y": {"field": "framework", "type": "nominal", "title": None, "sort": None},
+            "x": {"field": "start", "type": "temporal", "title": None},
+            "x2": {"field": "end"},
+            "color": {"field": "role", "type": "nominal"},
+            "tooltip": [
+                {"field": "framework"},
+                {"field": "role"},
+                {"field": "start"},
+                {"field": "end"},
+            ],
+        },
+    }

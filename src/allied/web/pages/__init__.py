@@ -1,0 +1,11 @@
+"""Server-rendered HTML pages; each links to its JSON twin under `/api/v1`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from allied.web.pages import actors, changes, frameworks, home, search, sources
+
+router = APIRouter(include_in_schema=False)
+for _module in (home, frameworks, actors, changes, sources, search):
+    router.include_router(_module.router)

@@ -1,0 +1,64 @@
+"""`/diff` and `/events`: what changed between two dates, and when things happened."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from allied import documents
+from allied.model import EVENT_KINDS, as_record
+from allied.period import parse_date
+from allied.web.deps import RegistryDep
+from allied.web.responses import page
+from allied.web.templating import query_string
+
+router = APIRouter()
+Text = Annotated[str | None, Query(max_length=40)]
+
+
+@router.get("/diff")
+async def diff_page(
+    request: Request,
+    registry: RegistryDep,
+    start: Annotated[str, Query(alias="from", max_length=10)] = "2013-07-02",
+    end: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+    framework: Text = None,
+) -> Response:
+    before, after = parse_date(start), parse_date(end)
+    document = documents.diff_document(
+        before, after, registry.diff(before, after, framework=framework or None)
+    )
+    cited = sorted({s for row in document["changes"] for s in row["sources"]})
+    context = {
+        "diff": document,
+        "framework": framework or "",
+        "frameworks": registry.all_frameworks(),
+        "sources": [registry.source(s) for s in cited],
+    }
+    query = query_string({"from": str(before), "to": str(after), "framework": framework})
+    return page(request, "diff.html", context, twin=f"/api/v1/diff?{query}")
+
+
+@router.get("/events")
+async def events_page(
+    request: Request,
+    registry: RegistryDep,
+    kind: Text = None,
+    start: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+) -> Response:
+    found = registry.events(kind=kind or None, start=start or None, end=end or None)
+    rows = as_record(found)
+    cited = sorted({s for row in rows for s in row["sources"]})
+    context = {
+        "events": rows,
+        "kinds": EVENT_KINDS,
+        "kind": kind or "",
+        "start": start or "",
+        "end": end or "",
+        "sources": [registry.source(s) for s in cited],
+    }
+    query = query_string({"kind": kind, "from": start, "to": end})
+    return page(request, "events.html", context, twin=f"/api/v1/events?{query}")

@@ -1,0 +1,32 @@
+"""`/search`: find an actor or framework by any name it ever had."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import RedirectResponse, Response
+
+from allied.model import as_record
+from allied.search import search
+from allied.web.deps import RegistryDep
+from allied.web.responses import page
+from allied.web.templating import query_string
+
+router = APIRouter()
+
+
+@router.get("/search")
+async def search_page(
+    request: Request,
+    registry: RegistryDep,
+    q: Annotated[str, Query(max_length=200)] = "",
+) -> Response:
+    hits = search(registry, q) if q.strip() else []
+    if len(hits) == 1 or (hits and hits[0].exact and not hits[1].exact):
+        kind = "actors" if hits[0].kind == "actor" else "frameworks"
+        return RedirectResponse(f"/{kind}/{hits[0].id}", status_code=303)
+    context = {"q": q, "results": as_record(hits)}
+    return page(
+        request, "search.html", context, twin=f"/api/v1/search?{query_string({'q': q or None})}"
+    )

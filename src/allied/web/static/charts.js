@@ -1,0 +1,11 @@
+// Draw every Vega-Lite chart on the page: <div class="chart" data-spec="ID"> + a JSON script.
+// The tables beside each chart carry the same data, so nothing is lost without JavaScript.
+(function () {
+  "use strict";
+  for (const el of document.querySelectorAll("div.chart[data-spec]")) {
+    const spec = JSON.parse(document.getElementById(el.dataset.spec).textContent);
+    vegaEmbed(el, spec, { actions: false, renderer: "svg" }).catch((error) => {
+      el.textContent = "The chart could not be drawn: " + error.message;
+    });
+  }
+})();

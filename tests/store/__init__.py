@@ -1,0 +1,1 @@
+"""Tests of the database store, run on SQLite and PostgreSQL."""

@@ -1,0 +1,78 @@
+"""Database fixtures: every store test runs on SQLite and, when configured, on PostgreSQL.
+
+`ALLIED_TEST_DATABASE_URL` names a PostgreSQL server (`.ci/run` sets it); each
+test gets a schema of its own there, dropped afterwards, so runs never collide.
+Without it the PostgreSQL variants are reported as skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from allied.store.engine import create_engine
+from allied.store.schema import upgrade
+from allied.store.tables import Base
+
+POSTGRES_URL = os.environ.get("ALLIED_TEST_DATABASE_URL")
+BACKENDS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param(
+        "postgresql",
+        id="postgresql",
+        marks=pytest.mark.skipif(
+            not POSTGRES_URL, reason="ALLIED_TEST_DATABASE_URL is not set: no PostgreSQL server"
+        ),
+    ),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A fresh, empty database: a temporary SQLite file, or a new PostgreSQL schema."""
+    if request.param == "sqlite":
+        engine = create_engine(f"sqlite:///{tmp_path / 'allied.db'}")
+        yield engine
+        engine.dispose()
+        return
+    assert POSTGRES_URL is not None
+    schema = f"allied_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL)
+    with admin.begin() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    url = sa.make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    engine = create_engine(url.render_as_string(hide_password=False))
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def db(empty_db: Engine) -> Engine:
+    """A fresh database with the schema at the newest revision and no rows."""
+    upgrade(empty_db)
+    return empty_db
+
+
+def url_of(engine: Engine) -> str:
+    """The engine's URL as a `--db` argument."""
+    return engine.url.render_as_string(hide_password=False)
+
+
+def row_counts(engine: Engine) -> dict[str, int]:
+    """How many rows every table holds."""
+    with engine.connect() as connection:
+        return {
+            name: connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+            for name, table in Base.metadata.tables.items()
+        }

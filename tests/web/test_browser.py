@@ -1,0 +1,156 @@
+"""End to end in a real browser: `allied serve` driven by Playwright through Debian's Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ALLIED = Path(sys.executable).parent / "allied"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """`allied serve` on a free loopback port, stopped after the module's tests."""
+    port = free_port()
+    process = subprocess.Popen(
+        [str(ALLIED), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/api/v1/frameworks", timeout=1):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"allied serve did not start: {process.stderr}") from None
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stderr:
+            process.stderr.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def relation_of(page: Page, code: str) -> str | None:
+    return page.get_attribute(f'#map path[data-actor="{code}"]', "data-relation")
+
+
+def test_slider_draws_the_1999_enlargement(
+    server: str, page: Page, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sizes: dict[str, int] = {}
+    page.on(
+        "requestfinished",
+        lambda request: sizes.__setitem__(request.url, request.sizes()["responseBodySize"]),
+    )
+    started = time.perf_counter()
+    page.goto(f"{server}/?on=1999-03-11")
+    page.wait_for_selector('#map[data-ready="true"]')
+    first_render = time.perf_counter() - started
+    page.wait_for_load_state("load")
+    home_bytes = sum(size for url, size in sizes.items() if url.startswith(server))
+    home_assets = len(sizes)
+    paint = page.evaluate(
+        "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"
+    )
+    assert page.locator("#map path").count() > 150
+    for code in ("CZE", "HUN", "POL"):  # partners the day before they joined
+        assert relation_of(page, code) == "pfp"
+
+    slider = page.locator("#slider")
+    offset = (dt.date(1999, 3, 12) - dt.date(1949, 4, 4)).days
+    slider.fill(str(offset))
+    assert page.locator("#on-label").inner_text() == "1999-03-12"
+    for code in ("CZE", "HUN", "POL"):
+        assert relation_of(page, code) == "ally", code
+        fill = page.eval_on_selector(
+            f'#map path[data-actor="{code}"]', "el => getComputedStyle(el).fill"
+        )
+        assert fill == "rgb(11, 79, 156)", fill
+    assert relation_of(page, "SVK") == "pfp"
+    assert page.locator('output[data-framework-count="nato"]').inner_text() == "19"
+
+    # Keyboard: one step back from the slider returns to the day before.
+    slider.focus()
+    page.keyboard.press("ArrowLeft")
+    assert relation_of(page, "POL") == "pfp"
+    page.click("#next")
+    assert page.locator("#on-label").inner_text() == "1999-03-12"
+    # The ties table and its sources follow the slider once it rests.
+    page.wait_for_selector('#ties-h:has-text("1999-03-12")')
+    assert page.locator('#dated a[href="/actors/POL"]').count() == 1
+    page.screenshot(path=str(tmp_path / "home-1999-03-12.png"), full_page=False)
+
+    # The search box takes a historical name and lands on the actor page.
+    page.fill("#site-q", "Czech Republic")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/actors/CZE")
+    page.wait_for_selector("div.chart svg", timeout=10_000)
+    assert "Czechia" in page.locator("h1").inner_text()
+    page.screenshot(path=str(tmp_path / "actor-CZE.png"), full_page=True)
+
+    metrics = {
+        "first_render_s": round(first_render, 3),
+        "first_contentful_paint_ms": paint,
+        "home_asset_bytes": home_bytes,
+        "home_assets": home_assets,
+        "screenshots": str(tmp_path),
+    }
+    (tmp_path / "metrics.json").write_text(json.dumps(metrics, indent=2), encoding="utf-8")
+    with capsys.disabled():
+        print(f"\nbrowser: {json.dumps(metrics)}")
+
+
+def test_framework_page_draws_its_chart(server: str, page: Page) -> None:
+    page.goto(f"{server}/frameworks/nato?on=2004-03-29")
+    page.wait_for_selector("div.chart svg", timeout=10_000)
+    assert "26 on 2004-03-29" in page.content()

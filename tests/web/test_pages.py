@@ -1,0 +1,96 @@
+"""The HTML pages: each renders without JavaScript, links its JSON twin, cites sources."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+PAGES = [
+    "/",
+    "/?on=1999-03-12",
+    "/frameworks",
+    "/frameworks/nato?on=2004-03-29",
+    "/actors/CZE",
+    "/actors/FYROM",
+    "/diff?from=2013-07-02&to=2026-01-01",
+    "/events?kind=accession",
+    "/sources",
+    "/sources/north-atlantic-treaty-1949",
+    "/search?q=land",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_a_json_twin(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    link = response.headers["link"]
+    match = re.fullmatch(r'<([^>]+)>; rel="alternate"; type="application/json"', link)
+    assert match, link
+    twin = match.group(1)
+    assert f'href="{twin}"'.replace("&", "&amp;") in response.text
+    assert client.get(twin).status_code == 200
+    assert "<label" in response.text  # the search box at least is labelled
+
+
+@pytest.mark.parametrize(
+    "path", ["/?on=1999-03-12", "/frameworks/nato?on=2004-03-29", "/actors/CZE", "/events"]
+)
+def test_page_shows_its_sources(client: TestClient, path: str) -> None:
+    text = client.get(path).text
+    assert 'class="sources"' in text or "Sources:" in text
+    assert 'href="/sources/' in text
+
+
+def test_home_map_is_inline_and_coloured_on_the_server(client: TestClient) -> None:
+    text = client.get("/?on=1999-03-12").text
+    assert "<svg" in text and "countries-110m.json" not in text
+    for code in ("CZE", "HUN", "POL"):
+        assert re.search(rf'data-actor="{code}" data-relation="ally"', text), code
+    assert re.search(r'data-actor="SVK" data-relation="pfp"', text)  # a partner until 2004
+    assert 'id="slider"' in text and 'id="play"' in text and 'class="legend"' in text
+    assert 'data-framework-count="nato">19<' in text
+
+
+def test_framework_roster_without_javascript(client: TestClient) -> None:
+    text = client.get("/frameworks/nato?on=2004-03-29").text
+    assert "26 on 2004-03-29" in text
+    assert text.count('<a href="/actors/') >= 26
+    assert "North Atlantic Treaty" in text  # the founding document
+
+
+def test_actor_page_lists_names_over_time(client: TestClient) -> None:
+    text = client.get("/actors/MKD").text
+    assert "former Yugoslav Republic of Macedonia" in text
+    assert "chart-gantt" in text and "/static/vendor/vega-embed.min.js" in text
+
+
+def test_search_goes_straight_to_a_single_match(client: TestClient) -> None:
+    response = client.get("/search?q=Turkey", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/actors/TUR"
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [("/actors/Atlantis", 404), ("/frameworks/zz", 404), ("/?on=1999-02-30", 422), ("/x", 404)],
+)
+def test_page_errors_are_html_with_the_status(client: TestClient, path: str, status: int) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("text/html")
+    assert 'role="alert"' in response.text
+
+
+def test_no_asset_comes_from_outside(client: TestClient) -> None:
+    for path in PAGES:
+        text = client.get(path).text
+        assert not re.search(r'(src|href)="(https?:)?//(?!127\.0\.0\.1)[^"]*\.(js|css)"', text)
+
+
+def test_static_assets_are_served(client: TestClient) -> None:
+    names = ("site.css", "map.js", "charts.js", "vendor/vega.min.js", "vendor/vega-lite.min.js")
+    for name in names:
+        assert client.get(f"/static/{name}").status_code == 200
