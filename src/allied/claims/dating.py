@@ -149,7 +149,11 @@ def date_document(
 
 
 def detect_date(plain: str) -> DocumentDate | None:
-    """Find the date a document states it was last updated or published, if any."""
+    """Find the date a document states it was last updated or published, if any.
+
+    >>> detect_date("Published on 5 Jan. 2019. Last modified: June 30, 2021").text
+    'Last modified: June 30, 2021'
+    """
     best: tuple[int, _dt.date, re.Match[str], str] | None = None
     for pattern, group in ((_LABELLED, "date"), (_BYLINE, "date"), (_BYLINE, "date2")):
         for match in pattern.finditer(plain):

@@ -185,7 +185,11 @@ def read_source(path: str, *, max_bytes: int | None = None) -> tuple[bytes, Mark
 
 
 def detect_markup(text: str) -> Markup:
-    """Guess whether `text` is HTML, Markdown or plain text from its first 64 KiB."""
+    """Guess whether `text` is HTML, Markdown or plain text from its first 64 KiB.
+
+    >>> detect_markup("<p>NATO</p>"), detect_markup("# NATO"), detect_markup("NATO")
+    ('html', 'markdown', 'text')
+    """
     head = text[:65536]
     if _LOOKS_HTML.search(head):
         return "html"

@@ -185,6 +185,7 @@ class Facts:
         return self.registry.name(code, PartialDate.from_date(day))
 
     def names(self, codes: Iterable[str], day: _dt.date | None = None) -> str:
+        """The actors' names in use on `day`, joined with commas."""
         return ", ".join(self.name(code, day) for code in codes)
 
 

@@ -141,7 +141,11 @@ class Quantity:
 
 
 def word_value(words: str) -> int:
-    """The value of a number written in words: "forty-two" → 42, "a dozen" → 12."""
+    """The value of a number written in words.
+
+    >>> word_value("forty-two"), word_value("a dozen")
+    (42, 12)
+    """
     total = 0
     for word in re.split(r"[-\s]+", words.lower()):
         total += _WORDS.get(word, 0)

@@ -319,7 +319,16 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
 
 
 def question_for(claim: Claim, facts: Facts) -> Question:
-    """The question that decides `claim`, or one that says why none can."""
+    """The question that decides `claim`, or one that says why none can.
+
+    >>> import datetime, allied
+    >>> from allied.claims.extract import find_claims
+    >>> from allied.claims.facts import facts_of
+    >>> reg = allied.load()
+    >>> (claim,) = find_claims("NATO now has 30 members.", reg)
+    >>> question_for(claim, facts_of(reg)).read(datetime.date(2021, 7, 1)).value
+    '30 members'
+    """
     question = BUILDERS[claim.kind](claim, facts)
     if claim.kind in ("count", "membership") and claim.date is not None:
         return _during(question, claim.date)

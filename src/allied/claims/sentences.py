@@ -20,7 +20,7 @@ _BOUNDARY = re.compile(
     r"|(?<=[.!?;])[\"”\u2019)]*\s+"
 )
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|vs|cf|no|nos|art|para|mr|mrs|ms|dr|st|approx)|\b[A-Z])\.$", re.I
+    r"(?:\b(?i:e\.g|i\.e|etc|vs|cf|no|nos|art|para|mr|mrs|ms|dr|st|approx)|\b[A-Z])\.$"
 )
 _RUN_GAP = re.compile(
     r"[\s,;()\"“”•·▪●◦*\-\u2013]*(?:(?:and|et|as\s+well\s+as|&|or|plus)\s+)?(?:the\s+)?"
@@ -90,7 +90,12 @@ class Sentence:
 
 
 def split_sentences(plain: str, mentions: Sequence[Mention]) -> Iterator[Sentence]:
-    """Cut `plain` at sentence ends, blank lines and bullets; attach the mentions of each."""
+    """Cut `plain` at sentence ends, blank lines and bullets; attach the mentions of each.
+
+    >>> text = "NATO grew, e.g. in 2004. It has 32 members.\\n\\nThe end."
+    >>> [text[s.start : s.end] for s in split_sentences(text, [])]
+    ['NATO grew, e.g. in 2004.', 'It has 32 members.', 'The end.']
+    """
     starts = [m.start for m in mentions]
     paragraph, cursor = 0, 0
     in_list = False

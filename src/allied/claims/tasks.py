@@ -86,7 +86,11 @@ def _clean(item: str) -> str:
 
 
 def stems(task: str) -> frozenset[str]:
-    """The content-word stems of a task: "Cooperative security" → {"cooper", "securi"}."""
+    """The content-word stems of a task, to compare tasks worded differently.
+
+    >>> sorted(stems("Cooperation in the field of security"))
+    ['cooper', 'securi']
+    """
     words = _WORD.findall(task.casefold().replace("defense", "defence"))
     return frozenset(word[:6] for word in words if len(word) > 2 and word not in _STOP)
 
@@ -96,6 +100,11 @@ def likeness(claimed: Sequence[str], actual: Sequence[str]) -> float:
 
     Each stated task is scored by its closest actual task (shared stems over
     all stems); lists of different lengths score at most half.
+
+    >>> likeness(["crisis management"], ["crisis management"])
+    1.0
+    >>> round(likeness(["deterrence and collective defence"], ["collective defence"]), 2)
+    0.67
     """
     if not claimed or not actual:
         return 0.0

@@ -73,11 +73,6 @@ def judge(question: Question, *, as_of: _dt.date, today: _dt.date) -> Verdict:
     return Verdict("outdated", since, until, now_text, text, sources)
 
 
-def unverifiable(reason: str) -> Verdict:
-    """A verdict for a claim the registry cannot judge."""
-    return Verdict("unverifiable", None, None, None, _sentence(reason), ())
-
-
 def _contradicted(
     question: Question, then: Reading, now: Reading, as_of: _dt.date, sources: tuple[str, ...]
 ) -> Verdict:
