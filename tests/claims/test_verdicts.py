@@ -208,3 +208,31 @@ def test_a_past_tense_claim_with_a_date_is_judged_on_that_date(
     v = only(text, history, "2019-01-01").verdict
     assert v.verdict == verdict
     assert (v.true_from, v.true_until) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "verdict", "true_until"),
+    [
+        ("Allies committed to spend 5% of GDP on defence by 2035.", "2025-07-01", "supported",
+         None),
+        ("Allies must spend 2% of GDP on defence by 2024.", "2021-07-01", "outdated", "2025-06-25"),
+        ("Allies must spend 3.5% of GDP on defence by 2035.", "2021-07-01", "contradicted", None),
+        ("The EU and NATO have agreed 42 common proposals.", "2017-01-01", "outdated",
+         "2017-12-05"),
+        ("The EU and NATO have agreed 74 common proposals.", "2017-01-01", "contradicted", None),
+        ("The Alliance's core tasks: collective defence, crisis management and cooperative "
+         "security.", "2015-01-01", "outdated", "2022-06-29"),
+        ("The Alliance's core tasks: collective defence, crisis management and cooperative "
+         "security.", "2023-01-01", "contradicted", None),
+        ("The Alliance's core tasks are deterrence and defence, crisis prevention and "
+         "management, and cooperative security.", "2023-01-01", "supported", None),
+    ],
+)  # fmt: skip
+def test_commitments_proposals_and_core_tasks(
+    text: str, as_of: str, verdict: str, true_until: str | None
+) -> None:
+    (checked,) = [c for c in check_text(text, as_of=as_of, today=_dt.date(2026, 1, 1)).claims]
+    v = checked.verdict
+    assert v.verdict == verdict, v.explanation
+    assert (v.true_until.isoformat() if v.true_until else None) == true_until
+    assert v.sources
