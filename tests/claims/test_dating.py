@@ -52,7 +52,7 @@ def test_a_given_date_beats_the_stated_one() -> None:
     assert (found.on, found.source) == (_dt.date(2021, 7, 1), "given")
 
 
-@pytest.mark.parametrize("given", ["2021", "2021-07", "2021-02-30", "yesterday"])
+@pytest.mark.parametrize("given", ["2021", "2021-07", "2021-02-30", "yesterday", "2026-01-02"])
 def test_a_given_date_must_be_a_real_day(given: str) -> None:
     with pytest.raises(InvalidDate):
         date_document("text", given=given, today=TODAY)
@@ -73,3 +73,9 @@ def test_a_given_date_must_be_a_real_day(given: str) -> None:
 def test_parse_text_date(text: str, expected: str | None) -> None:
     found = parse_text_date(text)
     assert (str(found) if found else None) == expected
+
+
+def test_a_stated_date_after_today_is_ignored() -> None:
+    text = "Last updated on 3 April 2204.\nPublished on 2019-01-05."
+    found = date_document(text, today=TODAY)
+    assert (found.on, found.source) == (_dt.date(2019, 1, 5), "detected")

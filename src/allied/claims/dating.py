@@ -134,7 +134,8 @@ def date_document(
     """Choose the date to judge `plain` on: `given`, else a stated date, else `today`.
 
     A stated "last updated/modified" date beats a publication date or a
-    byline; among equals the latest wins. A given date must be a full day.
+    byline; among equals the latest wins; a stated date after `today` is a typo,
+    not a date. A given date must be a full day, and not after `today`.
 
     >>> date_document("Last updated on 3 April 2024", today=_dt.date(2026, 1, 1)).on
     datetime.date(2024, 4, 3)
@@ -143,12 +144,14 @@ def date_document(
         when = parse_date(given)
         if when.precision != "day":
             raise InvalidDate(f"the as-of date {when} must be a full date: YYYY-MM-DD")
+        if when.first > today:
+            raise InvalidDate(f"the as-of date {when} is after today ({today})")
         return DocumentDate(on=when.first, source="given")
-    found = detect_date(plain)
+    found = detect_date(plain, until=today)
     return found if found is not None else DocumentDate(on=today, source="today")
 
 
-def detect_date(plain: str) -> DocumentDate | None:
+def detect_date(plain: str, *, until: _dt.date | None = None) -> DocumentDate | None:
     """Find the date a document states it was last updated or published, if any.
 
     >>> detect_date("Published on 5 Jan. 2019. Last modified: June 30, 2021").text
@@ -160,7 +163,7 @@ def detect_date(plain: str) -> DocumentDate | None:
             if match.group(group) is None:
                 continue
             when = parse_text_date(match.group(group))
-            if when is None:
+            if when is None or (until is not None and when.first > until):
                 continue
             label = match.groupdict().get("label") or ""
             rank = 2 if _UPDATE_LABEL.search(label) else 1
