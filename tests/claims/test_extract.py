@@ -227,3 +227,24 @@ def test_a_colon_before_long_paragraphs_does_not_join_them() -> None:
         "Founded in 1994, it brings together neutral countries (Austria and Malta);\n"
     )
     assert one(text, "membership").subject == "pfp"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ICI does not include Saudi Arabia and Oman.",
+        "NATO doesn't have 40 members.",
+        "The PfP no longer includes Finland and Sweden.",
+        "Apart from Austria and Ireland, the PfP includes few neutral states.",
+    ],
+)
+def test_denials_are_not_claims(text: str) -> None:
+    assert [c for c in found(text) if c.kind in ("count", "membership")] == []
+
+
+def test_allies_are_counted_in_nato_whoever_else_is_named() -> None:
+    claims = found("The EAPC brings together 50 countries: the 32 Allies and 18 partners.")
+    assert [(c.kind, c.subject, c.quantity.value) for c in claims] == [  # type: ignore[union-attr]
+        ("count", "eapc", 50),
+        ("count", "nato", 32),
+    ]

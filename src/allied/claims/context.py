@@ -17,6 +17,11 @@ _PAST = re.compile(
     r"\b(?:had|counted|numbered|comprised|included|brought\s+together|consisted|was|were"
     r"|grouped|gathered|united)\b"
 )
+_NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|neither|nor|except|excluding|other\s+than|besides"
+    r"|apart\s+from|unlike|without)\b|n't\b",
+    re.I,
+)
 _WHEN = re.compile(rf"\b(?i:in|by|on|as\s+of|at\s+the\s+end\s+of)\s+(?P<date>{ANY_DATE})")
 
 
@@ -49,6 +54,13 @@ class Context:
         """A claim at `start:end`, its text read with whitespace collapsed."""
         text = " ".join(self.plain[start:end].split())
         return Claim(kind, start, end, text, subject, **facts)  # type: ignore[arg-type]
+
+    def is_negated(self, position: int) -> bool:
+        """Whether the clause before `position` denies or excepts: "does not include"."""
+        clause_start = max(self.sentence.start, position - 60)
+        clause = self.plain[clause_start:position]
+        cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"))
+        return _NEGATION.search(clause, cut + 1) is not None
 
     def stated_date(self, verb: str) -> PartialDate | None:
         """The past date a past-tense claim is about: "In 2004, NATO had 26 members"."""

@@ -119,12 +119,14 @@ def _member_counts(ctx: Context) -> Iterator[Claim]:
         possessive = match["q2"] is not None
         mention = s.framework_before(match.start() + 1, possessive=possessive)
         framework = mention or ctx.topic
-        if framework is None and noun in ("Allies", "allies"):
+        if noun in ("Allies", "allies"):  # Allies are NATO's members, whoever else is named
             subject = "nato"
         elif framework is None:
             continue
         else:
             subject = framework.code
+        if ctx.is_negated(match.start()):
+            continue
         if PARTNER_NOUN.match(noun) and subject == "nato":
             subject = PARTNERS
         quantity = Quantity.parse(match["q"] or match["q2"])

@@ -58,7 +58,7 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
         yield from _accessions(ctx, run, actors)
         yield from _most_recent(ctx, run, actors)
         window = plain[max(s.start, start - 80) : start]
-        if not _LIST_CUE.search(window):
+        if not _LIST_CUE.search(window) or ctx.is_negated(start):
             continue
         if len(actors) == 1:
             mention = s.framework_before(start)  # "the PfP includes Malta": named, as subject
