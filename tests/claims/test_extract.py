@@ -248,3 +248,14 @@ def test_allies_are_counted_in_nato_whoever_else_is_named() -> None:
         ("count", "eapc", 50),
         ("count", "nato", 32),
     ]
+
+
+def test_text_without_full_stops_is_read_in_bounded_pieces() -> None:
+    from allied.claims.sentences import MAX_SENTENCE, split_sentences
+
+    text = "NATO includes Belgium, France and Germany and the PfP includes Austria " * 500
+    mentions = vocabulary_of(REG).find(text)
+    pieces = list(split_sentences(text, mentions))
+    assert all(s.end - s.start <= MAX_SENTENCE for s in pieces)
+    assert sum(len(s.mentions) for s in pieces) >= len(mentions) - len(pieces)  # few cut in two
+    assert len(found(text)) > 500

@@ -25,6 +25,8 @@ _ABBREVIATION = re.compile(
 _RUN_GAP = re.compile(
     r"[\s,;()\"“”•·▪●◦*\-\u2013]*(?:(?:and|et|as\s+well\s+as|&|or|plus)\s+)?(?:the\s+)?"
 )
+#: The longest run of text read as one sentence, in characters.
+MAX_SENTENCE = 1000
 _BULLETS = "•·▪●◦*-\u2013"
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
@@ -111,15 +113,36 @@ def split_sentences(plain: str, mentions: Sequence[Mention]) -> Iterator[Sentenc
             in_list = _is_list_item(plain, match.end())
             if in_list:
                 continue
-        sentence = _sentence(plain, cursor, match.start(), paragraph, mentions, starts)
-        if sentence is not None:
-            yield sentence
+        yield from _sentences(plain, cursor, match.start(), paragraph, mentions, starts)
         if is_paragraph:
             paragraph += 1
         cursor = match.end()
-    last = _sentence(plain, cursor, len(plain), paragraph, mentions, starts)
-    if last is not None:
-        yield last
+    yield from _sentences(plain, cursor, len(plain), paragraph, mentions, starts)
+
+
+def _sentences(
+    plain: str,
+    start: int,
+    end: int,
+    paragraph: int,
+    mentions: Sequence[Mention],
+    starts: list[int],
+) -> Iterator[Sentence]:
+    """The sentence at `start:end`, cut at spaces into pieces of at most `MAX_SENTENCE`.
+
+    Text with no full stops (a table, a long list) would otherwise be one huge
+    sentence, and reading it would take time growing with the square of its length.
+    """
+    while end - start > MAX_SENTENCE:
+        cut = plain.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        sentence = _sentence(plain, start, cut, paragraph, mentions, starts)
+        if sentence is not None:
+            yield sentence
+        start = cut
+    sentence = _sentence(plain, start, end, paragraph, mentions, starts)
+    if sentence is not None:
+        yield sentence
 
 
 def _is_list_item(plain: str, start: int) -> bool:
