@@ -58,6 +58,8 @@ def unknowable(reason: str) -> Question:
 
 
 _ONE_DAY = _dt.timedelta(days=1)
+#: Who was in a framework on a day: surely, maybe (an imprecise date), and suspended.
+Roster = tuple[frozenset[str], frozenset[str], frozenset[str]]
 _PERCENT = re.compile(r"(\d{1,2}(?:\.\d{1,2})?)\s*%")
 _DEADLINE = re.compile(r"\bby\s+((?:19|20)\d\d)\b")
 _WITHIN = re.compile(r"\bwithin\s+(a\s+decade|ten\s+years|\d{1,2}\s+years)\b")
@@ -127,9 +129,7 @@ class Facts:
             found = self._changes[key] = Changes.of(list(rows()), self)
         return found
 
-    def _roster(
-        self, slug: str, day: _dt.date
-    ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    def _roster(self, slug: str, day: _dt.date) -> Roster:
         """Members of `slug` on `day`: surely in, maybe in, suspended."""
         try:
             standings = self.registry.members(slug, on=PartialDate.from_date(day))

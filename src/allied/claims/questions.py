@@ -17,6 +17,7 @@ from allied.claims.facts import (
     Facts,
     Question,
     Reading,
+    Roster,
     commitment_terms,
     period_days,
     unknowable,
@@ -26,7 +27,6 @@ from allied.claims.tasks import likeness
 from allied.model import Membership
 from allied.period import Certainty, PartialDate
 
-_ONE_DAY = _dt.timedelta(days=1)
 _REASONS = {"nato-accession": "NATO accession", "": "reason not recorded"}
 
 
@@ -35,15 +35,16 @@ def count(claim: Claim, facts: Facts) -> Question:
     quantity = claim.quantity
     assert quantity is not None
     if claim.subject == PARTNERS:
-        rows = facts.partner_rows + [
-            m for m in facts.registry.memberships(framework="nato") if m.role == "member"
-        ]
 
-        def partners(day: _dt.date) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        def partners(day: _dt.date) -> Roster:
             sure, maybe = facts.partners_on(day)
             return sure, maybe, frozenset()
 
-        changes = facts.changes(PARTNERS, lambda: rows)
+        def rows() -> list[Membership]:  # partners change as they join and as Allies do
+            allies = [m for m in facts.memberships("nato") if m.role == "member"]
+            return facts.partner_rows + allies
+
+        changes = facts.changes(PARTNERS, rows)
         return _count(quantity, partners, changes, "partner countries", ())
     framework = facts.registry.get_framework(claim.subject)
     if framework is None:
@@ -52,7 +53,7 @@ def count(claim: Claim, facts: Facts) -> Question:
     if not rows:
         return unknowable(f"the registry records no members of {framework.name}")
 
-    def roster(day: _dt.date) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    def roster(day: _dt.date) -> Roster:
         return facts.roster(framework.slug, day)
 
     noun = "members" if framework.slug == "nato" else f"members of the {framework.name}"
@@ -62,7 +63,7 @@ def count(claim: Claim, facts: Facts) -> Question:
 
 def _count(
     quantity: Quantity,
-    roster: Callable[[_dt.date], tuple[frozenset[str], frozenset[str], frozenset[str]]],
+    roster: Callable[[_dt.date], Roster],
     changes: Changes,
     noun: str,
     base_sources: tuple[str, ...],
