@@ -236,3 +236,19 @@ def test_commitments_proposals_and_core_tasks(
     assert v.verdict == verdict, v.explanation
     assert (v.true_until.isoformat() if v.true_until else None) == true_until
     assert v.sources
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("North Macedonia became NATO's 30th member.", "supported"),
+        ("Sweden joined on 7 March 2024, becoming its 32nd Ally.", "supported"),
+        ("Slovenia became the 26th member.", "supported"),  # one of seven the same day
+        ("Slovenia became the 19th member.", "contradicted"),
+        ("Montenegro became the 30th Ally.", "contradicted"),  # the 29th
+    ],
+)
+def test_places_in_order_of_joining(text: str, verdict: str) -> None:
+    claims = check_text(text, as_of="2025-01-01", today=_dt.date(2026, 1, 1)).claims
+    (ordinal,) = [c for c in claims if c.claim.quantity is not None]
+    assert (ordinal.claim.kind, ordinal.verdict.verdict) == ("accession", verdict)

@@ -37,7 +37,8 @@ class Claim:
     """One checkable statement: its kind, subject, what it states, and where it is.
 
     Only the fields of its kind are set: `actors` (membership, accession,
-    most-recent-member), `quantity` (count, core-tasks, action-points), `date`
+    most-recent-member), `quantity` (count, core-tasks, action-points; for an
+    accession, the place in order of joining: "NATO's 30th member"), `date`
     (founding, accession, most-recent-member; for a count or membership, the past
     date it is stated of: "In 2004, NATO had 26 members"), `tasks` (core-tasks),
     `percent` and `date` (spending-target).

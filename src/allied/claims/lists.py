@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, Run
 from allied.claims.dating import ANY_DATE, parse_text_date
+from allied.claims.quantity import Quantity
 from allied.period import PartialDate
 
 _LIST_CUE = re.compile(
@@ -37,6 +38,10 @@ _JOINED = re.compile(
     r"|became\s+(?:NATO\s+)?(?:members|Allies))\b(?P<what>[^.;,]{0,60}?)"
     rf"\s*\b(?:in|on)\s+(?P<date>{ANY_DATE})"
 )
+_ORDINAL = re.compile(
+    r"\b(?:is|was|became|becoming|as)\s+(?:NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+|its\s+"
+    r"|the\s+)(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?:member\s+state|member\s+country|member|Ally|ally)\b"
+)
 _MOST_RECENT = re.compile(
     r",?\s+(?:is|was|became|remains|being)\s+(?:currently\s+|now\s+|still\s+)?"
     r"(?:the\s+|NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+)?"
@@ -57,6 +62,7 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
         yield from _member_of(ctx, run, actors)
         yield from _accessions(ctx, run, actors)
         yield from _most_recent(ctx, run, actors)
+        yield from _ordinal(ctx, run, actors)
         window = plain[max(s.start, start - 80) : start]
         if not _LIST_CUE.search(window) or ctx.is_negated(start):
             continue
@@ -118,6 +124,17 @@ def _accessions(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Cla
         if date is not None:
             subject = framework.code if framework else "nato"
             yield ctx.claim("accession", start, joined.end(), subject, actors=actors, date=date)
+
+
+def _ordinal(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
+    """ "Sweden became NATO's 32nd member", "…, becoming its 32nd Ally"."""
+    if len(actors) != 1:
+        return
+    match = _ORDINAL.search(ctx.plain, run[-1].end, min(ctx.sentence.end, run[-1].end + 120))
+    if match is not None:
+        quantity = Quantity(int(match["n"]))
+        yield ctx.claim("accession", run[0].start, match.end(), "nato", actors=actors,
+                        quantity=quantity)  # fmt: skip
 
 
 def _most_recent(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:

@@ -185,16 +185,28 @@ def accession(claim: Claim, facts: Facts) -> Question:
             continue
         first = rows[0]
         sources.extend(first.sources)
-        facts_found.append(f"{name} joined on {first.period.start}")
+        joined = f"{name} joined on {first.period.start}"
         if claim.founding:
             founded = framework.period.start if framework.period else None
             verdicts.append(founded is not None and first.period.start == founded)
+        elif claim.quantity is not None:  # "became NATO's 30th member"
+            low, high = _places(facts, framework.slug, first.period.start.first)
+            joined += f" as member {low}" if low == high else f" as one of members {low} to {high}"
+            verdicts.append(low <= claim.quantity.value <= high)
         else:
             assert claim.date is not None
             verdicts.append(_within(first.period.start, claim.date))
+        facts_found.append(joined)
     holds = None if None in verdicts else all(verdicts)
     reading = Reading(holds, "; ".join(facts_found), tuple(dict.fromkeys(sources)))
     return Question(lambda _day: reading, timeless=True)
+
+
+def _places(facts: Facts, slug: str, day: _dt.date) -> tuple[int, int]:
+    """The places in order of joining of those who joined `slug` on `day`: 30th to 30th."""
+    before, _, _ = facts.roster(slug, day - _dt.timedelta(days=1))
+    after, maybe_after, _ = facts.roster(slug, day)
+    return len(before) + 1, len(after) + len(maybe_after)
 
 
 def most_recent_member(claim: Claim, facts: Facts) -> Question:
