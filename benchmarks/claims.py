@@ -36,6 +36,9 @@ _TEMPLATES = [
     "{actor} joined NATO in {year}, after years of reforms.",
     "In {year} with the accession of {list}, the Alliance grew again.",
     "{actor} is currently the most recent member ({year}).",
+    "{actor} became NATO's {n}th member, after a long ratification process.",
+    "In {year}, NATO had {q}{n} members and {fw} was growing.",
+    "The ICI does not include {list}, although talks continue.",
     "According to the Strategic Concept, the Alliance has {n3} core tasks: collective defence, "
     "crisis management and cooperative security.",
     "Allies agreed to raise defence spending to {pct}% of GDP by {deadline}.",
