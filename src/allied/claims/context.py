@@ -30,8 +30,13 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 
 def ascii_lower(text: str) -> str:
-    """`text` with A-Z lowered and nothing else changed, so offsets stay valid."""
-    return text.translate(_ASCII_LOWER)
+    """`text` in lower case, character for character, so offsets stay valid.
+
+    `str.lower` is used when it keeps the length (it lengthens a few letters, such
+    as "İ"); otherwise only A-Z are lowered.
+    """
+    lower = text.lower()
+    return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)
 
 
 @dataclass(frozen=True, slots=True)

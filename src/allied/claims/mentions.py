@@ -55,15 +55,10 @@ EXTRA_FRAMEWORK_NAMES: dict[str, tuple[str, ...]] = {
     "dcb": ("Defence and Related Security Capacity Building", "DCB"),
 }
 
-_SEPARATOR = "[ -]+"
+_SEPARATOR = r"[\s-]+"
 _DASHES = " -\u2010\u2011\u2012\u2013"
-#: Folds the characters names may be written with into one each, keeping offsets:
-#: every dash to "-", every space or line break to " ", a curly apostrophe to "'".
-_FOLD = str.maketrans(
-    dict.fromkeys("\u2010\u2011\u2012\u2013", "-")
-    | dict.fromkeys("\t\n\r\f\v\xa0\u2007\u2009\u202f", " ")
-    | {"\u2019": "'"}
-)
+#: Dashes and a curly apostrophe, folded to "-" and "'" one for one (offsets are kept).
+_FOLDABLE = re.compile("[\u2010-\u2013\u2019]")
 _POSSESSIVE = re.compile(r"['\u2019]s?(?!\w)")
 
 
@@ -111,7 +106,8 @@ class Vocabulary:
         found = []
         stop = len(text) if end is None else end
         codes, seen = self._codes, self._seen
-        for match in self.pattern.finditer(text.translate(_FOLD), start, stop):
+        folded = _FOLDABLE.sub(_fold, text) if _FOLDABLE.search(text, start, stop) else text
+        for match in self.pattern.finditer(folded, start, stop):
             spelled = match.group(0)
             found_code = seen.get(spelled)
             if found_code is None:
@@ -123,6 +119,10 @@ class Vocabulary:
 
 
 _CACHE: weakref.WeakKeyDictionary[Registry, Vocabulary] = weakref.WeakKeyDictionary()
+
+
+def _fold(match: re.Match[str]) -> str:
+    return "'" if match.group(0) == "\u2019" else "-"
 
 
 def vocabulary_of(registry: Registry) -> Vocabulary:
