@@ -259,3 +259,10 @@ def test_text_without_full_stops_is_read_in_bounded_pieces() -> None:
     assert all(s.end - s.start <= MAX_SENTENCE for s in pieces)
     assert sum(len(s.mentions) for s in pieces) >= len(mentions) - len(pieces)  # few cut in two
     assert len(found(text)) > 500
+
+
+def test_a_claim_never_spans_two_sentences() -> None:
+    text = "The Partnership for Peace is old. Founded in 1994, it includes Austria and Malta."
+    claim = one(text, "membership")
+    assert claim.subject == "pfp"
+    assert text[claim.start : claim.end] == "Austria and Malta"

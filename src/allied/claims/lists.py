@@ -80,7 +80,8 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
         between = plain[mention.end : start] if mention.end <= start else ""
         if subject == "nato" and PARTNER_NOUN.search(between):
             subject = PARTNERS
-        claim_start = ctx.subject_start(mention if mention.end <= start else None, start)
+        named_before = mention.end <= start and mention.start >= s.start  # in this sentence
+        claim_start = ctx.subject_start(mention if named_before else None, start)
         claim_end = max(end, mention.end) if mention.start > end else end
         date = ctx.stated_date(window)
         yield ctx.claim("membership", claim_start, claim_end, subject, actors=actors, date=date)
