@@ -83,20 +83,21 @@ class Vocabulary:
 
     def __init__(self, registry: Registry) -> None:
         self._codes: dict[str, tuple[MentionKind, str]] = {}
-        for slug, names in _framework_names(registry):
-            for name in names:
-                self._codes.setdefault(normalise(name), ("framework", slug))
-        for name in registry.dataset.names:
-            actor = registry.get_actor(name.name)
+        written: list[str] = []
+        for slug, framework_names in _framework_names(registry):
+            for text in framework_names:
+                self._codes.setdefault(normalise(text), ("framework", slug))
+                written.append(text)
+        for actor_name in registry.dataset.names:
+            actor = registry.get_actor(actor_name.name)
             if actor is not None:
-                self._codes.setdefault(normalise(name.name), ("actor", actor.code))
-        names = [name for _, names in _framework_names(registry) for name in names]
-        names += [name.name for name in registry.dataset.names]
+                self._codes.setdefault(normalise(actor_name.name), ("actor", actor.code))
+                written.append(actor_name.name)
         spellings = {
             spelling
-            for name in names
-            if normalise(name) in self._codes
-            for spelling in _spellings(name)
+            for text in written
+            if normalise(text) in self._codes
+            for spelling in _spellings(text)
         }
         self._seen: dict[str, tuple[MentionKind, str]] = {}  # spelling as found -> code
         self.pattern = re.compile(rf"(?<![\w\-])(?:{_trie(spellings)})(?!\w)")

@@ -40,11 +40,11 @@ def count(claim: Claim, facts: Facts) -> Question:
             sure, maybe = facts.partners_on(day)
             return sure, maybe, frozenset()
 
-        def rows() -> list[Membership]:  # partners change as they join and as Allies do
+        def partner_rows() -> list[Membership]:  # partners change as they join, Allies too
             allies = [m for m in facts.memberships("nato") if m.role == "member"]
             return facts.partner_rows + allies
 
-        changes = facts.changes(PARTNERS, rows)
+        changes = facts.changes(PARTNERS, partner_rows)
         return _count(quantity, partners, changes, "partner countries", ())
     framework = facts.registry.get_framework(claim.subject)
     if framework is None:
@@ -175,7 +175,9 @@ def accession(claim: Claim, facts: Facts) -> Question:
     framework = facts.registry.get_framework(claim.subject)
     if framework is None or not facts.memberships(framework.slug):
         return unknowable(f"the registry records no members of {claim.subject}")
-    facts_found, verdicts, sources = [], [], []
+    facts_found: list[str] = []
+    verdicts: list[bool | None] = []
+    sources: list[str] = []
     for actor in claim.actors:
         rows = [m for m in facts.memberships(framework.slug, actor) if m.role == "member"]
         name = facts.name(actor, rows[0].period.start.first if rows else None)
