@@ -45,3 +45,16 @@ def test_every_framework_and_data_file_is_in_the_codebook() -> None:
         assert f"`{framework.slug}`" in codebook, framework.slug
     for schema in SCHEMAS:
         assert f"`{schema.filename}`" in model, schema.filename
+
+
+def test_codebook_coverage_table_matches_the_data() -> None:
+    import re
+
+    import allied
+
+    codebook = (Path(__file__).parents[1] / "docs" / "data.md").read_text(encoding="utf-8")
+    registry = allied.load()
+    rows = re.findall(r"^\| `([a-z-]+)` .*? \| (\d+) \| ", codebook, flags=re.M)
+    assert rows, "the coverage table is missing"
+    for slug, count in rows:
+        assert len(registry.memberships(framework=slug)) == int(count), slug
