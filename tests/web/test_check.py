@@ -248,3 +248,8 @@ def test_overlapping_claims_share_one_highlight() -> None:
         (5, "unverifiable", 2),
         (5, None, -1),
     ]
+
+
+def test_a_typed_text_over_the_limit_is_413_too(client: TestClient) -> None:
+    big = "NATO now has 32 members. " * (MAX_BYTES // 25 + 1)
+    error_of(client.post(CHECK, data={"text": big}), 413, "document-too-large")
