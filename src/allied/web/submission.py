@@ -14,13 +14,15 @@ from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
 from starlette.requests import Request
 
-from allied.claims import MAX_BYTES, DocumentTooLarge
+from allied.claims import MAX_BYTES, CheckReport, DocumentTooLarge, check_text
 from allied.claims.document import Markup
 from allied.errors import AlliedError
+from allied.registry import Registry
 
 #: The largest request body read: a text of `MAX_BYTES` may grow in JSON escaping.
 MAX_BODY = 2 * MAX_BYTES + 64 * 1024
@@ -58,6 +60,13 @@ class Submission:
     as_of: str | None = None
     #: The text typed in (not a file's), so that a form can show it again.
     typed: str = ""
+
+
+async def check_submission(sent: Submission, registry: Registry) -> CheckReport:
+    """Run `check_text` on what was sent, in a worker thread: a long text takes seconds."""
+    return await run_in_threadpool(
+        check_text, sent.data, as_of=sent.as_of, registry=registry, markup=sent.markup
+    )
 
 
 async def read_submission(request: Request) -> Submission:

@@ -7,11 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from allied.claims import check_text
 from allied.web.deps import RegistryDep
 from allied.web.errors import ErrorBody
 from allied.web.responses import answer
-from allied.web.submission import MAX_BODY, read_submission
+from allied.web.submission import MAX_BODY, check_submission, read_submission
 
 router = APIRouter(tags=["check"])
 
@@ -75,8 +74,7 @@ async def check(request: Request, registry: RegistryDep) -> Response:
     Send `{"text": "...", "as_of": "YYYY-MM-DD"}` as JSON, or a form with a
     `file` (.txt, .html, .md) or a `text` field, and optionally `as_of`.
     """
-    sent = await read_submission(request)
-    report = check_text(sent.data, as_of=sent.as_of, registry=registry, markup=sent.markup)
+    report = await check_submission(await read_submission(request), registry)
     response = answer(report.as_document())
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -7,14 +7,14 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from allied.claims import VERDICTS, CheckReport, check_text
+from allied.claims import VERDICTS, CheckReport
 from allied.errors import AlliedError
 from allied.registry import Registry
 from allied.web.deps import RegistryDep
 from allied.web.errors import code_of, status_of
 from allied.web.highlight import passages
 from allied.web.responses import page
-from allied.web.submission import Submission, read_submission
+from allied.web.submission import Submission, check_submission, read_submission
 
 router = APIRouter()
 
@@ -31,7 +31,7 @@ async def check_page(request: Request, registry: RegistryDep) -> Response:
     sent = Submission(data="")
     try:
         sent = await read_submission(request)
-        report = check_text(sent.data, as_of=sent.as_of, registry=registry, markup=sent.markup)
+        report = await check_submission(sent, registry)
     except AlliedError as error:
         # Show the form again, with what was typed and why it was refused.
         failed = {"error": {"code": code_of(error), "message": str(error)}}
