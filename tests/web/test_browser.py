@@ -154,3 +154,29 @@ def test_framework_page_draws_its_chart(server: str, page: Page) -> None:
     page.goto(f"{server}/frameworks/nato?on=2004-03-29")
     page.wait_for_selector("div.chart svg", timeout=10_000)
     assert "26 on 2004-03-29" in page.content()
+
+
+def test_a_checked_claim_explains_itself_on_keyboard_focus(server: str, page: Page) -> None:
+    seed = Path(__file__).parents[1] / "claims" / "fixtures" / "fr-2013-partnerships.txt"
+    page.goto(f"{server}/check")
+    page.set_input_files("#check-file", str(seed))
+    page.click(".check-form button[type=submit]")
+    page.wait_for_selector(".checked-text")
+    assert "2013-07-02" in page.locator("dl.facts").inner_text()
+
+    neutral = page.locator(".claim.verdict-outdated", has_text="Switzerland, Austria")
+    tip = neutral.locator('[role="tooltip"]')
+    assert not tip.is_visible()
+    # Tab through the page until the highlight has focus: no mouse involved.
+    page.locator("#result-h").click()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if neutral.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the highlighted claim cannot be reached with the Tab key")
+    assert tip.is_visible()
+    assert "no longer since 2023-04-04" in tip.inner_text()
+    assert neutral.locator(".verdict-label").inner_text() == "outdated"
+    page.keyboard.press("Tab")
+    assert not tip.is_visible()

@@ -8,7 +8,7 @@ documented in docs/claims.md.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from allied.claims.claim import Claim
@@ -57,6 +57,9 @@ class CheckReport:
     checked_on: _dt.date
     markup: Markup
     claims: tuple[CheckedClaim, ...]
+    #: The plain text the claims were read from (markup blanked, same offsets as the
+    #: input): what a page shows with the claims highlighted. Not part of the document.
+    plain: str = field(default="", repr=False)
 
     def as_document(self) -> dict[str, Any]:
         """The report as its stable JSON document (see docs/claims.md)."""
@@ -122,4 +125,5 @@ def check_text(
         checked_on=today,
         markup=document.markup,
         claims=tuple(checked),
+        plain=document.plain,
     )

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from allied.claims import DocumentError, DocumentTooLarge
 from allied.errors import (
     AlliedError,
     AmbiguousName,
@@ -29,6 +30,12 @@ from allied.errors import (
     UnknownFramework,
     UnknownSource,
 )
+from allied.web.submission import (
+    InvalidSubmission,
+    MissingText,
+    UnsupportedFileType,
+    UnsupportedMediaType,
+)
 
 _STATUS: tuple[tuple[type[AlliedError], int], ...] = (
     (UnknownActor, 404),
@@ -39,6 +46,12 @@ _STATUS: tuple[tuple[type[AlliedError], int], ...] = (
     (InvalidDate, 422),
     (InvalidPeriod, 422),
     (OutsideLifetime, 422),
+    (DocumentTooLarge, 413),
+    (DocumentError, 422),
+    (UnsupportedMediaType, 415),
+    (UnsupportedFileType, 415),
+    (MissingText, 422),
+    (InvalidSubmission, 400),
 )
 _HTTP_CODES = {404: "not-found", 405: "method-not-allowed", 406: "not-acceptable"}
 _log = logging.getLogger("allied.web")

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from allied.web.api import (
     actors,
+    check,
     diff,
     events,
     frameworks,
@@ -30,5 +31,6 @@ for _module in (
     sources,
     search,
     relations,
+    check,
 ):
     router.include_router(_module.router)
