@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 import allied
+from allied import relations
 from allied.period import PartialDate
-from allied.web import atlas, relations
+from allied.web import atlas
 
 
 def test_every_state_with_a_tie_has_a_shape_on_the_map() -> None:

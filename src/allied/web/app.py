@@ -22,9 +22,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 import allied
+from allied import relations
 from allied.dataset import bundled_data_dir
 from allied.registry import Registry
-from allied.web import api, atlas, errors, pages, relations
+from allied.web import api, atlas, errors, pages
 from allied.web.caching import ETagMiddleware, data_fingerprint
 from allied.web.templating import configure
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.responses import Response
 
+from allied import relations
 from allied.model import as_record
 from allied.period import parse_date
-from allied.web import relations
 from allied.web.deps import FormatQuery, OnQuery, RegistryDep
 from allied.web.responses import answer
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from allied import relations
 from allied.period import PartialDate, parse_date
-from allied.web import atlas, relations
+from allied.web import atlas
 from allied.web.deps import OnQuery, RegistryDep
 from allied.web.responses import page
 from allied.web.templating import query_string
