@@ -58,3 +58,18 @@ def test_codebook_coverage_table_matches_the_data() -> None:
     assert rows, "the coverage table is missing"
     for slug, count in rows:
         assert len(registry.memberships(framework=slug)) == int(count), slug
+
+
+def test_readme_python_example_is_true() -> None:
+    import re
+
+    block = re.search(r"```python\n(.*?)```", README, flags=re.S)
+    assert block is not None
+    namespace: dict[str, object] = {}
+    lines = block.group(1).strip().splitlines()
+    exec("\n".join(lines[:3]), namespace)  # the imports and the load
+    results = [eval(line.split("#")[0], namespace) for line in lines[3:] if line.strip()]
+    names, code, last = results
+    assert names == ["Belgium", "Canada", "Czech Republic"]
+    assert code == "CZE"
+    assert (last.actor, str(last.date), last.change) == ("SWE", "2024-03-07", "joined")
