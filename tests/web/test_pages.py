@@ -53,6 +53,10 @@ def test_home_map_is_inline_and_coloured_on_the_server(client: TestClient) -> No
     assert re.search(r'data-actor="SVK" data-relation="pfp"', text)  # a partner until 2004
     assert 'id="slider"' in text and 'id="play"' in text and 'class="legend"' in text
     assert 'data-framework-count="nato">19<' in text
+    assert (
+        "Not drawn (too small at this scale, or no longer a state): Bahrain, Czechoslovakia, Malta"
+        in text
+    )
 
 
 def test_framework_roster_without_javascript(client: TestClient) -> None:

@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from allied import relations
 from allied.period import PartialDate, parse_date
+from allied.registry import Registry
 from allied.web import atlas
 from allied.web.deps import OnQuery, RegistryDep
 from allied.web.responses import page
@@ -33,6 +34,7 @@ async def home(request: Request, registry: RegistryDep, on: OnQuery = None) -> R
         "slider_value": max(0, (when.first - relations.FIRST_DAY).days),
         "actor_codes": {a.iso_numeric: a.code for a in registry.dataset.actors if a.iso_numeric},
         "countries": atlas.countries(),
+        "undrawn": undrawn_states(registry),
         "sphere": atlas.sphere(),
         "width": atlas.WIDTH,
         "height": atlas.HEIGHT,
@@ -44,3 +46,14 @@ async def home(request: Request, registry: RegistryDep, on: OnQuery = None) -> R
         "sources": [registry.source(s) for s in cited],
     }
     return page(request, "home.html", context, twin=f"/api/v1/relations?{query_string({'on': on})}")
+
+
+def undrawn_states(registry: Registry) -> list[str]:
+    """Names of states with a tie in the dataset but no shape in the world atlas."""
+    shapes = {country.id for country in atlas.countries()}
+    tied = {m.actor for m in registry.dataset.memberships}
+    return sorted(
+        registry.name(code)
+        for code in tied
+        if (actor := registry.actor_of(code)).kind == "state" and actor.iso_numeric not in shapes
+    )
