@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from allied.period import PartialDate, Period
 
@@ -21,14 +21,14 @@ FrameworkKind = Literal["alliance", "partnership", "programme", "status", "body"
 Role = Literal["member", "partner", "participant", "observer", "aspirant", "invitee"]
 StatusValue = Literal["active", "suspended"]
 
-SOURCE_KINDS = ("treaty", "declaration", "official", "secondary", "seed")
-ACTOR_KINDS = ("state", "organisation")
-NAME_KINDS = ("short", "formal", "alias")
-FRAMEWORK_KINDS = ("alliance", "partnership", "programme", "status", "body", "relation")
-ROLES = ("member", "partner", "participant", "observer", "aspirant", "invitee")
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+NAME_KINDS: tuple[str, ...] = get_args(NameKind)
+FRAMEWORK_KINDS: tuple[str, ...] = get_args(FrameworkKind)
+ROLES: tuple[str, ...] = get_args(Role)
 #: Roles counted by `Registry.members` unless the caller asks for others.
 FULL_ROLES = ("member", "partner", "participant")
-STATUSES = ("active", "suspended")
+STATUSES: tuple[str, ...] = get_args(StatusValue)
 END_REASONS = (
     "nato-accession",
     "withdrawal",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from allied.claims.quantity import Quantity
 from allied.period import PartialDate
@@ -18,16 +18,7 @@ ClaimKind = Literal[
     "spending-target",
     "action-points",
 ]
-CLAIM_KINDS: tuple[ClaimKind, ...] = (
-    "count",
-    "membership",
-    "founding",
-    "accession",
-    "most-recent-member",
-    "core-tasks",
-    "spending-target",
-    "action-points",
-)
+CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.
 PARTNERS = "partners"
 
