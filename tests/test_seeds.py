@@ -29,6 +29,11 @@ def events(kind: str, year: int) -> list[allied.Event]:
     return REG.events(kind=kind, start=str(year), end=str(year))
 
 
+def test_the_1994_brussels_summit_lasted_two_days() -> None:
+    summit = REG.event("summit-1994-brussels")
+    assert (str(summit.start), str(summit.end)) == ("1994-01-10", "1994-01-11")
+
+
 # --- the French seed, 2013 ---------------------------------------------------------
 
 
