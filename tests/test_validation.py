@@ -55,6 +55,21 @@ MEMBER = {"framework": "pfp", "actor": "CCC", "role": "participant", "sources": 
         ),
         (
             {
+                "extra_events": [
+                    {
+                        "id": "z-accession",
+                        "kind": "accession",
+                        "start": "2004-03-30",
+                        "title": "Accession",
+                        "actors": "BBB",
+                        "sources": "s1",
+                    }
+                ]
+            },
+            "accessions-agree",
+        ),
+        (
+            {
                 "extra_sources": [
                     {"id": "a-first", "kind": "seed", "publisher": "P", "title": "T", "url": "u"}
                 ]

@@ -197,6 +197,25 @@ def _partners_end_on_accession(data: Dataset, _: Registry) -> Iterator[Problem]:
             )
 
 
+def _accessions_agree(data: Dataset, _: Registry) -> Iterator[Problem]:
+    """An accession event and the Alliance membership it starts must carry the same date."""
+    joined = {
+        m.actor: m.period.start
+        for m in data.memberships
+        if m.framework == ALLIANCE and m.role == "member"
+    }
+    for event in data.events:
+        if event.kind != "accession":
+            continue
+        for code in event.actors:
+            if joined.get(code) != event.start:
+                yield Problem(
+                    "accessions-agree",
+                    f"event {event.id} dates {code}'s accession {event.start}, "
+                    f"its {ALLIANCE} membership starts {joined.get(code) or 'never'}",
+                )
+
+
 def _stated_counts(data: Dataset, registry: Registry) -> Iterator[Problem]:
     for stated in data.stated_counts:
         standings = registry.members(stated.framework, on=stated.on)
@@ -253,6 +272,7 @@ _CHECKS: tuple[Callable[[Dataset, Registry], Iterable[Problem]], ...] = (
     _no_overlaps,
     _within_lifetimes,
     _partners_end_on_accession,
+    _accessions_agree,
     _stated_counts,
     _sorted_files,
 )
