@@ -333,6 +333,57 @@ def export_memberships(ctx: click.Context, fmt: str, output: Any) -> None:
         emit("json", rows, (), stream=output)  # fmt: skip
 
 
+@export.command("panel")
+@click.option("--from", "first", type=int, default=1949, show_default=True, help="First year.")
+@click.option("--to", "last", type=int, default=None, help="Last year (default: this year).")
+@click.option(
+    "--framework", "frameworks", multiple=True, help="Only these frameworks (repeatable)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(("csv", "json")), default="csv", show_default=True
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write to this file instead of standard output.",
+)
+@click.pass_context
+def export_panel(
+    ctx: click.Context,
+    first: int,
+    last: int | None,
+    frameworks: tuple[str, ...],
+    fmt: str,
+    output: Any,
+) -> None:
+    """Export a country-year panel: one row per actor, framework and year.
+
+    Each row says whether the membership held on 1 January, on 31 December and
+    all year, and whether it was suspended on 31 December: yes, no or maybe
+    (maybe when it hangs on a day the sources do not give).
+
+    \b
+    Example:
+        allied export panel --from 1990 --to 2025 --framework pfp -o pfp-panel.csv
+    """
+    from allied.panel import PANEL_COLUMNS, country_years
+
+    reg = _registry(ctx.find_root())
+    rows = country_years(
+        reg,
+        first=first,
+        last=last if last is not None else parse_date(None).year,
+        frameworks=frameworks or None,
+    )
+    records = [{column: getattr(row, column) for column in PANEL_COLUMNS} for row in rows]
+    if fmt == "csv":
+        write_csv(PANEL_COLUMNS, records, output)
+    else:
+        emit("json", records, (), stream=output)
+
+
 @cli.command()
 @click.pass_context
 def validate(ctx: click.Context) -> None:
