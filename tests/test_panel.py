@@ -81,6 +81,9 @@ def test_cli_csv_and_bad_years() -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert tuple(rows[0]) == PANEL_COLUMNS
     assert len(rows) == 30
+    future = runner.invoke(cli, ["export", "panel", "--to", "9999"])
+    assert future.exit_code == 2
+    assert "knows nothing after" in future.stderr
     bad = runner.invoke(cli, ["export", "panel", "--from", "2021", "--to", "2020"])
     assert bad.exit_code == 2
     assert "first year 2021 comes after its last year 2020" in bad.stderr

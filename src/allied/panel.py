@@ -64,6 +64,11 @@ def country_years(
     """
     if first > last:
         raise InvalidPeriod(f"the panel's first year {first} comes after its last year {last}")
+    this_year = PartialDate.today().year
+    if last > this_year:
+        raise InvalidPeriod(
+            f"the panel cannot reach {last}: the registry knows nothing after {this_year}"
+        )
     slugs = (
         [registry.framework(slug).slug for slug in frameworks]
         if frameworks is not None

@@ -247,3 +247,15 @@ def test_documents_are_the_cli_shapes(client: TestClient) -> None:
     fw = reg.framework("nato")
     expected = documents.history_document(fw, reg.history("nato"))
     assert client.get(f"{API}/history/nato").json() == json.loads(json.dumps(expected))
+
+
+def test_panel(client: TestClient) -> None:
+    body = client.get(f"{API}/panel?from=2004&to=2004&framework=nato").json()
+    estonia = next(row for row in body if row["actor"] == "EST")
+    assert (estonia["jan1"], estonia["dec31"], estonia["whole_year"]) == ("no", "yes", "no")
+    rows = csv_rows(client.get(f"{API}/panel?from=2020&to=2020&framework=nato&format=csv"))
+    assert len(rows) == 30 and rows[0]["year"] == "2020"
+    error_of(client.get(f"{API}/panel?from=2005&to=2004"), 422, "invalid-period")
+    error_of(client.get(f"{API}/panel?to=9999"), 422, "invalid-period")
+    error_of(client.get(f"{API}/panel?from=abc"), 422, "invalid-parameter")
+    error_of(client.get(f"{API}/panel?framework=zzz"), 404, "unknown-framework")

@@ -12,6 +12,7 @@ from allied.web.api import (
     frameworks,
     history,
     memberships,
+    panel,
     relations,
     search,
     sources,
@@ -31,6 +32,7 @@ for _module in (
     sources,
     search,
     relations,
+    panel,
     check,
 ):
     router.include_router(_module.router)
