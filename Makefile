@@ -19,8 +19,13 @@ run: $(STAMP)
 	$(BIN)/allied db sync
 	$(BIN)/allied serve --host 127.0.0.1 --port 8000
 
-## test: the whole test suite
-test: $(STAMP)
+# The browser tests drive Debian's Chromium (Playwright cannot download its own here).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+## test: the whole test suite (installs Debian's chromium with apt when it is missing)
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 ## bench: benchmarks, printed as ratios against peers run side by side
