@@ -8,7 +8,7 @@ date — prints one line on stderr and exits with status 2.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import click
@@ -288,6 +288,27 @@ def check(ctx: click.Context, file: str, as_of: str | None, fmt: str | None) -> 
     _emit(fmt, document, Table(f"Claims in {file}", columns, document["claims"], dated))
 
 
+def export_options(func: F) -> F:
+    """The shared `--format csv|json` and `--output FILE` options of `export` commands."""
+    func = click.option(
+        "--output",
+        "-o",
+        type=click.File("w", encoding="utf-8"),
+        default="-",
+        help="Write to this file instead of standard output.",
+    )(func)
+    return click.option(
+        "--format", "fmt", type=click.Choice(("csv", "json")), default="csv", show_default=True
+    )(func)
+
+
+def _write_export(fmt: str, columns: Sequence[str], rows: list[dict[str, Any]], out: Any) -> None:
+    if fmt == "csv":
+        write_csv(columns, rows, out)
+    else:
+        emit("json", rows, (), stream=out)
+
+
 @cli.group()
 def export() -> None:
     """Export a fact family as CSV or JSON for analysis.
@@ -299,16 +320,7 @@ def export() -> None:
 
 
 @export.command("memberships")
-@click.option(
-    "--format", "fmt", type=click.Choice(("csv", "json")), default="csv", show_default=True
-)
-@click.option(
-    "--output",
-    "-o",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="Write to this file instead of standard output.",
-)
+@export_options
 @click.pass_context
 def export_memberships(ctx: click.Context, fmt: str, output: Any) -> None:
     """Export every membership, one row per status segment, with its sources.
@@ -327,10 +339,7 @@ def export_memberships(ctx: click.Context, fmt: str, output: Any) -> None:
         for m in sorted(reg.dataset.memberships, key=lambda m: (m.framework, m.actor, m.role))
         for row in documents.membership_rows(reg, m)
     ]
-    if fmt == "csv":
-        write_csv(documents.MEMBERSHIP_COLUMNS, rows, output)
-    else:
-        emit("json", rows, (), stream=output)  # fmt: skip
+    _write_export(fmt, documents.MEMBERSHIP_COLUMNS, rows, output)
 
 
 @export.command("panel")
@@ -339,16 +348,7 @@ def export_memberships(ctx: click.Context, fmt: str, output: Any) -> None:
 @click.option(
     "--framework", "frameworks", multiple=True, help="Only these frameworks (repeatable)."
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(("csv", "json")), default="csv", show_default=True
-)
-@click.option(
-    "--output",
-    "-o",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="Write to this file instead of standard output.",
-)
+@export_options
 @click.pass_context
 def export_panel(
     ctx: click.Context,
@@ -378,10 +378,7 @@ def export_panel(
         frameworks=frameworks or None,
     )
     records = [{column: getattr(row, column) for column in PANEL_COLUMNS} for row in rows]
-    if fmt == "csv":
-        write_csv(PANEL_COLUMNS, records, output)
-    else:
-        emit("json", records, (), stream=output)
+    _write_export(fmt, PANEL_COLUMNS, records, output)
 
 
 @cli.command()
