@@ -105,7 +105,7 @@ def test_actor_profile_lists_names_over_time() -> None:
 
 def test_frameworks_and_history() -> None:
     _, out, _ = run("frameworks", "--on", "1950", "--format", "json")
-    assert [f["slug"] for f in json.loads(out)] == ["nato"]
+    assert [f["slug"] for f in json.loads(out)["items"]] == ["nato"]
     _, out, _ = run("history", "nato", "--format", "json")
     changes = json.loads(out)["changes"]
     assert changes[0]["date"] == "1949-04-04"
@@ -172,9 +172,12 @@ def test_a_broken_data_file_is_a_clear_error(write_dataset) -> None:  # type: ig
 
 def test_events_and_sources() -> None:
     _, out, _ = run("events", "--kind", "accession", "--from", "2020", "--format", "json")
-    assert [e["start"] for e in json.loads(out)] == ["2020-03-27", "2023-04-04", "2024-03-07"]
+    events = json.loads(out)["items"]
+    assert [e["start"] for e in events] == ["2020-03-27", "2023-04-04", "2024-03-07"]
     _, out, _ = run("sources", "seed-fr-2013", "--format", "json")
-    assert json.loads(out)[0]["published"] == "2013-07-02"
+    assert json.loads(out)["items"][0]["published"] == "2013-07-02"
+    _, out, _ = run("source", "seed-fr-2013", "--format", "json")
+    assert json.loads(out)["cited_by"] and json.loads(out)["published"] == "2013-07-02"
     code, _, err = run("sources", "no-such-source")
     assert code == 2
     assert "no source has the id 'no-such-source'" in err

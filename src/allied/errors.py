@@ -45,3 +45,7 @@ class OutsideLifetime(AlliedError, ValueError):
 
 class DataError(AlliedError):
     """A data file does not follow its schema; the message says where."""
+
+
+class InvalidQuery(AlliedError, ValueError):
+    """A query parameter out of range: a negative offset, a zero limit, a year past today."""

@@ -20,7 +20,7 @@ from allied.errors import InvalidDate, InvalidPeriod
 
 Precision = Literal["day", "month", "year", "range"]
 
-_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 _PRECISION_RANK = {"range": -1, "year": 0, "month": 1, "day": 2}
 
 
@@ -139,14 +139,26 @@ def _parse(text: str) -> PartialDate:
 
 
 def parse_date(value: str | _dt.date | PartialDate | None) -> PartialDate:
-    """Coerce a query date: `None` means today; strings are parsed with their precision."""
+    """Coerce a query date: `None` means today; strings are parsed with their precision.
+
+    A date written as text must not lie wholly after today: the registry knows
+    nothing of the future, so it refuses rather than answer with today's facts.
+
+    >>> parse_date("9999-12-31")
+    Traceback (most recent call last):
+    ...
+    allied.errors.InvalidDate: 9999-12-31 is in the future: the registry answers up to today
+    """
     if value is None:
         return PartialDate.today()
     if isinstance(value, PartialDate):
         return value
     if isinstance(value, _dt.date):
         return PartialDate.from_date(value)
-    return PartialDate.parse(value)
+    parsed = PartialDate.parse(value)
+    if parsed.first > _dt.date.today():
+        raise InvalidDate(f"{value} is in the future: the registry answers up to today")
+    return parsed
 
 
 @dataclass(frozen=True, slots=True)

@@ -299,6 +299,19 @@ class Registry:
                 )
         return differences
 
+    def counts_over_time(self, framework: str) -> list[tuple[_dt.date, int]]:
+        """How many were in a framework (in its full roles) from each day the count changed."""
+        fw = self.framework(framework)
+        founded = fw.period.start.first if fw.period else _dt.date.min
+        # A member known only to the year it joined may "start" before the founding day.
+        days = sorted({max(change.date.first, founded) for change in self.history(fw.slug)})
+        counts: list[tuple[_dt.date, int]] = []
+        for day in days:
+            count = len(self.members(fw.slug, on=PartialDate.from_date(day)))
+            if not counts or counts[-1][1] != count:
+                counts.append((day, count))
+        return counts
+
     # --- profiles and events -------------------------------------------------------
 
     def actor(self, text: str, *, on: DateLike = None) -> ActorProfile:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from allied.documents import counts_over_time
 from allied.errors import OutsideLifetime
 from allied.model import FULL_ROLES
 from allied.period import PartialDate
@@ -47,16 +46,21 @@ class Relation:
     sources: tuple[str, ...]
 
 
-def categories(registry: Registry) -> list[dict[str, str]]:
+@dataclass(frozen=True)
+class Category:
+    """One entry of the map's legend: a tie to NATO and the framework it stands for."""
+
+    key: str
+    label: str
+    framework: str
+    framework_name: str
+
+
+def categories(registry: Registry) -> list[Category]:
     """The categories whose framework the dataset knows, for the legend."""
     held = {(m.framework, m.role) for m in registry.dataset.memberships}
     return [
-        {
-            "key": key,
-            "label": label,
-            "framework": slug,
-            "framework_name": registry.framework(slug).name,
-        }
+        Category(key, label, slug, registry.framework(slug).name)
         for key, label, slug, roles in CATEGORIES
         if any((slug, role) in held for role in roles)
     ]
@@ -66,8 +70,8 @@ def relations_on(registry: Registry, when: PartialDate) -> list[Relation]:
     """Every actor's closest tie on a date, by actor code."""
     found: dict[str, Relation] = {}
     for entry in categories(registry):
-        slug = entry["framework"]
-        roles = next(r for key, _, _, r in CATEGORIES if key == entry["key"])
+        slug = entry.framework
+        roles = next(r for key, _, _, r in CATEGORIES if key == entry.key)
         try:
             standings = registry.members(slug, on=when, roles=roles)
         except OutsideLifetime:  # not founded yet on that date
@@ -81,7 +85,7 @@ def relations_on(registry: Registry, when: PartialDate) -> list[Relation]:
                 actor=code,
                 name=standing.name,
                 iso_numeric=actor.iso_numeric,
-                category=entry["key"],
+                category=entry.key,
                 uncertain=standing.uncertain,
                 sources=standing.sources,
             )
@@ -97,7 +101,7 @@ def timeline(registry: Registry) -> dict[str, Any]:
 def _timeline(registry: Registry) -> dict[str, Any]:
     days: set[_dt.date] = {FIRST_DAY}
     for entry in categories(registry):
-        for change in registry.history(entry["framework"]):
+        for change in registry.history(entry.framework):
             days.update((change.date.first, change.date.last + _dt.timedelta(days=1)))
     steps: list[dict[str, Any]] = []
     state: dict[str, str] = {}
@@ -113,7 +117,10 @@ def _timeline(registry: Registry) -> dict[str, Any]:
             steps.append({"date": day.isoformat(), "set": added, "unset": dropped})
         state = now
     counts = {
-        entry["framework"]: counts_over_time(registry, registry.framework(entry["framework"]))
+        entry.framework: [
+            {"date": day.isoformat(), "count": count}
+            for day, count in registry.counts_over_time(entry.framework)
+        ]
         for entry in categories(registry)
     }
     return {"first": FIRST_DAY.isoformat(), "steps": steps, "counts": counts}

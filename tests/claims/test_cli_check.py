@@ -63,7 +63,7 @@ def test_table_output(tmp_path: Path) -> None:
         (("check", "-"), b"caf\xe9", "not UTF-8"),
         (("check", "-", "--as-of", "2021"), b"NATO has 30 members.", "must be a full date"),
         (("check", "-", "--as-of", "2021-02-30"), b"NATO has 30 members.", "no such day"),
-        (("check", "-", "--as-of", "2999-01-01"), b"NATO has 30 members.", "is after today"),
+        (("check", "-", "--as-of", "2999-01-01"), b"NATO has 30 members.", "is in the future"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(

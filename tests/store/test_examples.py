@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["__init__", "engine", "tables", "rows", "schema", "sync", "commands"]
+MODULES = ["__init__", "engine", "tables", "rows", "schema", "sync"]
 
 
 @pytest.mark.parametrize("name", MODULES)

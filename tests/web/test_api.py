@@ -9,7 +9,6 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from allied import documents
 from allied.cli import cli
 
 API = "/api/v1"
@@ -65,9 +64,10 @@ def test_members_errors(client: TestClient) -> None:
 
 def test_frameworks_list_detail_and_errors(client: TestClient) -> None:
     today = client.get(f"{API}/frameworks").json()
-    assert "nato" in {fw["slug"] for fw in today}
-    assert client.get(f"{API}/frameworks?on=1948").json() == []
-    assert client.get(f"{API}/frameworks?all=true").json()
+    assert "nato" in {fw["slug"] for fw in today["items"]}
+    assert today["total"] == len(today["items"]) and today["next_offset"] is None
+    assert client.get(f"{API}/frameworks?on=1948").json()["items"] == []
+    assert client.get(f"{API}/frameworks?all=true").json()["total"] == 18
     rows = csv_rows(client.get(f"{API}/frameworks?format=csv"))
     assert "nato" in {row["slug"] for row in rows}
     detail = client.get(f"{API}/frameworks/nato").json()
@@ -95,15 +95,15 @@ def test_actor_errors(client: TestClient) -> None:
 
 def test_memberships_filters_and_pagination(client: TestClient) -> None:
     first = client.get(f"{API}/memberships?framework=nato&limit=10").json()
-    assert first["total"] == 32 and len(first["memberships"]) == 10
-    assert first["next"].endswith("offset=10")
+    assert first["total"] == 32 and len(first["items"]) == 10
+    assert first["next_offset"] == 10
     last = client.get(f"{API}/memberships?framework=nato&limit=10&offset=30").json()
-    assert len(last["memberships"]) == 2 and last["next"] is None
+    assert len(last["items"]) == 2 and last["next_offset"] is None
     on = client.get(f"{API}/memberships?framework=nato&on=1999-03-12&role=member").json()
     assert on["total"] == 19
     by_actor = client.get(f"{API}/memberships?actor=Czech Republic").json()
-    assert {m["actor"] for m in by_actor["memberships"]} == {"CZE"}
-    assert "nato" in {m["framework"] for m in by_actor["memberships"]}
+    assert {m["actor"] for m in by_actor["items"]} == {"CZE"}
+    assert "nato" in {m["framework"] for m in by_actor["items"]}
     rows = csv_rows(client.get(f"{API}/memberships?limit=5&format=csv"))
     assert len(rows) == 5 and rows[0]["framework"] == "nato"
 
@@ -145,14 +145,16 @@ def test_diff(client: TestClient) -> None:
 
 def test_events(client: TestClient) -> None:
     body = client.get(f"{API}/events?kind=accession&from=1999&to=1999").json()
-    assert [e["start"] for e in body["events"]] == ["1999-03-12"]
+    assert [e["start"] for e in body["items"]] == ["1999-03-12"]
     assert csv_rows(client.get(f"{API}/events?format=csv"))
-    assert client.get(f"{API}/events?kind=nonsense").json() == {"events": []}
+    assert client.get(f"{API}/events?kind=nonsense").json()["items"] == []
+    page = client.get(f"{API}/events?limit=10&offset=5").json()
+    assert (len(page["items"]), page["offset"], page["next_offset"]) == (10, 5, 15)
     error_of(client.get(f"{API}/events?from=1999-13"), 422, "invalid-date")
 
 
 def test_sources(client: TestClient) -> None:
-    every = client.get(f"{API}/sources").json()["sources"]
+    every = client.get(f"{API}/sources").json()["items"]
     assert every and all(s["id"] for s in every)
     one = client.get(f"{API}/sources/north-atlantic-treaty-1949").json()
     assert any(c["kind"] == "framework" for c in one["cited_by"])
@@ -166,13 +168,13 @@ def test_sources(client: TestClient) -> None:
     [("Turkey", "TUR"), ("FYROM", "MKD"), ("Czech Republic", "CZE"), ("Atlantic Alliance", "nato")],
 )
 def test_search_historical_names(client: TestClient, q: str, found: str) -> None:
-    results = client.get(f"{API}/search", params={"q": q}).json()["results"]
+    results = client.get(f"{API}/search", params={"q": q}).json()["items"]
     assert results[0]["id"] == found and results[0]["exact"]
 
 
 def test_search_csv_and_errors(client: TestClient) -> None:
     assert csv_rows(client.get(f"{API}/search?q=land&format=csv"))
-    assert client.get(f"{API}/search?q=qqqqqq").json()["results"] == []
+    assert client.get(f"{API}/search?q=qqqqqq").json()["items"] == []
     error_of(client.get(f"{API}/search"), 422, "invalid-parameter")
     error_of(client.get(f"{API}/search?q="), 422, "invalid-parameter")
 
@@ -240,18 +242,9 @@ def test_openapi_and_docs_are_served_locally(client: TestClient) -> None:
     assert client.get("/static/vendor/swagger-ui-bundle.js").status_code == 200
 
 
-def test_documents_are_the_cli_shapes(client: TestClient) -> None:
-    import allied
-
-    reg = allied.load()
-    fw = reg.framework("nato")
-    expected = documents.history_document(fw, reg.history("nato"))
-    assert client.get(f"{API}/history/nato").json() == json.loads(json.dumps(expected))
-
-
 def test_panel(client: TestClient) -> None:
     body = client.get(f"{API}/panel?from=2004&to=2004&framework=nato").json()
-    estonia = next(row for row in body if row["actor"] == "EST")
+    estonia = next(row for row in body["items"] if row["actor"] == "EST")
     assert (estonia["jan1"], estonia["dec31"], estonia["whole_year"]) == ("no", "yes", "no")
     rows = csv_rows(client.get(f"{API}/panel?from=2020&to=2020&framework=nato&format=csv"))
     assert len(rows) == 30 and rows[0]["year"] == "2020"

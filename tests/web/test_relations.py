@@ -54,7 +54,7 @@ def test_timeline_replays_the_registry(day: str) -> None:
 
 
 def test_legend_lists_only_categories_the_data_holds() -> None:
-    keys = [entry["key"] for entry in relations.categories(allied.load())]
+    keys = [entry.key for entry in relations.categories(allied.load())]
     assert keys[0] == "ally" and "invitee" not in keys
 
 

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from allied.claims.checker import CheckedClaim, CheckReport, check_text
+from allied.claims.checker import CheckAnswer, CheckedClaim, CheckReport, check_text
 from allied.claims.claim import CLAIM_KINDS, Claim, ClaimKind
 from allied.claims.dating import DocumentDate
 from allied.claims.document import (
@@ -28,6 +28,7 @@ __all__ = [
     "MAX_BYTES",
     "VERDICTS",
     "BinaryDocument",
+    "CheckAnswer",
     "CheckReport",
     "CheckedClaim",
     "Claim",

@@ -9,17 +9,58 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from allied.claims.claim import Claim
+from allied.answer import Answer
+from allied.claims.claim import Claim, ClaimKind
 from allied.claims.dating import AsOfSource, DocumentDate, date_document
 from allied.claims.document import Markup, read_document
 from allied.claims.extract import find_claims
 from allied.claims.facts import facts_of
 from allied.claims.questions import question_for
-from allied.claims.verdict import Verdict, judge
+from allied.claims.verdict import Verdict, VerdictKind, judge
 from allied.period import PartialDate
 from allied.registry import Registry
+
+
+@dataclass(frozen=True)
+class ClaimVerdict:
+    """One claim of the report: where it is in the text, what it says, and the verdict."""
+
+    text: str
+    start: int
+    end: int
+    kind: ClaimKind
+    subject: str
+    verdict: VerdictKind
+    true_from: _dt.date | None
+    true_until: _dt.date | None
+    now: str | None
+    explanation: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckedText:
+    """The date the claims were judged on, where it came from, and how the text was read."""
+
+    as_of: _dt.date
+    as_of_source: AsOfSource
+    as_of_text: str | None
+    checked_on: _dt.date
+    markup: Markup
+
+
+@dataclass(frozen=True)
+class CheckAnswer(Answer):
+    """The claims a text makes about NATO, each judged against the registry."""
+
+    document_: CheckedText = field(metadata={"key": "document"})
+    claims: tuple[ClaimVerdict, ...]
+
+    COLUMNS: ClassVar = ("start", "end", "kind", "subject", "verdict", "true_from", "true_until",
+                         "now", "text", "explanation", "sources")  # fmt: skip
+    ROWS: ClassVar = "claims"
 
 
 @dataclass(frozen=True)
@@ -29,22 +70,11 @@ class CheckedClaim:
     claim: Claim
     verdict: Verdict
 
-    def as_record(self) -> dict[str, Any]:
+    def as_row(self) -> ClaimVerdict:
         """The claim as one entry of the report's `claims` list."""
         c, v = self.claim, self.verdict
-        return {
-            "text": c.text,
-            "start": c.start,
-            "end": c.end,
-            "kind": c.kind,
-            "subject": c.subject,
-            "verdict": v.verdict,
-            "true_from": v.true_from.isoformat() if v.true_from else None,
-            "true_until": v.true_until.isoformat() if v.true_until else None,
-            "now": v.now,
-            "explanation": v.explanation,
-            "sources": list(v.sources),
-        }
+        return ClaimVerdict(c.text, c.start, c.end, c.kind, c.subject, v.verdict, v.true_from,
+                            v.true_until, v.now, v.explanation, v.sources)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -61,18 +91,15 @@ class CheckReport:
     #: input): what a page shows with the claims highlighted. Not part of the document.
     plain: str = field(default="", repr=False)
 
+    def answer(self) -> CheckAnswer:
+        """The report as an answer: its stable JSON document (docs/claims.md) and CSV rows."""
+        checked = CheckedText(self.as_of, self.as_of_source, self.as_of_text or None,
+                              self.checked_on, self.markup)  # fmt: skip
+        return CheckAnswer(checked, tuple(claim.as_row() for claim in self.claims))
+
     def as_document(self) -> dict[str, Any]:
         """The report as its stable JSON document (see docs/claims.md)."""
-        return {
-            "document": {
-                "as_of": self.as_of.isoformat(),
-                "as_of_source": self.as_of_source,
-                "as_of_text": self.as_of_text or None,
-                "checked_on": self.checked_on.isoformat(),
-                "markup": self.markup,
-            },
-            "claims": [claim.as_record() for claim in self.claims],
-        }
+        return self.answer().document()
 
     def count(self, verdict: str) -> int:
         """How many claims received `verdict`."""

@@ -145,7 +145,7 @@ def date_document(
         if when.precision != "day":
             raise InvalidDate(f"the as-of date {when} must be a full date: YYYY-MM-DD")
         if when.first > today:
-            raise InvalidDate(f"the as-of date {when} is after today ({today})")
+            raise InvalidDate(f"{when} is in the future: the registry answers up to today")
         return DocumentDate(on=when.first, source="given")
     found = detect_date(plain, until=today)
     return found if found is not None else DocumentDate(on=today, source="today")

@@ -25,7 +25,7 @@ import allied
 from allied import relations
 from allied.dataset import bundled_data_dir
 from allied.registry import Registry
-from allied.web import api, atlas, errors, pages
+from allied.web import api, atlas, contract, errors, pages
 from allied.web.caching import ETagMiddleware, data_fingerprint
 from allied.web.templating import configure
 
@@ -62,6 +62,7 @@ def create_app(registry: Registry | None = None, *, data_dir: str | None = None)
     app.state.templates = configure(Jinja2Templates(directory=os.path.join(HERE, "templates")))
     errors.install(app)
     app.include_router(api.router)
+    contract.install(app)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=os.path.join(HERE, "static")), name="static")
 

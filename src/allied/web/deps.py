@@ -22,3 +22,7 @@ OnQuery = Annotated[str | None, Query(description=DATE_HELP, max_length=10)]
 FormatQuery = Annotated[Format, Query(description="`json` (default) or `csv`.")]
 RoleQuery = Literal["member", "partner", "participant", "observer", "aspirant", "invitee"]
 RoleChoice = Literal["member", "partner", "participant", "observer", "aspirant", "invitee", "all"]
+OffsetQuery = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many items.")]
+LimitQuery = Annotated[
+    int | None, Query(ge=1, le=100_000, description="At most this many items (default: all).")
+]

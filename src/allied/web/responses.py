@@ -1,37 +1,30 @@
-"""One answer, two encodings: JSON (the shape `allied.documents` gives) or CSV.
+"""One answer, two encodings: its JSON document or its CSV rows.
 
-Routes build the document and name the rows a CSV holds; this module only
-encodes, so the API and `allied ... --format json|csv` stay byte-for-byte alike
-in shape.
+Routes ask `allied.questions` and hand the `Answer` over; this module only
+encodes, so the API and `allied ... --format json|csv` give the same document
+and the same CSV.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from typing import Any, Literal
 
 import orjson
 from starlette.responses import Response
 
+from allied.answer import Answer
 from allied.render import write_csv
 
 Format = Literal["json", "csv"]
 
 
-def answer(
-    document: Any,
-    *,
-    fmt: Format = "json",
-    rows: Sequence[dict[str, Any]] | None = None,
-    columns: Sequence[str] | None = None,
-) -> Response:
-    """Encode `document` as JSON, or `rows` (default: the document itself) as CSV."""
+def respond(answer: Answer, fmt: Format = "json") -> Response:
+    """Encode an answer as its JSON document, or its rows as CSV in its columns."""
+    document = answer.document()
     if fmt == "csv":
-        table = list(rows if rows is not None else document)
-        names = list(columns or (table[0].keys() if table else ()))
         out = io.StringIO()
-        write_csv(names, table, out)
+        write_csv(answer.COLUMNS, answer.rows(document), out)
         return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
     # orjson: the same compact UTF-8 JSON as json.dumps(..., ensure_ascii=False,
     # separators=(",", ":")), about ten times faster on a roster (measured: 77 -> 8 µs).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from allied.web.api import (
     actors,
@@ -17,11 +17,17 @@ from allied.web.api import (
     search,
     sources,
 )
+from allied.web.contract import known_parameters_only, operation_id
 from allied.web.errors import ERROR_RESPONSES
 
 PREFIX = "/api/v1"
 
-router = APIRouter(prefix=PREFIX, responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix=PREFIX,
+    responses=ERROR_RESPONSES,
+    dependencies=[Depends(known_parameters_only)],
+    generate_unique_id_function=operation_id,
+)
 for _module in (
     frameworks,
     actors,
@@ -35,4 +41,4 @@ for _module in (
     panel,
     check,
 ):
-    router.include_router(_module.router)
+    router.include_router(_module.router, generate_unique_id_function=operation_id)

@@ -5,15 +5,21 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from allied import documents
-from allied.web.deps import OnQuery, RegistryDep
-from allied.web.responses import answer
+from allied import questions
+from allied.web.contract import answers
+from allied.web.deps import FormatQuery, OnQuery, RegistryDep
+from allied.web.responses import respond
 
 router = APIRouter(tags=["actors"])
 
 
-@router.get("/actors/{code}", summary="One actor: codes, names over time, relationships")
-async def get_actor(code: str, registry: RegistryDep, on: OnQuery = None) -> Response:
-    """The same answer as `allied actor CODE --format json`; `code` may be any name."""
-    profile = registry.actor(code, on=on)
-    return answer(documents.actor_document(registry, profile))
+@router.get(
+    "/actors/{code}",
+    summary="One actor: codes, names over time, relationships",
+    responses=answers(questions.ActorAnswer),
+)
+async def get_actor(
+    code: str, registry: RegistryDep, on: OnQuery = None, format: FormatQuery = "json"
+) -> Response:
+    """The same answer as `allied actor CODE`; `code` may be any name (CSV: its memberships)."""
+    return respond(questions.actor(registry, code, on=on), format)

@@ -7,9 +7,11 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from allied.web.deps import RegistryDep
+from allied.claims import CheckAnswer
+from allied.web.contract import answers
+from allied.web.deps import FormatQuery, RegistryDep
 from allied.web.errors import ErrorBody
-from allied.web.responses import answer
+from allied.web.responses import respond
 from allied.web.submission import MAX_BODY, check_submission, read_submission
 
 router = APIRouter(tags=["check"])
@@ -66,15 +68,15 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     "/check",
     summary="Which claims of a text about NATO are still true",
     openapi_extra={"requestBody": REQUEST_BODY},
-    responses=_ERRORS,
+    responses={**_ERRORS, **answers(CheckAnswer)},
 )
-async def check(request: Request, registry: RegistryDep) -> Response:
+async def check(request: Request, registry: RegistryDep, format: FormatQuery = "json") -> Response:
     """The same answer as `allied check FILE --format json` (see docs/claims.md).
 
     Send `{"text": "...", "as_of": "YYYY-MM-DD"}` as JSON, or a form with a
     `file` (.txt, .html, .md) or a `text` field, and optionally `as_of`.
     """
     report = await check_submission(await read_submission(request), registry)
-    response = answer(report.as_document())
+    response = respond(report.answer(), format)
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -7,25 +7,27 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from allied.model import EVENT_KINDS, as_record
-from allied.web.deps import DATE_HELP, FormatQuery, RegistryDep
-from allied.web.responses import answer
+from allied import questions
+from allied.model import EVENT_KINDS
+from allied.web.contract import answers
+from allied.web.deps import DATE_HELP, FormatQuery, LimitQuery, OffsetQuery, RegistryDep
+from allied.web.responses import respond
 
 router = APIRouter(tags=["events"])
 
-COLUMNS = ("id", "kind", "start", "end", "title", "place", "actors", "frameworks", "sources")
 
-
-@router.get("/events", summary="Events in date order")
+@router.get("/events", summary="Events in date order", responses=answers(questions.EventList))
 async def list_events(
     registry: RegistryDep,
     kind: Annotated[str | None, Query(description=f"One of: {', '.join(EVENT_KINDS)}.")] = None,
     start: Annotated[str | None, Query(alias="from", description=DATE_HELP, max_length=10)] = None,
     end: Annotated[str | None, Query(alias="to", description=DATE_HELP, max_length=10)] = None,
     framework: Annotated[str | None, Query(description="Only events of this framework.")] = None,
+    offset: OffsetQuery = 0,
+    limit: LimitQuery = None,
     format: FormatQuery = "json",
 ) -> Response:
-    """Events filtered by kind, framework and a `[from, to]` window."""
-    found = registry.events(kind=kind, start=start, end=end, framework=framework)
-    rows = as_record(found)
-    return answer({"events": rows}, fmt=format, rows=rows, columns=COLUMNS)
+    """The same answer as `allied events`: filtered by kind, framework and a `[from, to]` window."""
+    found = questions.events(registry, kind=kind, start=start, end=end, framework=framework,
+                             offset=offset, limit=limit)  # fmt: skip
+    return respond(found, format)

@@ -7,38 +7,45 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from allied import documents
+from allied import questions
 from allied.model import FULL_ROLES
-from allied.period import parse_date
+from allied.web.contract import answers
 from allied.web.deps import FormatQuery, OnQuery, RegistryDep, RoleChoice
-from allied.web.responses import answer
+from allied.web.responses import respond
 
 router = APIRouter(tags=["frameworks"])
 
-FRAMEWORK_COLUMNS = ("slug", "name", "kind", "start", "end", "replaced_by", "founding_source")
-MEMBER_COLUMNS = ("actor", "name", "role", "status", "start", "end", "uncertain", "sources")
 
-
-@router.get("/frameworks", summary="Frameworks in existence on a date")
+@router.get(
+    "/frameworks",
+    summary="Frameworks in existence on a date",
+    responses=answers(questions.FrameworkList),
+)
 async def list_frameworks(
     registry: RegistryDep,
     on: OnQuery = None,
     all: Annotated[bool, Query(description="Every framework, whatever the date.")] = False,
     format: FormatQuery = "json",
 ) -> Response:
-    """Frameworks that existed on `on` (default today), or `all` of them, by slug."""
-    found = registry.all_frameworks() if all else registry.frameworks(on=on)
-    return answer(documents.frameworks_document(found), fmt=format, columns=FRAMEWORK_COLUMNS)
+    """The same answer as `allied frameworks [--on DATE] [--all]`."""
+    return respond(questions.frameworks(registry, on=on, every=all), format)
 
 
-@router.get("/frameworks/{slug}", summary="One framework, its founding document and sources")
-async def get_framework(slug: str, registry: RegistryDep) -> Response:
-    """A framework by slug, name or alias, with its members over time."""
-    framework = registry.framework(slug)
-    return answer(documents.framework_document(registry, framework))
+@router.get(
+    "/frameworks/{slug}",
+    summary="One framework, its founding document and sources",
+    responses=answers(questions.FrameworkAnswer),
+)
+async def get_framework(slug: str, registry: RegistryDep, format: FormatQuery = "json") -> Response:
+    """A framework by slug, name or alias, with its members over time (the CSV's rows)."""
+    return respond(questions.framework(registry, slug), format)
 
 
-@router.get("/frameworks/{slug}/members", summary="Who was in a framework on a date")
+@router.get(
+    "/frameworks/{slug}/members",
+    summary="Who was in a framework on a date",
+    responses=answers(questions.Roster),
+)
 async def list_members(
     slug: str,
     registry: RegistryDep,
@@ -49,18 +56,5 @@ async def list_members(
     ] = None,
     format: FormatQuery = "json",
 ) -> Response:
-    """The same answer as `allied members SLUG --on DATE --format json`."""
-    framework = registry.framework(slug)
-    when = parse_date(on)
-    roles = _roles(role)
-    standings = registry.members(framework.slug, on=when, roles=roles)
-    document = documents.members_document(framework, when, standings)
-    return answer(document, fmt=format, rows=document["members"], columns=MEMBER_COLUMNS)
-
-
-def _roles(requested: list[str] | None) -> tuple[str, ...] | None:
-    if not requested:
-        return FULL_ROLES
-    if "all" in requested:
-        return None
-    return tuple(requested)
+    """The same answer as `allied members SLUG [--on DATE] [--role ROLE]…`."""
+    return respond(questions.members(registry, slug, on=on, roles=role), format)

@@ -7,30 +7,31 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from allied.panel import PANEL_COLUMNS, country_years
-from allied.period import PartialDate
-from allied.web.deps import FormatQuery, RegistryDep
-from allied.web.responses import answer
+from allied import questions
+from allied.web.contract import answers
+from allied.web.deps import FormatQuery, LimitQuery, OffsetQuery, RegistryDep
+from allied.web.responses import respond
 
 router = APIRouter(tags=["panel"])
 
-YearQuery = Annotated[int | None, Query(ge=1, le=9999, description="A calendar year.")]
 
-
-@router.get("/panel", summary="Country-year panel: one row per actor, framework and year")
+@router.get(
+    "/panel",
+    summary="Country-year panel: one row per actor, framework and year",
+    responses=answers(questions.Panel),
+)
 async def get_panel(
     registry: RegistryDep,
     first: Annotated[int, Query(alias="from", ge=1, le=9999, description="First year.")] = 1949,
-    last: Annotated[YearQuery, Query(alias="to")] = None,
+    last: Annotated[
+        int | None, Query(alias="to", ge=1, le=9999, description="Last year (default: this year).")
+    ] = None,
     framework: Annotated[list[str] | None, Query(description="Only these (repeatable).")] = None,
+    offset: OffsetQuery = 0,
+    limit: LimitQuery = None,
     format: FormatQuery = "json",
 ) -> Response:
     """The same rows as `allied export panel`: jan1, dec31, whole_year, suspended_dec31."""
-    rows = country_years(
-        registry,
-        first=first,
-        last=last if last is not None else PartialDate.today().year,
-        frameworks=framework or None,
-    )
-    records = [{column: getattr(row, column) for column in PANEL_COLUMNS} for row in rows]
-    return answer(records, fmt=format, columns=PANEL_COLUMNS)
+    rows = questions.panel(registry, first=first, last=last, frameworks=framework,
+                           offset=offset, limit=limit)  # fmt: skip
+    return respond(rows, format)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from allied import documents
+from allied import questions
 from allied.period import PartialDate
 from allied.web import charts
 from allied.web.deps import RegistryDep
@@ -16,15 +16,15 @@ router = APIRouter()
 
 @router.get("/actors/{code}")
 async def actor_page(request: Request, code: str, registry: RegistryDep) -> Response:
-    profile = registry.actor(code)
-    document = documents.actor_document(registry, profile)
+    answer = questions.actor(registry, code)
+    document = answer.document()
     cited = sorted(
         {s for key in ("memberships", "names", "statuses", "events") for row in document[key]
-         for s in row["sources"]} | set(profile.actor.sources)
+         for s in row["sources"]} | set(answer.actor.sources)
     )  # fmt: skip
     context = {
         "actor": document,
         "chart": charts.relationships(document["memberships"], str(PartialDate.today())),
         "sources": [registry.source(s) for s in cited],
     }
-    return page(request, "actor.html", context, twin=f"/api/v1/actors/{profile.actor.code}")
+    return page(request, "actor.html", context, twin=f"/api/v1/actors/{answer.actor.code}")

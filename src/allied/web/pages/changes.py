@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from allied import documents
-from allied.model import EVENT_KINDS, as_record
+from allied import questions
+from allied.model import EVENT_KINDS
 from allied.period import parse_date
 from allied.web.deps import RegistryDep
 from allied.web.responses import page
@@ -27,9 +27,7 @@ async def diff_page(
     framework: Text = None,
 ) -> Response:
     before, after = parse_date(start), parse_date(end)
-    document = documents.diff_document(
-        before, after, registry.diff(before, after, framework=framework or None)
-    )
+    document = questions.diff(registry, before, after, framework=framework or None).document()
     cited = sorted({s for row in document["changes"] for s in row["sources"]})
     context = {
         "diff": document,
@@ -49,8 +47,8 @@ async def events_page(
     start: Annotated[str | None, Query(alias="from", max_length=10)] = None,
     end: Annotated[str | None, Query(alias="to", max_length=10)] = None,
 ) -> Response:
-    found = registry.events(kind=kind or None, start=start or None, end=end or None)
-    rows = as_record(found)
+    found = questions.events(registry, kind=kind or None, start=start or None, end=end or None)
+    rows = found.document()["items"]
     cited = sorted({s for row in rows for s in row["sources"]})
     context = {
         "events": rows,

@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from allied import relations
 from allied.period import PartialDate, parse_date
+from allied.records import as_record
 from allied.registry import Registry
 from allied.web import atlas
 from allied.web.deps import OnQuery, RegistryDep
@@ -21,7 +22,7 @@ async def home(request: Request, registry: RegistryDep, on: OnQuery = None) -> R
     when = parse_date(on)
     found = relations.relations_on(registry, when)
     by_numeric = {r.iso_numeric: r for r in found if r.iso_numeric}
-    legend = relations.categories(registry)
+    legend = as_record(relations.categories(registry))
     counts = {entry["key"]: 0 for entry in legend}
     for relation in found:
         counts[relation.category] += 1

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import RedirectResponse, Response
 
-from allied.model import as_record
+from allied.records import as_record
 from allied.search import search
 from allied.web.deps import RegistryDep
 from allied.web.responses import page

@@ -5,8 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from allied import documents
-from allied.model import as_record
+from allied import questions
 from allied.web.deps import RegistryDep
 from allied.web.responses import page
 
@@ -15,11 +14,11 @@ router = APIRouter()
 
 @router.get("/sources")
 async def sources_page(request: Request, registry: RegistryDep) -> Response:
-    rows = as_record(registry.sources())
+    rows = questions.sources(registry).document()["items"]
     return page(request, "sources.html", {"rows": rows}, twin="/api/v1/sources")
 
 
 @router.get("/sources/{source_id}")
 async def source_page(request: Request, source_id: str, registry: RegistryDep) -> Response:
-    document = documents.source_document(registry, registry.source(source_id))
+    document = questions.source(registry, source_id).document()
     return page(request, "source.html", {"source": document}, twin=f"/api/v1/sources/{source_id}")

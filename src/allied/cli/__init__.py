@@ -1,0 +1,65 @@
+"""The `allied` command: parse, ask the library one question, render the answer.
+
+Every query command takes `--format table|json|csv` (a table on a terminal,
+JSON when piped). Bad input — an unknown framework or actor, a malformed,
+impossible or future date, an unwritable output — prints one line on stderr
+and exits with status 2. One module per command group: `queries` (the
+registry's questions), `export`, `check`, `validate`, `serve`, `db`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from allied.cli.check import check
+from allied.cli.db import db
+from allied.cli.export import export
+from allied.cli.options import Group
+from allied.cli.queries import COMMANDS
+from allied.cli.serve import serve
+from allied.cli.validate import validate
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="allied")
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False),
+    envvar="ALLIED_DATA_DIR",
+    help="Read the data files from this directory instead of the bundled dataset.",
+)
+@click.pass_context
+def cli(ctx: click.Context, data: str | None) -> None:
+    """NATO's alliance and partnership system: who belongs to what, since when, says who.
+
+    \b
+    Example:
+        allied members nato --on 2004-03-29
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["data"] = data
+
+
+for _command in (*COMMANDS, check, export, validate, serve, db):
+    cli.add_command(_command)
+
+
+def main() -> None:
+    """Entry point of the `allied` console script."""
+    try:
+        cli(prog_name="allied")
+        code: int | str | None = 0
+    except SystemExit as done:
+        code = done.code
+    try:
+        sys.stdout.flush()  # a full disk shows here, not in a traceback at exit
+    except BrokenPipeError:  # the reader stopped early (`allied … | head`): not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more can reach the old one
+    except OSError as error:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        click.echo(f"Error: cannot write the answer: {error.strerror or error}", err=True)
+        code = 2
+    sys.exit(code)

@@ -1,0 +1,91 @@
+"""One answer per question: the CLI and the API give the same JSON and the same CSV.
+
+Each pair asks one question both ways — `allied … --format json|csv` and
+`GET /api/v1/…?format=json|csv` — and the answers must be identical: the same
+JSON document, byte-for-byte the same CSV.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from allied.cli import cli
+
+CHECKED_TEXT = "NATO now has 30 members. The Partnership for Peace was launched in 1994."
+
+#: (CLI arguments, API path and query) asking the same question.
+QUESTIONS: list[tuple[list[str], str, dict[str, str | list[str]]]] = [
+    (["members", "nato", "--on", "2004-03-29"], "/frameworks/nato/members", {"on": "2004-03-29"}),
+    (["members", "pfp", "--on", "1997", "--role", "all"], "/frameworks/pfp/members",
+     {"on": "1997", "role": ["all"]}),
+    (["members", "md", "--role", "partner"], "/frameworks/md/members", {"role": ["partner"]}),
+    (["actor", "FYROM", "--on", "2010"], "/actors/FYROM", {"on": "2010"}),
+    (["frameworks", "--on", "1995"], "/frameworks", {"on": "1995"}),
+    (["frameworks", "--all"], "/frameworks", {"all": "true"}),
+    (["history", "nato"], "/history/nato", {}),
+    (["diff", "2013-07-02", "2026-01-01", "--framework", "nato"], "/diff",
+     {"from": "2013-07-02", "to": "2026-01-01", "framework": "nato"}),
+    (["events", "--kind", "summit", "--from", "2000", "--limit", "5", "--offset", "2"], "/events",
+     {"kind": "summit", "from": "2000", "limit": "5", "offset": "2"}),
+    (["sources", "--limit", "20"], "/sources", {"limit": "20"}),
+    (["source", "north-atlantic-treaty-1949"], "/sources/north-atlantic-treaty-1949", {}),
+    (["search", "Macedonia"], "/search", {"q": "Macedonia"}),
+    (["relations", "--on", "1999-03-12"], "/relations", {"on": "1999-03-12"}),
+    (["export", "panel", "--from", "2003", "--to", "2005", "--framework", "nato"], "/panel",
+     {"from": "2003", "to": "2005", "framework": ["nato"]}),
+]  # fmt: skip
+
+
+def run_cli(args: list[str], fmt: str, stdin: str | None = None) -> str:
+    result = CliRunner().invoke(cli, [*args, "--format", fmt], input=stdin)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_every_shared_question_is_paired() -> None:
+    from allied.cli.queries import COMMANDS
+
+    asked = {args[0] for args, _, _ in QUESTIONS} | {"check"}
+    assert {command.name for command in COMMANDS} <= asked
+
+
+@pytest.mark.parametrize(("args", "path", "query"), QUESTIONS, ids=lambda v: str(v)[:40])
+def test_cli_and_api_answer_alike(
+    client: TestClient, args: list[str], path: str, query: dict[str, str | list[str]]
+) -> None:
+    for fmt in ("json", "csv"):
+        url = f"/api/v1{path}?{urlencode({**query, 'format': fmt}, doseq=True)}"
+        reply = client.get(url)
+        assert reply.status_code == 200, reply.text
+        printed = run_cli(args, fmt)
+        if fmt == "json":
+            assert json.loads(printed) == reply.json()
+        else:
+            assert printed == reply.text
+            assert printed.count("\n") >= 2  # a header and at least one row
+
+
+def test_check_answers_alike(client: TestClient) -> None:
+    for fmt in ("json", "csv"):
+        reply = client.post(
+            f"/api/v1/check?format={fmt}", json={"text": CHECKED_TEXT, "as_of": "2021-07-01"}
+        )
+        assert reply.status_code == 200, reply.text
+        printed = run_cli(["check", "-", "--as-of", "2021-07-01"], fmt, stdin=CHECKED_TEXT)
+        if fmt == "json":
+            assert json.loads(printed) == reply.json()
+            assert len(reply.json()["claims"]) >= 2
+        else:
+            assert printed == reply.text
+
+
+def test_errors_are_alike(client: TestClient) -> None:
+    result = CliRunner().invoke(cli, ["members", "nato", "--on", "9999-12-31"])
+    reply = client.get("/api/v1/frameworks/nato/members?on=9999-12-31")
+    assert result.exit_code == 2 and reply.status_code == 422
+    assert reply.json()["error"]["message"] in result.stderr
