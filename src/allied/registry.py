@@ -12,6 +12,7 @@ import datetime as _dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cached_property
+from typing import Literal
 
 from allied.dataset import Dataset
 from allied.errors import (
@@ -279,7 +280,9 @@ class Registry:
             new = {(s.membership.actor, s.membership.role): s for s in self._scan(slug, after, ())}
             for key in sorted(old.keys() | new.keys()):
                 was, now = old.get(key), new.get(key)
-                change = "added" if was is None else "removed" if now is None else "status"
+                change: Literal["added", "removed", "status"] = (
+                    "added" if was is None else "removed" if now is None else "status"
+                )
                 if change == "status" and was.status == now.status:  # type: ignore[union-attr]
                     continue
                 shown = now or was

@@ -53,6 +53,7 @@ def test_every_answer_and_error_has_a_schema() -> None:
                 for media, body in response["content"].items():
                     assert body.get("schema"), (path, method, status, media)
             ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
-            assert ok["$ref"].removeprefix("#/components/schemas/") in document["components"][
-                "schemas"
-            ]
+            assert (
+                ok["$ref"].removeprefix("#/components/schemas/")
+                in document["components"]["schemas"]
+            )

@@ -13,7 +13,7 @@ import re
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from allied.naming import normalise
 from allied.registry import Registry
@@ -168,7 +168,7 @@ def _trie(words: Iterable[str]) -> str:
     Every node's branches start with different characters, so at most one can go
     on at any point and the longest spelling always wins, whatever the order.
     """
-    root: dict[str, dict] = {}
+    root: dict[str, dict[str, Any]] = {}
     for word in sorted(words):
         node = root
         for char in _tokens(word):
@@ -191,7 +191,7 @@ def _tokens(word: str) -> list[str]:
     return tokens
 
 
-def _trie_pattern(node: dict[str, dict]) -> str:
+def _trie_pattern(node: dict[str, Any]) -> str:
     ends_here = "" in node
     branches = [token + _trie_pattern(child) for token, child in node.items() if token]
     if not branches:

@@ -102,12 +102,13 @@ def error_response(request: Request, status: int, code: str, message: str) -> Re
         body = json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False)
         return Response(body, status_code=status, media_type="application/json")
     templates = request.app.state.templates
-    return templates.TemplateResponse(
+    page: Response = templates.TemplateResponse(
         request,
         "error.html",
         {"status": status, "code": code, "message": message},
         status_code=status,
     )
+    return page
 
 
 def _validation_message(error: RequestValidationError) -> str:

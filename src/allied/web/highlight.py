@@ -33,7 +33,8 @@ class Passage:
         """The most serious verdict among the passage's claims, if any."""
         if not self.claims:
             return None
-        return max((c["verdict"] for c in self.claims), key=SEVERITY.index)
+        worst: str = max((c["verdict"] for c in self.claims), key=SEVERITY.index)
+        return worst
 
 
 def passages(plain: str, claims: Sequence[Mapping[str, Any]]) -> list[Passage]:
