@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/pip install --quiet -e '.[all,dev,bench]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -24,7 +24,8 @@ CHROMIUM := /usr/bin/chromium
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-## test: the whole test suite (installs Debian's chromium with apt when it is missing)
+## test: the whole test suite, with every extra installed; `pytest -m "not install"` skips
+## the ten-second bare `pip install .` (installs Debian's chromium with apt when it is missing)
 test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
@@ -32,6 +33,7 @@ test: $(STAMP) $(CHROMIUM)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+## lint: ruff check and ruff format --check, as CI runs them
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks

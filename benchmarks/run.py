@@ -1,7 +1,8 @@
 """`make bench`: allied against its peers, run side by side in one process, as ratios.
 
 1. CLI wall time of `allied members nato --on 2004-03-29 --format json` against a
-   minimal click CLI and `python -c pass` (each run alternately, median of N).
+   minimal click CLI and `python -c pass` (each run alternately, median of N), and
+   the time of each phase of its start-up (benchmarks/startup.py).
 2. The in-process as-of query against the same query with pandas over the
    exported CSV and with DuckDB over it.
 3. Registry load time (parse every data file and build the indices).
@@ -14,26 +15,13 @@ from __future__ import annotations
 
 import io
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BIN = Path(sys.executable).parent
 DAY = "2004-03-29"
-
-
-def wall_times(commands: dict[str, list[str]], runs: int = 25) -> dict[str, float]:
-    """Median wall time of each command, runs interleaved so load affects all alike."""
-    samples: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, argv in commands.items():
-            start = time.perf_counter()
-            subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
-            samples[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def per_call(func: Callable[[], object], seconds: float = 1.0) -> float:
@@ -54,34 +42,6 @@ def per_call(func: Callable[[], object], seconds: float = 1.0) -> float:
             func()
         times.append((time.perf_counter() - start) / batch)
     return statistics.median(times)
-
-
-def cli_startup() -> None:
-    times = wall_times(
-        {
-            "python -c pass": [sys.executable, "-c", "pass"],
-            "click hello": [sys.executable, str(HERE / "hello_click.py")],
-            "allied members": [
-                str(BIN / "allied"),
-                "members",
-                "nato",
-                "--on",
-                DAY,
-                "--format",
-                "json",
-            ],
-        }
-    )
-    allied_ms = times["allied members"] * 1000
-    print("1. CLI wall time (median of 25, interleaved)")
-    for name, seconds in times.items():
-        print(f"   {name:<16} {seconds * 1000:7.1f} ms")
-    ratio = times["allied members"] / times["click hello"]
-    print(
-        f"   allied / click hello   = {ratio:5.2f}x  (target <= 2.5x, and < 100 ms: "
-        f"{'met' if ratio <= 2.5 and allied_ms < 100 else 'NOT met'})"
-    )
-    print(f"   allied / python -c pass = {times['allied members'] / times['python -c pass']:5.2f}x")
 
 
 def as_of_query() -> None:
@@ -152,12 +112,14 @@ if __name__ == "__main__":
     import compileall
 
     compileall.compile_dir(str(HERE.parent / "src"), quiet=1)
-    cli_startup()
-    as_of_query()
-    registry_load()
     sys.path.insert(0, str(HERE))
     from claims import main as claims
     from service import service
+    from startup import cli_startup
+
+    cli_startup()
+    as_of_query()
+    registry_load()
 
     service()
     claims()

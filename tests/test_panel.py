@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 
 import pytest
 from click.testing import CliRunner
 
 import allied
 from allied.cli import cli
+from allied.extras import MissingExtra
 from allied.panel import PANEL_COLUMNS, country_years, to_dataframe
 
 REG = allied.load()
@@ -70,6 +72,14 @@ def test_dataframe() -> None:
     frame = to_dataframe(country_years(REG, first=2020, last=2020, frameworks=["nato"]))
     assert list(frame.columns) == list(PANEL_COLUMNS)
     assert len(frame) == 30
+
+
+def test_dataframe_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    rows = country_years(REG, first=2020, last=2020, frameworks=["nato"])
+    with pytest.raises(ImportError, match=r"pip install 'allied\[dataframe\]'") as caught:
+        to_dataframe(rows)
+    assert isinstance(caught.value, MissingExtra)  # one line and exit 2 on the CLI
 
 
 def test_cli_csv_and_bad_years() -> None:

@@ -109,11 +109,15 @@ def country_years(
 
 
 def to_dataframe(rows: Sequence[PanelRow]) -> Any:
-    """The panel as a pandas DataFrame (pandas is imported only here, and only if installed)."""
-    try:
-        import pandas as pd
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError("to_dataframe needs pandas: pip install pandas") from error
+    """The panel as a pandas DataFrame (pandas is imported only here: the dataframe extra).
+
+    Raises `MissingExtra` when pandas is not installed.
+    """
+    from allied.extras import require
+
+    require("dataframe", by="to_dataframe")
+    import pandas as pd
+
     return pd.DataFrame(
         [{column: getattr(row, column) for column in PANEL_COLUMNS} for row in rows],
         columns=list(PANEL_COLUMNS),

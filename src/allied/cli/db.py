@@ -37,6 +37,9 @@ def db() -> None:
     Example:
         allied db sync --db postgresql://postgres@127.0.0.1:5432/allied
     """
+    from allied.extras import require  # here, not above: `allied members …` never needs it
+
+    require("db", by="allied db")
 
 
 @db.command()

@@ -33,9 +33,13 @@ def serve(ctx: click.Context, host: str, port: int, db: str | None, target: str 
         allied serve --port 8000
         allied serve --get "/api/v1/frameworks/nato/members?on=2004-03-29"
     """
+    from allied.extras import require
+
+    require("web", by="allied serve")
     from allied.web.app import create_app  # the web stack loads only for this command
 
     if db is not None:
+        require("db", by="allied serve --db")
         from allied.store import load_registry
 
         app = create_app(load_registry(db))
