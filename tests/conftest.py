@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import allied
-from allied.dataset import SCHEMAS
+from allied.families import FAMILIES
 
 #: A tiny, invented dataset (codes AAA…EEE are fictional) exercising every family.
 MINI: dict[str, list[dict[str, str]]] = {
@@ -154,14 +154,14 @@ def write_dataset(tmp_path: Path) -> DatasetWriter:
     def write(**changes: list[dict[str, str]]) -> Path:
         folder = tmp_path / "data"
         folder.mkdir(exist_ok=True)
-        for schema in SCHEMAS:
-            rows = changes.get(schema.field, MINI[schema.field])
-            rows = rows + changes.get(f"extra_{schema.field}", [])
-            with open(folder / schema.filename, "w", encoding="utf-8", newline="") as handle:
+        for family in FAMILIES:
+            rows = changes.get(family.name, MINI[family.name])
+            rows = rows + changes.get(f"extra_{family.name}", [])
+            with open(folder / family.filename, "w", encoding="utf-8", newline="") as handle:
                 writer = csv.writer(handle, lineterminator="\n")
-                writer.writerow(schema.columns)
+                writer.writerow(family.columns)
                 for row in rows:
-                    writer.writerow([row.get(column, "") for column in schema.columns])
+                    writer.writerow([row.get(column, "") for column in family.columns])
         return folder
 
     return write

@@ -37,14 +37,24 @@ def test_readme_has_the_two_commands() -> None:
 
 def test_every_framework_and_data_file_is_in_the_codebook() -> None:
     import allied
-    from allied.dataset import SCHEMAS
+    from allied.families import FAMILIES
 
     codebook = (Path(__file__).parents[1] / "docs" / "data.md").read_text(encoding="utf-8")
     model = (Path(__file__).parents[1] / "docs" / "model.md").read_text(encoding="utf-8")
     for framework in allied.load().all_frameworks():
         assert f"`{framework.slug}`" in codebook, framework.slug
-    for schema in SCHEMAS:
-        assert f"`{schema.filename}`" in model, schema.filename
+    for family in FAMILIES:
+        assert f"`{family.filename}`" in model, family.filename
+
+
+def test_codebook_column_tables_are_generated_from_the_model() -> None:
+    from allied.families import codebook_markdown
+
+    codebook = (Path(__file__).parents[1] / "docs" / "data.md").read_text(encoding="utf-8")
+    section = codebook.split("## Columns\n", 1)[1].split("\n## ", 1)[0]
+    generated = codebook_markdown()
+    assert generated in section, "regenerate with allied.families.codebook_markdown()"
+    assert section.count("### `") == generated.count("### `")
 
 
 def test_codebook_coverage_table_matches_the_data() -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import allied
+from allied.model import CoreTask
+from allied.period import PartialDate, Period
 from allied.validation import validate
 
 
@@ -22,15 +26,6 @@ MEMBER = {"framework": "pfp", "actor": "CCC", "role": "participant", "sources": 
 @pytest.mark.parametrize(
     ("changes", "check"),
     [
-        (
-            {"extra_memberships": [{**MEMBER, "start": "2001", "sources": "nope"}]},
-            "sources-resolve",
-        ),
-        ({"extra_memberships": [{**MEMBER, "actor": "ZZZ", "start": "2001"}]}, "actors-resolve"),
-        (
-            {"extra_memberships": [{**MEMBER, "framework": "md", "start": "2001"}]},
-            "frameworks-resolve",
-        ),
         ({"extra_memberships": [{**MEMBER, "start": "2001"}]}, "no-overlaps"),
         ({"extra_memberships": [{**MEMBER, "actor": "AAA", "start": "1993"}]}, "within-lifetime"),
         (
@@ -79,7 +74,13 @@ MEMBER = {"framework": "pfp", "actor": "CCC", "role": "participant", "sources": 
         (
             {
                 "extra_sources": [
-                    {"id": "s2", "kind": "seed", "publisher": "P", "title": "T", "url": "u"}
+                    {
+                        "id": "s3",
+                        "kind": "seed",
+                        "publisher": "P",
+                        "title": "T",
+                        "url": "https://example.org/1/",
+                    }
                 ]
             },
             "unique-ids",
@@ -100,3 +101,26 @@ def test_pfp_must_end_exactly_on_accession(write_dataset) -> None:  # type: igno
     problems = validate(allied.load(write_dataset(memberships=memberships)))
     assert [p.check for p in problems] == ["partner-until-accession"]
     assert "must end on 2004-03-29" in problems[0].message
+
+
+def test_a_dataset_built_in_code_is_checked_like_a_loaded_one(mini: allied.Registry) -> None:
+    data = mini.dataset
+    member = data.memberships[3]
+    broken = dataclasses.replace(
+        data,
+        sources=(*data.sources, data.sources[0]),
+        memberships=(
+            *data.memberships,
+            dataclasses.replace(member, actor="ZZZ", sources=("nope",)),
+            dataclasses.replace(member, framework="md", period=Period(PartialDate(2001))),
+        ),
+        core_tasks=(CoreTask(event="gone", position=1, task="T", sources=("s1",)),),
+    )
+    problems = [str(problem) for problem in validate(allied.Registry(broken))]
+    assert "[unique-ids] sources.csv row 3: id: appears again (first in row 1)" in problems
+    assert "[actors-resolve] memberships.csv row 6: actor: unknown actor 'ZZZ'" in problems
+    assert "[sources-resolve] memberships.csv row 6: sources: unknown source 'nope'" in problems
+    assert "[frameworks-resolve] memberships.csv row 7: framework: unknown framework 'md'" in (
+        problems
+    )
+    assert "[events-resolve] core_tasks.csv row 1: event: unknown event 'gone'" in problems

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from dataclasses import field as _field
 from typing import Any, Literal, get_args
 
+from allied.column import cites, column
 from allied.period import PartialDate, Period
 
 SourceKind = Literal["treaty", "declaration", "official", "secondary", "seed"]
@@ -59,39 +61,39 @@ EVENT_KINDS = (
 class Source:
     """Where a fact comes from."""
 
-    id: str
-    kind: SourceKind
-    publisher: str
-    title: str
-    url: str
-    published: PartialDate | None
-    note: str = ""
+    id: str = _field(metadata=column("A short lowercase id, cited by every other file."))
+    kind: SourceKind = _field(metadata=column("What kind of text it is."))
+    publisher: str = _field(metadata=column("Who published it."))
+    title: str = _field(metadata=column("Its title."))
+    url: str = _field(metadata=column("Where to read it."))
+    published: PartialDate | None = _field(metadata=column("When it was published."))
+    note: str = _field(default="", metadata=column("How it was read, or which copy is cited."))
 
 
 @dataclass(frozen=True)
 class Actor:
     """A state (ISO 3166-1 alpha-3 code) or an international organisation (short code)."""
 
-    code: str
-    kind: ActorKind
-    iso2: str
-    iso_numeric: str
-    cow: int | None
-    wikidata: str
-    sources: tuple[str, ...]
+    code: str = _field(metadata=column("ISO 3166-1 alpha-3 for a state, a short code otherwise."))
+    kind: ActorKind = _field(metadata=column("A state or an international organisation."))
+    iso2: str = _field(metadata=column("ISO 3166-1 alpha-2.", required=False))
+    iso_numeric: str = _field(metadata=column("ISO 3166-1 numeric.", required=False))
+    cow: int | None = _field(metadata=column("Correlates of War country code (ccode)."))
+    wikidata: str = _field(metadata=column("Wikidata QID.", required=False))
+    sources: tuple[str, ...] = _field(metadata=cites("the codes"))
 
 
 @dataclass(frozen=True)
 class Name:
     """A name of an actor, with the period it was in use (aliases have none)."""
 
-    actor: str
-    name: str
-    kind: NameKind
-    start: PartialDate | None
-    end: PartialDate | None
-    sources: tuple[str, ...]
-    note: str = ""
+    actor: str = _field(metadata=column("The actor named.", refers="actors"))
+    name: str = _field(metadata=column("The name as written."))
+    kind: NameKind = _field(metadata=column("In use over a period (short), formal, or alias."))
+    start: PartialDate | None = _field(metadata=column("First day in use (empty: always)."))
+    end: PartialDate | None = _field(metadata=column("First day no longer in use (empty: still)."))
+    sources: tuple[str, ...] = _field(metadata=cites("the name and its dates"))
+    note: str = _field(default="", metadata=column("Anything a reader should know."))
 
     def in_use_on(self, when: PartialDate) -> bool:
         """Whether this name was in use at the start of `when` (open ends count as in use)."""
@@ -108,29 +110,37 @@ class Framework:
     globe"): such a framework exists whenever one of its relationships does.
     """
 
-    slug: str
-    name: str
-    kind: FrameworkKind
-    period: Period | None
-    end_reason: str
-    replaced_by: str
-    founding_source: str
-    aliases: tuple[str, ...]
-    sources: tuple[str, ...]
-    note: str = ""
+    slug: str = _field(metadata=column("A lowercase slug (`nato`, `pfp`)."))
+    name: str = _field(metadata=column("Its name in English."))
+    kind: FrameworkKind = _field(metadata=column("What kind of framework it is."))
+    period: Period | None = _field(
+        metadata=column("Its founding day (empty for a label with no founding act).")
+    )
+    end_reason: str = _field(metadata=column("Why it ended.", choices=END_REASONS, required=False))
+    replaced_by: str = _field(
+        metadata=column("The framework that replaced it.", refers="frameworks", required=False)
+    )
+    founding_source: str = _field(
+        metadata=column("The founding document.", refers="sources", required=False)
+    )
+    aliases: tuple[str, ...] = _field(metadata=column("Other names and abbreviations."))
+    sources: tuple[str, ...] = _field(metadata=cites("the framework and its dates"))
+    note: str = _field(default="", metadata=column("Anything a reader should know."))
 
 
 @dataclass(frozen=True)
 class Membership:
     """One actor in one framework in one role over a period."""
 
-    framework: str
-    actor: str
-    role: Role
-    period: Period
-    end_reason: str
-    sources: tuple[str, ...]
-    note: str = ""
+    framework: str = _field(metadata=column("The framework.", refers="frameworks"))
+    actor: str = _field(metadata=column("The actor.", refers="actors"))
+    role: Role = _field(metadata=column("The actor's role in it."))
+    period: Period = _field(metadata=column("The first day the actor held the role."))
+    end_reason: str = _field(
+        metadata=column("Why the role ended.", choices=END_REASONS, required=False)
+    )
+    sources: tuple[str, ...] = _field(metadata=cites("the membership and its dates"))
+    note: str = _field(default="", metadata=column("Anything a reader should know."))
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -142,13 +152,13 @@ class Membership:
 class Status:
     """A sub-period of a membership whose status is not `active` (e.g. `suspended`)."""
 
-    framework: str
-    actor: str
-    role: Role
-    status: StatusValue
-    period: Period
-    sources: tuple[str, ...]
-    note: str = ""
+    framework: str = _field(metadata=column("The membership's framework.", refers="frameworks"))
+    actor: str = _field(metadata=column("The membership's actor.", refers="actors"))
+    role: Role = _field(metadata=column("The membership's role."))
+    status: StatusValue = _field(metadata=column("The status over the period."))
+    period: Period = _field(metadata=column("The first day of the status."))
+    sources: tuple[str, ...] = _field(metadata=cites("the status and its dates"))
+    note: str = _field(default="", metadata=column("Anything a reader should know."))
 
 
 @dataclass(frozen=True)
@@ -159,47 +169,51 @@ class Event:
     has `end` 2004-06-29); it is `None` for a one-day event.
     """
 
-    id: str
-    kind: str
-    start: PartialDate
-    end: PartialDate | None
-    title: str
-    place: str
-    actors: tuple[str, ...]
-    frameworks: tuple[str, ...]
-    sources: tuple[str, ...]
-    note: str = ""
+    id: str = _field(metadata=column("A lowercase id: kind, year, place or subject."))
+    kind: str = _field(metadata=column("What kind of event it is.", choices=EVENT_KINDS))
+    start: PartialDate = _field(metadata=column("Its first day."))
+    end: PartialDate | None = _field(
+        metadata=column("Its last day, inclusive (empty for one day).", not_before="start")
+    )
+    title: str = _field(metadata=column("Its title."))
+    place: str = _field(metadata=column("Where it took place.", required=False))
+    actors: tuple[str, ...] = _field(metadata=column("The actors it concerns.", refers="actors"))
+    frameworks: tuple[str, ...] = _field(
+        metadata=column("The frameworks it concerns.", refers="frameworks")
+    )
+    sources: tuple[str, ...] = _field(metadata=cites("the event and its dates"))
+    note: str = _field(default="", metadata=column("Anything a reader should know."))
 
 
 @dataclass(frozen=True)
 class CoreTask:
     """One core task set by a Strategic Concept (an event), in its stated order."""
 
-    event: str
-    position: int
-    task: str
-    sources: tuple[str, ...]
+    event: str = _field(metadata=column("The Strategic Concept.", refers="events"))
+    position: int = _field(metadata=column("Its place in the stated order, from 1."))
+    task: str = _field(metadata=column("The task as the text words it."))
+    sources: tuple[str, ...] = _field(metadata=cites("the task"))
 
 
 @dataclass(frozen=True)
 class StatedCount:
     """A count an official text states, e.g. 12 founding Allies on 1949-04-04."""
 
-    framework: str
-    on: PartialDate
-    count: int
-    sources: tuple[str, ...]
-    note: str = ""
+    framework: str = _field(metadata=column("The framework counted.", refers="frameworks"))
+    on: PartialDate = _field(metadata=column("The date the count holds on."))
+    count: int = _field(metadata=column("How many members the text states."))
+    sources: tuple[str, ...] = _field(metadata=cites("the count"))
+    note: str = _field(default="", metadata=column("Anything a reader should know."))
 
 
 @dataclass(frozen=True)
 class Conflict:
     """Sources that disagree about a fact, and which value the dataset keeps."""
 
-    subject: str
-    claim: str
-    sources: tuple[str, ...]
-    resolution: str
+    subject: str = _field(metadata=column("The fact: `file:key/column`."))
+    claim: str = _field(metadata=column("The other value, as the sources give it."))
+    sources: tuple[str, ...] = _field(metadata=cites("the other value"))
+    resolution: str = _field(metadata=column("Which value the dataset keeps, and why."))
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,22 @@
 """Invariants the dataset must keep, checked by `allied validate` and the tests.
 
-The schema itself is checked when the files load (`allied.dataset`); these are
-the checks across rows and files: references resolve, periods do not overlap,
-partners' roles end when they join the Alliance, counts match official texts.
+The schema, unique keys and references are checked when the files load
+(`allied.dataset`, through `allied.families.find_breaches`, which `validate`
+runs again for a dataset built another way); these are the checks across rows
+and files: periods do not overlap, partners' roles end when they join the
+Alliance, counts match official texts, files are sorted by their declared order.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import itertools
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from allied.dataset import Dataset
-from allied.period import PartialDate
+from allied.families import FAMILIES, Dataset, find_breaches
 from allied.registry import Registry
 
 ALLIANCE = "nato"
@@ -42,69 +43,21 @@ def validate(registry: Registry) -> list[Problem]:
     return problems
 
 
-def _unique_ids(data: Dataset, _: Registry) -> Iterator[Problem]:
-    families: list[tuple[str, Iterable[str]]] = [
-        ("sources", (s.id for s in data.sources)),
-        ("actors", (a.code for a in data.actors)),
-        ("frameworks", (f.slug for f in data.frameworks)),
-        ("events", (e.id for e in data.events)),
-    ]
-    for family, ids in families:
-        for key, count in Counter(ids).items():
-            if count > 1:
-                yield Problem("unique-ids", f"{family}: {key!r} appears {count} times")
+def _integrity(data: Dataset, _: Registry) -> Iterator[Problem]:
+    """Duplicate keys and dangling references: the loader's own check, for any dataset."""
+    for breach in find_breaches(data):
+        again = f" (first in row {breach.first + 1})" if breach.first is not None else ""
+        where = f"{breach.family.filename} row {breach.index + 1}"
+        yield Problem(breach.check, f"{where}: {breach.column}: {breach.message}{again}")
+
+
+def _unique_urls(data: Dataset, _: Registry) -> Iterator[Problem]:
     by_url: dict[str, list[str]] = defaultdict(list)
     for source in data.sources:
         by_url[source.url.rstrip("/")].append(source.id)
     for url, ids in by_url.items():
         if len(ids) > 1:
             yield Problem("unique-ids", f"sources {', '.join(ids)} share the URL {url}")
-
-
-def _references(data: Dataset, _: Registry) -> Iterator[Problem]:
-    sources = {s.id for s in data.sources}
-    actors = {a.code for a in data.actors}
-    frameworks = {f.slug for f in data.frameworks}
-    events = {e.id for e in data.events}
-    cited: list[tuple[str, Iterable[str]]] = []
-    cited += [(f"actor {a.code}", a.sources) for a in data.actors]
-    cited += [(f"name {n.name!r}", n.sources) for n in data.names]
-    cited += [(f"framework {f.slug}", f.sources) for f in data.frameworks]
-    cited += [
-        (f"framework {f.slug} founding_source", (f.founding_source,))
-        for f in data.frameworks
-        if f.founding_source
-    ]
-    cited += [(f"membership {_key(m)}", m.sources) for m in data.memberships]
-    cited += [(f"status {_key(s)}", s.sources) for s in data.statuses]
-    cited += [(f"event {e.id}", e.sources) for e in data.events]
-    cited += [(f"core task {t.event}#{t.position}", t.sources) for t in data.core_tasks]
-    cited += [(f"stated count {c.framework}@{c.on}", c.sources) for c in data.stated_counts]
-    cited += [(f"conflict {c.subject}", c.sources) for c in data.conflicts]
-    for where, ids in cited:
-        for source_id in ids:
-            if source_id not in sources:
-                yield Problem("sources-resolve", f"{where} cites unknown source {source_id!r}")
-    named_actors = [(f"name {n.name!r}", n.actor) for n in data.names]
-    named_actors += [(f"membership {_key(m)}", m.actor) for m in data.memberships]
-    named_actors += [(f"status {_key(s)}", s.actor) for s in data.statuses]
-    named_actors += [(f"event {e.id}", code) for e in data.events for code in e.actors]
-    for where, code in named_actors:
-        if code not in actors:
-            yield Problem("actors-resolve", f"{where} names unknown actor {code!r}")
-    named_frameworks = [(f"membership {_key(m)}", m.framework) for m in data.memberships]
-    named_frameworks += [(f"status {_key(s)}", s.framework) for s in data.statuses]
-    named_frameworks += [(f"event {e.id}", slug) for e in data.events for slug in e.frameworks]
-    named_frameworks += [(f"stated count {c.on}", c.framework) for c in data.stated_counts]
-    named_frameworks += [
-        (f"framework {f.slug} replaced_by", f.replaced_by) for f in data.frameworks if f.replaced_by
-    ]
-    for where, slug in named_frameworks:
-        if slug not in frameworks:
-            yield Problem("frameworks-resolve", f"{where} names unknown framework {slug!r}")
-    for task in data.core_tasks:
-        if task.event not in events:
-            yield Problem("events-resolve", f"core task names unknown event {task.event!r}")
 
 
 def _no_overlaps(data: Dataset, _: Registry) -> Iterator[Problem]:
@@ -230,35 +183,12 @@ def _stated_counts(data: Dataset, registry: Registry) -> Iterator[Problem]:
             )
 
 
-def _date_key(date: PartialDate | None) -> tuple[_dt.date, int]:
-    return date.sort_key if date is not None else _NO_DATE
-
-
-_SORT_KEYS: dict[str, Callable[[Any], Any]] = {
-    "sources": lambda s: s.id,
-    "actors": lambda a: a.code,
-    "names": lambda n: (n.actor, n.kind, _date_key(n.start), n.name),
-    "frameworks": lambda f: f.slug,
-    "memberships": lambda m: (m.framework, m.actor, m.role, m.period.start.sort_key),
-    "statuses": lambda s: (s.framework, s.actor, s.role, s.period.start.sort_key),
-    "events": lambda e: (e.start.sort_key, e.id),
-    "core_tasks": lambda t: (t.event, t.position),
-    "stated_counts": lambda c: (c.framework, c.on.sort_key),
-    "conflicts": lambda c: c.subject,
-}
-
-
-def sort_key(family: str) -> Callable[[Any], Any]:
-    """The stable key a data file's rows are sorted by, so diffs read like a changelog."""
-    return _SORT_KEYS[family]
-
-
 def _sorted_files(data: Dataset, _: Registry) -> Iterator[Problem]:
-    for family, key in _SORT_KEYS.items():
-        rows = getattr(data, family)
+    for family in FAMILIES:
+        rows = getattr(data, family.name)
         for index, (earlier, later) in enumerate(itertools.pairwise(rows), start=3):
-            if key(earlier) > key(later):
-                yield Problem("sorted", f"{family}.csv: line {index} is out of order")
+            if family.sort_key(earlier) > family.sort_key(later):
+                yield Problem("sorted", f"{family.filename}: line {index} is out of order")
                 break
 
 
@@ -267,8 +197,8 @@ def _key(row: Any) -> str:
 
 
 _CHECKS: tuple[Callable[[Dataset, Registry], Iterable[Problem]], ...] = (
-    _unique_ids,
-    _references,
+    _integrity,
+    _unique_urls,
     _no_overlaps,
     _within_lifetimes,
     _partners_end_on_accession,

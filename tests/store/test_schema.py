@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Engine
 
+from allied.store.rows import FAMILIES, Family, is_nullable, store_columns
 from allied.store.schema import current_revision, downgrade, head_revision, upgrade
 from allied.store.tables import Base
 
@@ -74,3 +76,28 @@ def test_range_queries_are_indexed(db: Engine) -> None:
 
 def test_models_name_every_table() -> None:
     assert set(Base.metadata.tables) == TABLES
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=lambda family: family.name)
+def test_every_table_matches_its_declaration(family: Family) -> None:
+    """A field added to the model but not to the table, or the other way round, fails here."""
+    declaration = family.declaration
+    assert declaration is not None
+    table = family.table
+    declared = {c for f in declaration.fields for c in store_columns(f)}
+    surrogate = set() if family.primary_key.name in declared else {"id"}
+    assert set(table.columns.keys()) == declared | surrogate
+    for f in declaration.fields:
+        for column in store_columns(f):
+            assert table.c[column].nullable == is_nullable(f, column), f"{family.name}.{column}"
+    assert {link.field for link in family.lists} == {
+        f.name for f in declaration.fields if f.kind == "list"
+    }
+    for link in family.lists:
+        assert set(link.table.columns.keys()) == {link.owner.name, "position", link.value}
+
+
+def test_every_table_belongs_to_a_declared_family() -> None:
+    declared = {family.table.name for family in FAMILIES}
+    declared |= {link.table.name for family in FAMILIES for link in family.lists}
+    assert set(Base.metadata.tables) == declared

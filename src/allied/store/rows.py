@@ -1,10 +1,13 @@
 """Facts as table rows and back: one `Family` per fact family, and `read_dataset`.
 
-A `Family` says how a fact becomes a row (`to_row`), which of its tuples live
-in link tables (`lists`), which columns identify it (`key`), which survive a
-data correction (`match`), and how a row becomes the fact again (`to_fact`).
-`sync_dataset` writes through these; `read_dataset` reads back, so a synced
-database gives back exactly the dataset it was given.
+The mapping follows the model's declarations (`allied.families`): a text,
+choice or number is its column, a `PartialDate` its four columns (`date_columns`),
+a `Period` its eight, a tuple a link table `(owner, position) -> value`, and an
+optional reference is NULL when empty. A `Family` says how a fact becomes a row
+(`to_row`), which columns identify it (`key`), which survive a data correction
+(`match`), and how a row becomes the fact again (`to_fact`). `sync_dataset`
+writes through these; `read_dataset` reads back, so a synced database gives back
+exactly the dataset it was given.
 
 >>> FAMILIES[0].name, FAMILIES[0].key
 ('sources', ('id',))
@@ -20,22 +23,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from allied.dataset import Dataset
-from allied.model import (
-    Actor,
-    Conflict,
-    CoreTask,
-    Event,
-    Framework,
-    Membership,
-    Name,
-    Source,
-    StatedCount,
-    Status,
-)
+from allied import families as declared
+from allied.families import Dataset, FactField
 from allied.period import PartialDate, Period
 from allied.store import tables as t
-from allied.validation import sort_key
 
 Row = dict[str, Any]
 Lists = Mapping[str, tuple[str, ...]]
@@ -66,6 +57,7 @@ class Family:
     to_row: Callable[[Any], Row]
     to_fact: Callable[[Mapping[str, Any], Lists], Any]
     lists: tuple[ListField, ...] = ()
+    declaration: declared.Family | None = None
 
     @property
     def primary_key(self) -> sa.Column[Any]:
@@ -108,328 +100,97 @@ def read_date(row: Mapping[str, Any], prefix: str) -> PartialDate | None:
     return PartialDate.parse(text) if text is not None else None
 
 
-def read_period(row: Mapping[str, Any]) -> Period:
-    """The period stored in the `start` and `end` columns."""
-    period = read_optional_period(row)
-    assert period is not None
-    return period
-
-
-def read_optional_period(row: Mapping[str, Any]) -> Period | None:
+def read_period(row: Mapping[str, Any]) -> Period | None:
     """The period stored in the `start` and `end` columns, `None` when there is none."""
     start = read_date(row, "start")
     return Period(start, read_date(row, "end")) if start is not None else None
 
 
-def _cites(table: str) -> ListField:
-    return ListField("sources", t.CITATIONS[table], "source")
+def store_columns(field: FactField) -> tuple[str, ...]:
+    """The table columns a field is stored in (none for a list: it has a link table)."""
+    if field.kind == "list":
+        return ()
+    if field.kind in ("date", "period"):
+        return tuple(
+            name
+            for column in field.columns
+            for name in (column, *(f"{column}_{part}" for part in ("precision", "first", "last")))
+        )
+    return (field.name,)
 
 
-def _source_row(s: Source) -> Row:
-    return {
-        "id": s.id,
-        "kind": s.kind,
-        "publisher": s.publisher,
-        "title": s.title,
-        "url": s.url,
-        **date_columns("published", s.published),
-        "note": s.note,
-    }
+def is_nullable(field: FactField, column: str | None = None) -> bool:
+    """Whether a field's `column` may hold NULL: an optional date, number or reference.
+
+    A period's `end` columns may always be NULL (an ongoing period has no end).
+    """
+    if field.kind == "period" and column is not None and column.startswith("end"):
+        return True
+    return not field.required and (field.kind not in ("text", "choice") or field.refers is not None)
 
 
-def _source(r: Mapping[str, Any], _: Lists) -> Source:
-    return Source(
-        id=r["id"],
-        kind=r["kind"],
-        publisher=r["publisher"],
-        title=r["title"],
-        url=r["url"],
-        published=read_date(r, "published"),
-        note=r["note"],
+def _writer(field: FactField) -> Callable[[Any, Row], None]:
+    name = field.name
+    if field.kind == "date":
+        return lambda fact, row: row.update(date_columns(name, getattr(fact, name)))
+    if field.kind == "period":
+        return lambda fact, row: row.update(period_columns(getattr(fact, name)))
+    if is_nullable(field) and field.kind in ("text", "choice"):
+        return lambda fact, row: row.__setitem__(name, getattr(fact, name) or None)
+    return lambda fact, row: row.__setitem__(name, getattr(fact, name))
+
+
+def _reader(field: FactField) -> Callable[[Mapping[str, Any], Lists], Any]:
+    name = field.name
+    if field.kind == "list":
+        return lambda row, lists: lists[name]
+    if field.kind == "date":
+        return lambda row, _: read_date(row, name)
+    if field.kind == "period":
+        return lambda row, _: read_period(row)
+    if is_nullable(field) and field.kind in ("text", "choice"):
+        return lambda row, _: row[name] or ""
+    return lambda row, _: row[name]
+
+
+def _family(declaration: declared.Family) -> Family:
+    table = t.Base.metadata.tables[declaration.name]
+    writers = [_writer(f) for f in declaration.fields if f.kind != "list"]
+    readers = [(f.name, _reader(f)) for f in declaration.fields]
+    model = declaration.model
+
+    def to_row(fact: Any) -> Row:
+        row: Row = {}
+        for write in writers:
+            write(fact, row)
+        return row
+
+    def to_fact(row: Mapping[str, Any], lists: Lists) -> Any:
+        return model(**{name: read(row, lists) for name, read in readers})
+
+    lists = tuple(
+        _list_field(declaration.name, f.name) for f in declaration.fields if f.kind == "list"
+    )
+    return Family(
+        declaration.name,
+        table,
+        declaration.key,
+        declaration.match,
+        to_row,
+        to_fact,
+        lists,
+        declaration,
     )
 
 
-def _actor_row(a: Actor) -> Row:
-    return {
-        "code": a.code,
-        "kind": a.kind,
-        "iso2": a.iso2,
-        "iso_numeric": a.iso_numeric,
-        "cow": a.cow,
-        "wikidata": a.wikidata,
-    }
+def _list_field(family: str, field: str) -> ListField:
+    table = t.link_table(family, field)
+    (value,) = (c.name for c in table.columns if not c.primary_key)
+    return ListField(field, table, value)
 
-
-def _actor(r: Mapping[str, Any], lists: Lists) -> Actor:
-    return Actor(
-        code=r["code"],
-        kind=r["kind"],
-        iso2=r["iso2"],
-        iso_numeric=r["iso_numeric"],
-        cow=r["cow"],
-        wikidata=r["wikidata"],
-        sources=lists["sources"],
-    )
-
-
-def _name_row(n: Name) -> Row:
-    return {
-        "actor": n.actor,
-        "name": n.name,
-        "kind": n.kind,
-        **date_columns("start", n.start),
-        **date_columns("end", n.end),
-        "note": n.note,
-    }
-
-
-def _name(r: Mapping[str, Any], lists: Lists) -> Name:
-    return Name(
-        actor=r["actor"],
-        name=r["name"],
-        kind=r["kind"],
-        start=read_date(r, "start"),
-        end=read_date(r, "end"),
-        sources=lists["sources"],
-        note=r["note"],
-    )
-
-
-def _framework_row(f: Framework) -> Row:
-    return {
-        "slug": f.slug,
-        "name": f.name,
-        "kind": f.kind,
-        **period_columns(f.period),
-        "end_reason": f.end_reason,
-        "replaced_by": f.replaced_by or None,
-        "founding_source": f.founding_source or None,
-        "note": f.note,
-    }
-
-
-def _framework(r: Mapping[str, Any], lists: Lists) -> Framework:
-    return Framework(
-        slug=r["slug"],
-        name=r["name"],
-        kind=r["kind"],
-        period=read_optional_period(r),
-        end_reason=r["end_reason"],
-        replaced_by=r["replaced_by"] or "",
-        founding_source=r["founding_source"] or "",
-        aliases=lists["aliases"],
-        sources=lists["sources"],
-        note=r["note"],
-    )
-
-
-def _membership_row(m: Membership) -> Row:
-    return {
-        "framework": m.framework,
-        "actor": m.actor,
-        "role": m.role,
-        **period_columns(m.period),
-        "end_reason": m.end_reason,
-        "note": m.note,
-    }
-
-
-def _membership(r: Mapping[str, Any], lists: Lists) -> Membership:
-    return Membership(
-        framework=r["framework"],
-        actor=r["actor"],
-        role=r["role"],
-        period=read_period(r),
-        end_reason=r["end_reason"],
-        sources=lists["sources"],
-        note=r["note"],
-    )
-
-
-def _status_row(s: Status) -> Row:
-    return {
-        "framework": s.framework,
-        "actor": s.actor,
-        "role": s.role,
-        "status": s.status,
-        **period_columns(s.period),
-        "note": s.note,
-    }
-
-
-def _status(r: Mapping[str, Any], lists: Lists) -> Status:
-    return Status(
-        framework=r["framework"],
-        actor=r["actor"],
-        role=r["role"],
-        status=r["status"],
-        period=read_period(r),
-        sources=lists["sources"],
-        note=r["note"],
-    )
-
-
-def _event_row(e: Event) -> Row:
-    return {
-        "id": e.id,
-        "kind": e.kind,
-        **date_columns("start", e.start),
-        **date_columns("end", e.end),
-        "title": e.title,
-        "place": e.place,
-        "note": e.note,
-    }
-
-
-def _event(r: Mapping[str, Any], lists: Lists) -> Event:
-    start = read_date(r, "start")
-    assert start is not None
-    return Event(
-        id=r["id"],
-        kind=r["kind"],
-        start=start,
-        end=read_date(r, "end"),
-        title=r["title"],
-        place=r["place"],
-        actors=lists["actors"],
-        frameworks=lists["frameworks"],
-        sources=lists["sources"],
-        note=r["note"],
-    )
-
-
-def _core_task_row(c: CoreTask) -> Row:
-    return {"event": c.event, "position": c.position, "task": c.task}
-
-
-def _core_task(r: Mapping[str, Any], lists: Lists) -> CoreTask:
-    return CoreTask(
-        event=r["event"], position=r["position"], task=r["task"], sources=lists["sources"]
-    )
-
-
-def _stated_count_row(c: StatedCount) -> Row:
-    return {
-        "framework": c.framework,
-        **date_columns("on", c.on),
-        "count": c.count,
-        "note": c.note,
-    }
-
-
-def _stated_count(r: Mapping[str, Any], lists: Lists) -> StatedCount:
-    on = read_date(r, "on")
-    assert on is not None
-    return StatedCount(
-        framework=r["framework"],
-        on=on,
-        count=r["count"],
-        sources=lists["sources"],
-        note=r["note"],
-    )
-
-
-def _conflict_row(c: Conflict) -> Row:
-    return {"subject": c.subject, "claim": c.claim, "resolution": c.resolution}
-
-
-def _conflict(r: Mapping[str, Any], lists: Lists) -> Conflict:
-    return Conflict(
-        subject=r["subject"], claim=r["claim"], sources=lists["sources"], resolution=r["resolution"]
-    )
-
-
-_ROLE_KEY = ("framework", "actor", "role")
 
 #: Every fact family, in the order `Dataset` lists them.
-FAMILIES: tuple[Family, ...] = (
-    Family("sources", t.SourceRow.__table__, ("id",), ("id",), _source_row, _source),
-    Family(
-        "actors",
-        t.ActorRow.__table__,
-        ("code",),
-        ("code",),
-        _actor_row,
-        _actor,
-        (_cites("actors"),),
-    ),
-    Family(
-        "names",
-        t.NameRow.__table__,
-        ("actor", "kind", "name", "start"),
-        ("actor", "kind", "name"),
-        _name_row,
-        _name,
-        (_cites("names"),),
-    ),
-    Family(
-        "frameworks",
-        t.FrameworkRow.__table__,
-        ("slug",),
-        ("slug",),
-        _framework_row,
-        _framework,
-        (ListField("aliases", t.FRAMEWORK_ALIASES, "alias"), _cites("frameworks")),
-    ),
-    Family(
-        "memberships",
-        t.MembershipRow.__table__,
-        (*_ROLE_KEY, "start"),
-        _ROLE_KEY,
-        _membership_row,
-        _membership,
-        (_cites("memberships"),),
-    ),
-    Family(
-        "statuses",
-        t.StatusRow.__table__,
-        (*_ROLE_KEY, "start"),
-        _ROLE_KEY,
-        _status_row,
-        _status,
-        (_cites("statuses"),),
-    ),
-    Family(
-        "events",
-        t.EventRow.__table__,
-        ("id",),
-        ("id",),
-        _event_row,
-        _event,
-        (
-            ListField("actors", t.EVENT_ACTORS, "actor"),
-            ListField("frameworks", t.EVENT_FRAMEWORKS, "framework"),
-            _cites("events"),
-        ),
-    ),
-    Family(
-        "core_tasks",
-        t.CoreTaskRow.__table__,
-        ("event", "position"),
-        ("event",),
-        _core_task_row,
-        _core_task,
-        (_cites("core_tasks"),),
-    ),
-    Family(
-        "stated_counts",
-        t.StatedCountRow.__table__,
-        ("framework", "on"),
-        ("framework",),
-        _stated_count_row,
-        _stated_count,
-        (_cites("stated_counts"),),
-    ),
-    Family(
-        "conflicts",
-        t.ConflictRow.__table__,
-        ("subject", "claim"),
-        ("subject",),
-        _conflict_row,
-        _conflict,
-        (_cites("conflicts"),),
-    ),
-)
+FAMILIES: tuple[Family, ...] = tuple(_family(family) for family in declared.FAMILIES)
 
 
 def read_lists(connection: Connection, field: ListField) -> dict[Any, tuple[str, ...]]:
@@ -472,5 +233,5 @@ def read_dataset(target: Engine | Connection) -> Dataset:
     families = {}
     for family in FAMILIES:
         facts = [family.to_fact(row, lists) for _, row, lists in read_family(target, family)]
-        families[family.name] = tuple(sorted(facts, key=sort_key(family.name)))
+        families[family.name] = tuple(sorted(facts, key=declared.BY_NAME[family.name].sort_key))
     return Dataset(**families)

@@ -241,6 +241,11 @@ def _singular(table: str) -> str:
     return {"statuses": "status"}.get(table, table.removesuffix("s"))
 
 
+def link_table(family: str, field: str) -> sa.Table:
+    """The link table holding a family's list `field`: `<singular family>_<field>`."""
+    return Base.metadata.tables[f"{_singular(family)}_{field}"]
+
+
 FRAMEWORK_ALIASES = _link_table("framework_aliases", "frameworks.slug", "alias", value_refers=None)
 EVENT_ACTORS = _link_table("event_actors", "events.id", "actor", value_refers="actors.code")
 EVENT_FRAMEWORKS = _link_table(

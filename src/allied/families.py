@@ -1,0 +1,385 @@
+"""The fact families, each declared once: the model's fields drive everything else.
+
+`Dataset` lists the families; each of its fields names one (`memberships`), its
+model class (`Membership`, from the annotation) and, in its metadata, the rest:
+what one row is, the key columns, the columns a data correction keeps (`match`),
+the fields the file is sorted by, and whether the file may be empty. Each model
+field becomes a `FactField` — its kind read from its type, its extras from
+`allied.column`. The CSV reader (`allied.dataset`), the store's row mapping
+(`allied.store.rows`), the file order, the load-time integrity check and the
+codebook in `docs/data.md` are all derived from these.
+
+Adding a family: a model dataclass, a field here, a table, a migration, a file.
+
+>>> FAMILIES[4].name, FAMILIES[4].columns[:4]
+('memberships', ('framework', 'actor', 'role', 'start'))
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import operator
+import sys
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from allied import column as _column
+from allied.model import (
+    Actor,
+    Conflict,
+    CoreTask,
+    Event,
+    Framework,
+    Membership,
+    Name,
+    Source,
+    StatedCount,
+    Status,
+)
+from allied.period import PartialDate, Period
+
+Kind = Literal["text", "choice", "integer", "date", "period", "list"]
+_NO_DATE = (_dt.date.min, 0)
+
+
+def family(
+    doc: str,
+    *,
+    key: str,
+    match: str | None = None,
+    order: str | None = None,
+    non_empty: bool = False,
+) -> Mapping[str, Any]:
+    """Declare a family's extras, as `dataclasses.field(metadata=family(...))`.
+
+    `key` (space-separated column names) identifies a row and must be unique;
+    `match` (default: the key) is what a stored row keeps across a data
+    correction; `order` (field names, default: the key's fields) sorts the file.
+    """
+    return {"family": (doc, tuple(key.split()), tuple((match or key).split()), order, non_empty)}
+
+
+_ROLE = "framework actor role"
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """Every fact family, as loaded from the data files (rows in file order)."""
+
+    sources: tuple[Source, ...] = dataclasses.field(
+        metadata=family("a source: who published what, where, when", key="id", non_empty=True)
+    )
+    actors: tuple[Actor, ...] = dataclasses.field(
+        metadata=family(
+            "a state (ISO alpha-3) or an organisation (short code) with its cross-walk codes",
+            key="code",
+            non_empty=True,
+        )
+    )
+    names: tuple[Name, ...] = dataclasses.field(
+        metadata=family(
+            "a name of an actor: `short` (in use over a period), `formal`, or `alias`",
+            key="actor kind name start",
+            match="actor kind name",
+            order="actor kind start name",
+        )
+    )
+    frameworks: tuple[Framework, ...] = dataclasses.field(
+        metadata=family(
+            "the Alliance, a partnership, programme, status, body or relation",
+            key="slug",
+            non_empty=True,
+        )
+    )
+    memberships: tuple[Membership, ...] = dataclasses.field(
+        metadata=family(
+            "one actor in one framework in one role over a period",
+            key=f"{_ROLE} start",
+            match=_ROLE,
+            order=f"{_ROLE} period",
+            non_empty=True,
+        )
+    )
+    statuses: tuple[Status, ...] = dataclasses.field(
+        metadata=family(
+            "a sub-period of a membership with a status other than `active`",
+            key=f"{_ROLE} start",
+            match=_ROLE,
+            order=f"{_ROLE} period",
+        )
+    )
+    events: tuple[Event, ...] = dataclasses.field(
+        metadata=family(
+            "a dated event: a summit, a treaty, an accession, an Article 4 or 5 consultation",
+            key="id",
+            order="start id",
+        )
+    )
+    core_tasks: tuple[CoreTask, ...] = dataclasses.field(
+        metadata=family(
+            "a core task of a Strategic Concept (an event), in order",
+            key="event position",
+            match="event",
+        )
+    )
+    stated_counts: tuple[StatedCount, ...] = dataclasses.field(
+        metadata=family(
+            "a count an official text states on a date (checked by `allied validate`)",
+            key="framework on",
+            match="framework",
+        )
+    )
+    conflicts: tuple[Conflict, ...] = dataclasses.field(
+        metadata=family(
+            "a value another source gives, and which value the dataset keeps and why",
+            key="subject claim",
+            match="subject",
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FactField:
+    """One model field as the files and the store see it: its kind and its extras."""
+
+    name: str
+    kind: Kind
+    required: bool
+    doc: str
+    choices: tuple[str, ...] = ()
+    refers: str | None = None
+    not_before: str | None = None
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Its columns in a data file: a period is `start` and `end`, any other field one."""
+        return ("start", "end") if self.kind == "period" else (self.name,)
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A fact family: its model, file, key, order and fields, all read from the declarations."""
+
+    name: str
+    model: type[Any]
+    doc: str
+    key: tuple[str, ...]
+    match: tuple[str, ...]
+    order: tuple[str, ...]
+    non_empty: bool
+    fields: tuple[FactField, ...]
+    _key: Callable[[Any], tuple[Any, ...]] = dataclasses.field(repr=False, compare=False)
+
+    @property
+    def filename(self) -> str:
+        """The data file holding the family, in `allied/data/`."""
+        return f"{self.name}.csv"
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The data file's exact header."""
+        return tuple(column for f in self.fields for column in f.columns)
+
+    def field_of(self, name: str) -> FactField:
+        """The field called `name`, or holding the file column `name` (`start`: the period)."""
+        for f in self.fields:
+            if name == f.name or name in f.columns:
+                return f
+        raise KeyError(name)
+
+    def sort_key(self, fact: Any) -> tuple[Any, ...]:
+        """The stable key the file's rows are sorted by, so diffs read like a changelog."""
+        return tuple(_sortable(getattr(fact, name)) for name in self.order)
+
+    def key_of(self, fact: Any) -> tuple[Any, ...]:
+        """The values of the key columns for one fact (`start` is its period's start)."""
+        return self._key(fact)
+
+
+def _key_getter(fields: tuple[FactField, ...], key: tuple[str, ...]) -> Callable[[Any], Any]:
+    by_column = {column: f for f in fields for column in f.columns}
+    paths = []
+    for column in key:
+        f = by_column[column]
+        if f.kind == "period" and not f.required:
+            raise TypeError(f"{column}: a key cannot be part of an optional period")
+        paths.append(f"{f.name}.{column}" if f.kind == "period" else column)
+    getter = operator.attrgetter(*paths)
+    return (lambda fact: (getter(fact),)) if len(paths) == 1 else getter
+
+
+def _sortable(value: Any) -> Any:
+    if isinstance(value, PartialDate):
+        return value.sort_key
+    if isinstance(value, Period):
+        return value.start.sort_key
+    return _NO_DATE if value is None else value
+
+
+def _fact_field(field: dataclasses.Field[Any], hint: Any) -> FactField:
+    extras = field.metadata.get(_column.KEY) or _column.Column("")
+    has_default = field.default is not dataclasses.MISSING
+    optional = False
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        (hint,) = (arg for arg in typing.get_args(hint) if arg is not type(None))
+        optional = True
+    choices: tuple[str, ...] = ()
+    kind: Kind
+    if typing.get_origin(hint) is Literal:
+        kind, choices = "choice", typing.get_args(hint)
+    elif hint is str:
+        kind, choices = ("choice", extras.choices) if extras.choices else ("text", ())
+    elif hint is int:
+        kind = "integer"
+    elif hint is PartialDate:
+        kind = "date"
+    elif hint is Period:
+        kind = "period"
+    elif typing.get_origin(hint) is tuple:
+        kind = "list"
+    else:
+        raise TypeError(f"{field.name}: no column kind for {hint!r}")
+    if kind == "list":
+        required = bool(extras.required)
+    elif kind in ("text", "choice"):
+        required = not has_default and extras.required is not False
+    else:
+        required = not optional
+    if optional and required:
+        raise TypeError(f"{field.name}: declared required, typed optional")
+    return FactField(
+        field.name, kind, required, extras.doc, choices, extras.refers, extras.not_before
+    )
+
+
+def _hint(cls: type[Any], field: dataclasses.Field[Any]) -> Any:
+    """A field's type, its string annotation evaluated once per distinct text.
+
+    Cheaper than `typing.get_type_hints`, which compiles every annotation anew:
+    this runs on every CLI start.
+    """
+    if not isinstance(field.type, str):
+        return field.type
+    namespace = vars(sys.modules[cls.__module__])
+    found = _HINTS.get((cls.__module__, field.type))
+    if found is None:
+        found = _HINTS[cls.__module__, field.type] = eval(field.type, namespace)
+    return found
+
+
+_HINTS: dict[tuple[str, str], Any] = {}
+
+
+def _family(field: dataclasses.Field[Any]) -> Family:
+    (model,) = (arg for arg in typing.get_args(_hint(Dataset, field)) if arg is not Ellipsis)
+    doc, key, match, order, non_empty = field.metadata["family"]
+    fields = tuple(_fact_field(f, _hint(model, f)) for f in dataclasses.fields(model))
+    names = {f.name for f in fields}
+    sort_by = tuple(order.split()) if order else tuple(c for c in key if c in names)
+    getter = _key_getter(fields, key)
+    return Family(field.name, model, doc, key, match, sort_by, non_empty, fields, getter)
+
+
+def _families() -> tuple[Family, ...]:
+    return tuple(_family(f) for f in dataclasses.fields(Dataset))
+
+
+#: Every fact family, in the order `Dataset` lists them (references point backwards).
+FAMILIES: tuple[Family, ...] = _families()
+BY_NAME: dict[str, Family] = {f.name: f for f in FAMILIES}
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    """A fact that breaks a reference or uniqueness rule: where, and what.
+
+    `index` is the fact's place in its family (0-based); `first` is the place
+    of the fact a duplicate repeats.
+    """
+
+    check: str
+    family: Family
+    index: int
+    column: str
+    message: str
+    first: int | None = None
+
+
+def find_breaches(dataset: Dataset) -> Iterator[Breach]:
+    """Every duplicate key and every reference to a fact that is not there.
+
+    The loader refuses a dataset with any (`allied.dataset.load_dataset`);
+    `allied validate` reports them for a dataset built another way.
+    """
+    keys: dict[str, set[str]] = {}
+    for fam in FAMILIES:
+        facts: Sequence[Any] = getattr(dataset, fam.name)
+        seen: dict[tuple[str, ...], int] = {}
+        for index, fact in enumerate(facts):
+            key = fam.key_of(fact)
+            if key in seen:
+                shown = ",".join(fam.key)
+                yield Breach("unique-ids", fam, index, shown, "appears again", seen[key])
+            else:
+                seen[key] = index
+        if len(fam.key) == 1:
+            keys[fam.name] = {k for (k,) in seen}
+    for fam in FAMILIES:
+        refs = [(f, keys[f.refers]) for f in fam.fields if f.refers]
+        if not refs:
+            continue
+        for index, fact in enumerate(getattr(dataset, fam.name)):
+            for f, known in refs:
+                value = getattr(fact, f.name)
+                for item in value if f.kind == "list" else (value,) if value else ():
+                    if item not in known:
+                        message = f"unknown {_singular(f.refers or '')} {item!r}"
+                        yield Breach(f"{f.refers}-resolve", fam, index, f.name, message)
+
+
+def _singular(name: str) -> str:
+    return name.removesuffix("s")
+
+
+def codebook_markdown() -> str:
+    """The per-family column tables of `docs/data.md`, generated from the declarations."""
+    parts = []
+    for fam in FAMILIES:
+        order = ", ".join(fam.field_of(name).columns[0] for name in fam.order)
+        rule = " It must not be empty." if fam.non_empty else ""
+        parts.append(
+            f"### `{fam.filename}`\n\nOne row is {fam.doc}. Key: {', '.join(fam.key)}; "
+            f"sorted by {order}.{rule}\n\n"
+            "| column | type | required | description |\n|---|---|---|---|\n"
+            + "".join(_codebook_rows(f) for f in fam.fields)
+        )
+    return "\n".join(parts)
+
+
+def _codebook_rows(f: FactField) -> str:
+    required = "yes" if f.required else ""
+    if f.kind == "period":
+        return (
+            f"| `start` | date | {required} | {f.doc} |\n"
+            f"| `end` | date |  | The first day it no longer holds (empty while ongoing). |\n"
+        )
+    kind = _KIND_TEXT[f.kind]
+    if f.kind == "choice":
+        kind = "one of " + ", ".join(f"`{choice}`" for choice in f.choices)
+    elif f.refers:
+        kind = ("ids" if f.kind == "list" else "an id") + f" in `{f.refers}.csv`"
+    return f"| `{f.name}` | {kind} | {required} | {f.doc} |\n"
+
+
+_KIND_TEXT: dict[Kind, str] = {
+    "text": "text",
+    "choice": "choice",
+    "integer": "whole number",
+    "date": "date",
+    "period": "period",
+    "list": "list",
+}
