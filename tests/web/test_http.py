@@ -223,7 +223,20 @@ def test_a_trailing_slash_redirects_relative_whatever_the_host(client: TestClien
         assert moved.headers["location"] == location
 
 
-@pytest.mark.parametrize("path", [*SAMPLE, "/frameworks/", f"{API}/actors/BEL/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        *SAMPLE,
+        "/frameworks/",
+        f"{API}/actors/BEL/",
+        pytest.param(
+            f"{API}/memberships?limit=1",
+            marks=pytest.mark.xfail(
+                strict=True, reason="`next` is built from Host until the route builds it relative"
+            ),
+        ),
+    ],
+)
 def test_a_hostile_host_is_never_echoed(client: TestClient, path: str) -> None:
     response = client.get(path, headers={"Host": HOSTILE}, follow_redirects=False)
     assert response.status_code < 500
@@ -256,6 +269,19 @@ def test_every_answer_carries_the_security_headers(
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["x-frame-options"] == "DENY"
     assert headers["referrer-policy"] == "same-origin"
+
+
+def test_a_server_error_carries_them_too(registry: allied.Registry) -> None:
+    app = create_app(registry)
+
+    @app.get("/boom")
+    async def boom() -> None:
+        raise RuntimeError("boom")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        crashed = client.get("/boom")
+    assert crashed.status_code == 500
+    assert crashed.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
 
 
 def test_a_revalidated_answer_carries_them_too(client: TestClient) -> None:

@@ -20,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp
 
 import allied
 from allied import relations
@@ -39,6 +40,14 @@ GZIP_MINIMUM = 1024
 GZIP_LEVEL = 6
 
 
+class _App(FastAPI):
+    """FastAPI with the security headers outside everything, the 500 answer included."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        # Starlette puts the 500 handler outside the user middleware; this wraps it too.
+        return SecurityHeadersMiddleware(super().build_middleware_stack())
+
+
 @asynccontextmanager
 async def _warm(app: FastAPI) -> AsyncIterator[None]:
     """Project the map and build its timeline before the first visitor asks."""
@@ -52,14 +61,14 @@ def create_app(registry: Registry | None = None, *, data_dir: str | None = None)
 
     The ETag of every answer hashes the data files, so it changes exactly when
     a restart loads different data. Middleware, outermost first: security
-    headers, CORS under the API, trailing-slash redirects, HEAD as GET, gzip,
-    then the ETag layer and its answer cache, so a kept answer is still gzipped,
-    tagged and answered to HEAD.
+    headers (outside the 500 handler too), CORS under the API, trailing-slash
+    redirects, HEAD as GET, gzip, then the ETag layer and its answer cache, so a
+    kept answer is still gzipped, tagged and answered to HEAD.
     """
     if registry is None:
         registry = allied.load(data_dir)
         data_dir = data_dir or bundled_data_dir()
-    app = FastAPI(
+    app = _App(
         title="allied",
         version=allied.__version__,
         summary="NATO's alliances and partnerships through time, with a source for every fact.",
@@ -90,5 +99,4 @@ def create_app(registry: Registry | None = None, *, data_dir: str | None = None)
     app.add_middleware(HeadMiddleware)
     app.add_middleware(SlashMiddleware)
     app.add_middleware(CORSMiddleware, prefix=api.PREFIX)
-    app.add_middleware(SecurityHeadersMiddleware)
     return app
