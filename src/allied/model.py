@@ -204,7 +204,6 @@ class StatedCount:
     count: int = _field(metadata=column("How many members the text states."))
     sources: tuple[str, ...] = _field(metadata=cites("the count"))
     note: str = _field(default="", metadata=column("Anything a reader should know."))
-    quote: str = _field(default="", metadata=column("The sentence stating the count."))
 
 
 @dataclass(frozen=True)

@@ -201,7 +201,6 @@ class StatedCountRow(Base):
     on_last: Mapped[_dt.date]
     count: Mapped[int]
     note: Mapped[str] = mapped_column(sa.Text)
-    quote: Mapped[str] = mapped_column(sa.Text, server_default="")
 
 
 class ConflictRow(Base):
