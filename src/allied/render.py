@@ -89,7 +89,20 @@ def _draw(tables: Sequence[Table], out: IO[str]) -> None:
 
 #: Columns of free text that may wrap; every other column (codes, dates) stays on one line.
 _WRAPPING = frozenset(
-    {"name", "framework_name", "title", "sources", "note", "reason", "task", "text", "explanation"}
+    {
+        "name",
+        "framework_name",
+        "title",
+        "sources",
+        "note",
+        "reason",
+        "task",
+        "text",
+        "explanation",
+        "value",
+        "place",
+        "publisher",
+    }
 )
 
 

@@ -78,13 +78,20 @@ def registry_of(ctx: click.Context) -> Registry:
     return allied.load((ctx.find_root().obj or {}).get("data"))
 
 
-def emit_answer(fmt: str | None, answer: Answer, *tables: Table, title: str = "") -> None:
+def emit_answer(
+    fmt: str | None,
+    answer: Answer,
+    *tables: Table,
+    title: str = "",
+    columns: tuple[str, ...] = (),
+) -> None:
     """Write an answer: its JSON document, its CSV rows, or tables on a terminal.
 
-    With no `tables`, the terminal shows the CSV's rows and columns under `title`.
+    With no `tables`, the terminal shows the CSV's rows under `title`, in `columns`
+    (default: the CSV's; a narrower choice keeps a table readable in 80 columns).
     """
     document = answer.document()
-    shown = tables or (Table(title, answer.COLUMNS, answer.rows(document)),)
+    shown = tables or (Table(title, columns or answer.COLUMNS, answer.rows(document)),)
     csv_table = Table(title, answer.COLUMNS, answer.rows(document))
     chosen = fmt or default_format()
     emit(chosen, document, (csv_table,) if chosen == "csv" else shown)

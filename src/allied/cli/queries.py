@@ -77,7 +77,8 @@ def actor(ctx: click.Context, name: str, on: str | None, fmt: str | None) -> Non
     emit_answer(
         fmt,
         answer,
-        Table(f"{answer.name} ({answer.actor.code})", answer.COLUMNS, document["memberships"]),
+        Table(f"{answer.name} ({answer.actor.code})",
+              ("framework", "role", "start", "end", "end_reason"), document["memberships"]),
         Table("Names", ("name", "kind", "start", "end", "sources"), document["names"]),
         Table("Statuses", ("framework", "role", "status", "start", "end", "sources"),
               document["statuses"]),
@@ -98,7 +99,8 @@ def frameworks(ctx: click.Context, on: str | None, show_all: bool, fmt: str | No
         allied frameworks --on 1995
     """
     found = questions.frameworks(registry_of(ctx), on=on, every=show_all)
-    emit_answer(fmt, found, title="Frameworks" if show_all else f"Frameworks on {parse_date(on)}")
+    title = "Frameworks" if show_all else f"Frameworks on {parse_date(on)}"
+    emit_answer(fmt, found, title=title, columns=("slug", "name", "kind", "start", "end"))
 
 
 @click.command()
@@ -159,7 +161,8 @@ def events(
     """
     found = questions.events(registry_of(ctx), kind=kind, start=start, end=end,
                              framework=framework, offset=offset, limit=limit)  # fmt: skip
-    emit_answer(fmt, found, title=f"Events ({found.total})")
+    emit_answer(fmt, found, title=f"Events ({found.total})",
+                columns=("start", "end", "kind", "title", "place"))  # fmt: skip
 
 
 @click.command()
@@ -177,7 +180,8 @@ def sources(
         allied sources --limit 10
     """
     found = questions.sources(registry_of(ctx), ids, offset=offset, limit=limit)
-    emit_answer(fmt, found, title=f"Sources ({found.total})")
+    emit_answer(fmt, found, title=f"Sources ({found.total})",
+                columns=("id", "kind", "publisher", "title", "published"))  # fmt: skip
 
 
 @click.command()
@@ -194,11 +198,14 @@ def source(ctx: click.Context, source_id: str, fmt: str | None) -> None:
     answer = questions.source(registry_of(ctx), source_id)
     found = answer.source
     document = answer.document()
-    record = {k: document[k] for k in ("id", "kind", "publisher", "title", "published", "url")}
+    record = [
+        {"field": key, "value": document[key]}
+        for key in ("id", "kind", "publisher", "title", "published", "url", "note")
+    ]
     emit_answer(
         fmt,
         answer,
-        Table(f"Source {found.id}", tuple(record), [record]),
+        Table(f"Source {found.id}", ("field", "value"), record),
         Table("Cited by", answer.COLUMNS, document["cited_by"]),
     )
 
@@ -229,7 +236,8 @@ def relations(ctx: click.Context, on: str | None, fmt: str | None) -> None:
         allied relations --on 1999-03-12
     """
     answer = questions.relations(registry_of(ctx), on=on)
-    emit_answer(fmt, answer, title=f"Closest tie to NATO on {answer.on}")
+    emit_answer(fmt, answer, title=f"Closest tie to NATO on {answer.on}",
+                columns=("actor", "name", "category", "uncertain"))  # fmt: skip
 
 
 COMMANDS = (members, actor, frameworks, history, diff, events, sources, source, search, relations)
