@@ -15,10 +15,12 @@ from allied.dataset import Dataset, load_dataset
 from allied.errors import (
     AlliedError,
     AmbiguousName,
+    ConflictingArguments,
     DataError,
     InvalidDate,
     InvalidPeriod,
     OutsideLifetime,
+    SyncInProgress,
     UnknownActor,
     UnknownEvent,
     UnknownFramework,
@@ -53,6 +55,7 @@ __all__ = [
     "Certainty",
     "Change",
     "Conflict",
+    "ConflictingArguments",
     "CoreTask",
     "DataError",
     "Dataset",
@@ -71,6 +74,7 @@ __all__ = [
     "Standing",
     "StatedCount",
     "Status",
+    "SyncInProgress",
     "UnknownActor",
     "UnknownEvent",
     "UnknownFramework",
@@ -80,15 +84,30 @@ __all__ = [
 ]
 
 
-def load(data_dir: str | os.PathLike[str] | None = None) -> Registry:
-    """Load the registry: the bundled dataset by default, or the CSV files in `data_dir`.
+def load(data_dir: str | os.PathLike[str] | None = None, *, db: str | None = None) -> Registry:
+    """Load the registry: the bundled dataset by default, the CSV files in `data_dir`,
+    or the facts stored in the database at URL `db` (filled by `allied db sync`).
 
-    The bundled registry is built once per process and shared.
+    The bundled registry is built once per process and shared. A database is
+    read in one consistent snapshot; it needs the `allied.store` dependencies
+    (SQLAlchemy), which are imported only then. Giving both `data_dir` and `db`
+    raises `ConflictingArguments`.
 
     >>> import allied
     >>> allied.load().actor_of("FYROM").code
     'MKD'
+
+    Example: `allied.load(db="postgresql://postgres@127.0.0.1:5432/allied")`.
     """
+    if db is not None:
+        if data_dir is not None:
+            raise ConflictingArguments("give a data folder or a database URL, not both")
+        from allied.extras import require
+
+        require("db", by="allied.load(db=...)")
+        from allied.store import read_stored_dataset
+
+        return Registry(read_stored_dataset(db))
     if data_dir is None:
         return _bundled()
     return Registry(load_dataset(data_dir))

@@ -49,3 +49,11 @@ class DataError(AlliedError):
 
 class InvalidQuery(AlliedError, ValueError):
     """A query parameter out of range: a negative offset, a zero limit, a year past today."""
+
+
+class SyncInProgress(AlliedError):
+    """Another sync is writing to the same database; this one wrote nothing and may be retried."""
+
+
+class ConflictingArguments(AlliedError, ValueError):
+    """Two arguments that exclude each other were given together (a data folder and a database)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,8 +37,15 @@ BACKENDS = [
 @pytest.fixture(params=BACKENDS)
 def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     """A fresh, empty database: a temporary SQLite file, or a new PostgreSQL schema."""
-    if request.param == "sqlite":
-        engine = create_engine(f"sqlite:///{tmp_path / 'allied.db'}")
+    with fresh_database(request.param, tmp_path / "allied.db") as engine:
+        yield engine
+
+
+@contextmanager
+def fresh_database(backend: str, path: Path) -> Iterator[Engine]:
+    """An engine on a new, empty database: SQLite at `path`, or a PostgreSQL schema of its own."""
+    if backend == "sqlite":
+        engine = create_engine(f"sqlite:///{path}")
         yield engine
         engine.dispose()
         return

@@ -73,6 +73,14 @@ def test_url_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None
     monkeypatch.setenv(URL_VARIABLE, "postgresql://me:secret@db.example/allied")
     assert run("db", "url")[1].strip() == "postgresql+psycopg://me:***@db.example/allied"
     assert run("db", "url", "--db", "sqlite:///x.db")[1].strip() == "sqlite:///x.db"
+    monkeypatch.setenv(URL_VARIABLE, "")
+    code, out, err = run("db", "sync")
+    assert (code, out) == (2, "")
+    assert err.strip().endswith(
+        ": ALLIED_DATABASE_URL is empty: set it to sqlite:///PATH or "
+        "postgresql://USER@HOST/DB, or unset it for the default SQLite file"
+    )
+    assert len(err.strip().splitlines()) == 1
     assert not (tmp_path / "allied").exists()
 
 
@@ -83,6 +91,8 @@ def test_url_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None
         ("upgrade", "oracle://scott@host/db", "unsupported database 'oracle'"),
         ("sync", "postgresql://postgres@127.0.0.1:1/none", "127.0.0.1:1/none: connection"),
         ("sync", "sqlite:////no/such/dir/allied.db", "unable to open database file"),
+        ("sync", "", "the database URL is empty"),
+        ("url", "", "the database URL is empty"),
     ],
 )
 def test_bad_urls_exit_2_with_one_line(command: str, url: str, message: str) -> None:

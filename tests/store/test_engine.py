@@ -29,6 +29,21 @@ def test_flag_beats_variable_beats_default(monkeypatch: pytest.MonkeyPatch, tmp_
     assert database_url("sqlite:///from-flag.db") == "sqlite:///from-flag.db"
 
 
+@pytest.mark.parametrize("url", ["", "  "])
+def test_an_empty_url_is_an_error_not_the_default(
+    monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    monkeypatch.delenv(URL_VARIABLE, raising=False)
+    with pytest.raises(InvalidDatabaseURL, match=r"^the database URL is empty: "):
+        database_url(url)
+    monkeypatch.setenv(URL_VARIABLE, url)
+    with pytest.raises(InvalidDatabaseURL, match=f"^{URL_VARIABLE} is empty: "):
+        database_url()
+    with pytest.raises(InvalidDatabaseURL, match=r"^the database URL is empty: "):
+        create_engine(url)
+    assert database_url("sqlite:///given.db") == "sqlite:///given.db"
+
+
 def test_default_is_under_home_without_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("XDG_DATA_HOME", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))

@@ -38,13 +38,14 @@ def serve(ctx: click.Context, host: str, port: int, db: str | None, target: str 
     require("web", by="allied serve")
     from allied.web.app import create_app  # the web stack loads only for this command
 
+    data_dir = (ctx.find_root().obj or {}).get("data")
     if db is not None:
-        require("db", by="allied serve --db")
-        from allied.store import load_registry
+        import allied
 
-        app = create_app(load_registry(db))
+        require("db", by="allied serve --db")
+        app = create_app(allied.load(data_dir, db=db))  # both given: a one-line error
     else:
-        app = create_app(registry_of(ctx), data_dir=(ctx.find_root().obj or {}).get("data"))
+        app = create_app(registry_of(ctx), data_dir=data_dir)
     if target is not None:
         from allied.web.inprocess import get
 

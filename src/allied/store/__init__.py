@@ -1,7 +1,8 @@
 """The database store: the bundled dataset mirrored into SQLite or PostgreSQL for SQL users.
 
 Nothing here is imported on the path of a plain query: `allied.cli` loads
-only `allied.store.commands`, which imports SQLAlchemy inside its commands.
+only `allied.store.commands`, which imports SQLAlchemy inside its commands,
+and `read_stored_dataset` imports it when called.
 
 >>> from allied.store.engine import create_engine
 >>> from allied.store.schema import upgrade
@@ -17,34 +18,34 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from allied.registry import Registry
+    from allied.dataset import Dataset
 
 
-def load_registry(url: str | None = None) -> Registry:
-    """A registry over the facts stored in the database (`url`, default as `allied db`).
+def read_stored_dataset(url: str | None = None) -> Dataset:
+    """Read the facts stored in the database at `url` (resolved as by `allied db`).
 
+    Every table is read in one snapshot, so a sync committing meanwhile is seen
+    whole or not at all. `allied.load(db=url)` wraps the result in a registry.
     Raises `DataError` when the database holds no facts (run `allied db sync`
     first), and `DatabaseFailure` or `InvalidDatabaseURL` as the engine does.
+
+    Example: `read_stored_dataset("sqlite:///allied.db").memberships`.
     """
+    from alembic.runtime.migration import MigrationContext
+
     from allied.errors import DataError
-    from allied.registry import Registry
-    from allied.store.engine import create_engine, database_errors, display_url
+    from allied.store.engine import create_engine, database_errors, display_url, snapshot
     from allied.store.rows import read_dataset
-    from allied.store.schema import current_revision
 
     engine = create_engine(url)
+    shown = display_url(str(engine.url))
     try:
-        with database_errors(engine):
-            if current_revision(engine) is None:
-                raise DataError(
-                    f"{display_url(str(engine.url))} has no allied tables: "
-                    "run `allied db sync` first"
-                )
-            dataset = read_dataset(engine)
+        with database_errors(engine), snapshot(engine) as connection:
+            if MigrationContext.configure(connection).get_current_revision() is None:
+                raise DataError(f"{shown} has no allied tables: run `allied db sync` first")
+            dataset = read_dataset(connection)
     finally:
         engine.dispose()
     if not dataset.frameworks:
-        raise DataError(
-            f"{display_url(str(engine.url))} holds no facts: run `allied db sync` first"
-        )
-    return Registry(dataset)
+        raise DataError(f"{shown} holds no facts: run `allied db sync` first")
+    return dataset

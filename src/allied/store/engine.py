@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Connection, Engine
 
 from allied.errors import AlliedError
 
@@ -26,6 +26,9 @@ from allied.errors import AlliedError
 URL_VARIABLE = "ALLIED_DATABASE_URL"
 #: The file name of the default SQLite database.
 DEFAULT_FILENAME = "allied.db"
+#: Execution option: `"IMMEDIATE"` makes an SQLite transaction take the write lock at
+#: BEGIN, failing at once (SQLITE_BUSY) if another writer holds it, instead of waiting.
+SQLITE_BEGIN = "allied_sqlite_begin"
 
 
 class InvalidDatabaseURL(AlliedError, ValueError):
@@ -50,10 +53,27 @@ def default_database_url() -> str:
 def database_url(url: str | None = None) -> str:
     """Resolve the database URL: `url` if given, else `ALLIED_DATABASE_URL`, else the default.
 
+    An empty URL (`--db ""`, or `ALLIED_DATABASE_URL` set but empty) raises
+    `InvalidDatabaseURL` rather than quietly meaning the default file.
+
     >>> database_url("postgresql://postgres@127.0.0.1:5432/allied")
     'postgresql://postgres@127.0.0.1:5432/allied'
     """
-    return url or os.environ.get(URL_VARIABLE) or default_database_url()
+    if url is None:
+        url = os.environ.get(URL_VARIABLE)
+        if url is None:
+            return default_database_url()
+        if not url.strip():
+            raise InvalidDatabaseURL(
+                f"{URL_VARIABLE} is empty: set it to sqlite:///PATH or "
+                "postgresql://USER@HOST/DB, or unset it for the default SQLite file"
+            )
+    if not url.strip():
+        raise InvalidDatabaseURL(
+            "the database URL is empty: give sqlite:///PATH or postgresql://USER@HOST/DB, "
+            "or leave --db out for the default"
+        )
+    return url
 
 
 def parse_url(url: str) -> URL:
@@ -118,6 +138,29 @@ def database_errors(engine: Engine) -> Iterator[None]:
         raise DatabaseFailure(f"{where}: {_first_line(error)}") from None
 
 
+@contextmanager
+def snapshot(engine: Engine) -> Iterator[Connection]:
+    """Open one read-only transaction that sees the database as a single committed state.
+
+    Reading several tables one query at a time would otherwise see a sync that
+    commits in between: part of the old dataset, part of the new. PostgreSQL runs
+    the block at REPEATABLE READ (every query sees the snapshot the first one took);
+    SQLite runs it in one transaction, whose shared lock keeps a writer from
+    committing until the block ends.
+
+    >>> with snapshot(create_engine("sqlite://")) as connection:
+    ...     connection.exec_driver_sql("SELECT 1").scalar()
+    1
+    """
+    with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
+        with connection.begin():
+            yield connection
+
+
 def _first_line(error: BaseException) -> str:
     cause = getattr(error, "orig", None) or error
     text = str(cause).strip() or type(cause).__name__
@@ -134,5 +177,15 @@ def _configure_sqlite(connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _begin_sqlite(connection: sa.Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+def _begin_sqlite(connection: Connection) -> None:
+    if connection.get_execution_options().get(SQLITE_BEGIN) != "IMMEDIATE":
+        connection.exec_driver_sql("BEGIN")
+        return
+    # Ask for the write lock without waiting: a writer that holds it is another
+    # sync, and its loser is told so at once, as on PostgreSQL.
+    timeout = int(connection.exec_driver_sql("PRAGMA busy_timeout").scalar_one())
+    connection.exec_driver_sql("PRAGMA busy_timeout = 0")
+    try:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {timeout}")

@@ -7,6 +7,11 @@ start — is paired with it and updated in place, so row ids survive data
 corrections. What matches and is equal is left alone; what the dataset no
 longer holds is deleted. Running it twice changes nothing the second time.
 
+Syncs are serialised: one holds the database's write lock for its whole
+transaction and a concurrent one fails at once with `SyncInProgress`, having
+written nothing. Two syncs of different datasets would otherwise both plan
+from the same stored state and commit a mixture of the two.
+
 >>> from allied.store.engine import create_engine
 >>> from allied.store.schema import upgrade
 >>> import allied
@@ -18,8 +23,10 @@ longer holds is deleted. Running it twice changes nothing the second time.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,8 +35,13 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from allied.dataset import Dataset
-from allied.errors import DataError
+from allied.errors import DataError, SyncInProgress
+from allied.store.engine import SQLITE_BEGIN
 from allied.store.rows import FAMILIES, Family, Row, read_family
+
+#: The first half of the PostgreSQL advisory lock a sync holds ("alli"); the second
+#: half is the oid of the schema synced into, so syncs into other schemas run freely.
+LOCK_KEY = int.from_bytes(b"alli", "big")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +119,15 @@ def sync_dataset(
     name once it is written. The schema must be at the newest revision
     (`allied.store.schema.upgrade`).
 
+    Raises `SyncInProgress`, writing nothing, while another sync is writing to
+    the same database: on PostgreSQL it holds an advisory lock until it commits,
+    on SQLite the write lock (taken at BEGIN IMMEDIATE when given an engine; a
+    caller's own transaction takes it at its first write).
+
     Example: `sync_dataset(create_engine(), allied.load().dataset)`.
     """
     if isinstance(target, Engine):
-        with target.begin() as connection:
+        with _writing(target) as connection:
             return _sync(connection, dataset, progress)
     if isinstance(target, Session):
         return _sync(target.connection(), dataset, progress)
@@ -120,9 +137,49 @@ def sync_dataset(
         return _sync(target, dataset, progress)
 
 
+@contextmanager
+def _writing(engine: Engine) -> Iterator[Connection]:
+    """One transaction on `engine` that holds SQLite's write lock from its BEGIN."""
+    with engine.connect() as connection:
+        connection.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
+        try:
+            transaction = connection.begin()
+        except sa.exc.OperationalError as error:
+            code = getattr(error.orig, "sqlite_errorcode", None)
+            if code is not None and code & 0xFF == sqlite3.SQLITE_BUSY:
+                raise SyncInProgress(_in_progress(connection)) from None
+            raise
+        with transaction:
+            yield connection
+
+
+def _lock(connection: Connection) -> None:
+    """Hold PostgreSQL's sync lock until the transaction ends, or raise `SyncInProgress`.
+
+    The lock is tried, not waited for: a sync replaces the whole dataset, so the
+    one that arrives second is told, rather than silently overwriting the first
+    a moment later. Retrying is safe, since a sync is idempotent.
+    """
+    if connection.dialect.name != "postgresql":
+        return
+    schema = sa.text("coalesce(to_regnamespace(current_schema())::oid::int4, 0)")
+    taken = connection.execute(sa.select(sa.func.pg_try_advisory_xact_lock(LOCK_KEY, schema)))
+    if not taken.scalar_one():
+        raise SyncInProgress(_in_progress(connection))
+
+
+def _in_progress(connection: Connection) -> str:
+    where = connection.engine.url.render_as_string(hide_password=True)
+    return (
+        f"{where}: another `allied db sync` is writing to this database; "
+        "nothing synced, try again when it has finished"
+    )
+
+
 def _sync(
     connection: Connection, dataset: Dataset, progress: Callable[[str], None] | None
 ) -> SyncReport:
+    _lock(connection)
     plans = [_plan(connection, family, getattr(dataset, family.name)) for family in FAMILIES]
     for plan in plans:
         _apply(connection, plan)
@@ -172,11 +229,11 @@ def _corrections(
     What stays unpaired is deleted or inserted (added to `plan`).
     """
     by_match: dict[tuple[Any, ...], tuple[list[Any], list[Any]]] = defaultdict(lambda: ([], []))
-    for item in gone:
-        by_match[tuple(item[1][c] for c in family.match)][0].append(item)
-    for item in new:
-        by_match[tuple(item[0][c] for c in family.match)][1].append(item)
-    pairs = []
+    for stored in gone:
+        by_match[tuple(stored[1][c] for c in family.match)][0].append(stored)
+    for wanted in new:
+        by_match[tuple(wanted[0][c] for c in family.match)][1].append(wanted)
+    pairs: list[tuple[tuple[Any, Row, dict[str, Any]], tuple[Row, dict[str, Any]]]] = []
     for old, fresh in by_match.values():
         old.sort(key=lambda item: _sortable(item[1], family.key))
         fresh.sort(key=lambda item: _sortable(item[0], family.key))
@@ -207,8 +264,8 @@ def _apply(connection: Connection, plan: _Plan) -> None:
     if plan.inserts:
         new_rows = [row for row, _ in plan.inserts]
         if family.has_surrogate_key:
-            statement = sa.insert(table).returning(pk, sort_by_parameter_order=True)
-            keys = list(connection.execute(statement, new_rows).scalars())
+            returning = sa.insert(table).returning(pk, sort_by_parameter_order=True)
+            keys = list(connection.execute(returning, new_rows).scalars())
         else:
             connection.execute(sa.insert(table), new_rows)
             keys = [row[pk.name] for row in new_rows]
