@@ -33,10 +33,11 @@ test: $(STAMP) $(CHROMIUM)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-## lint: ruff check and ruff format --check, as CI runs them
+## lint: ruff check, ruff format --check and mypy --strict, as CI runs them
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy --strict src/allied
 
 validate: $(STAMP)
 	$(BIN)/allied validate

@@ -142,5 +142,6 @@ def _suspended_on(registry: Registry, membership: Membership, day: PartialDate) 
     answers = {status.period.holds_on(day) for status in registry.statuses_of(membership)}
     for answer in (Certainty.YES, Certainty.MAYBE):
         if answer in answers:
-            return answer.value
+            shown: str = answer.value
+            return shown
     return Certainty.NO.value
