@@ -7,7 +7,6 @@ from typing import IO, Any, TypeVar
 
 import click
 
-from allied import questions
 from allied.answer import Answer
 from allied.cli.options import registry_of
 from allied.render import emit, write_csv
@@ -63,7 +62,9 @@ def export_memberships(ctx: click.Context, fmt: str, output: IO[str]) -> None:
     Example:
         allied export memberships --format csv -o memberships.csv
     """
-    _write(fmt, questions.membership_segments(registry_of(ctx)), output)
+    from allied.questions.memberships import membership_segments as ask
+
+    _write(fmt, ask(registry_of(ctx)), output)
 
 
 @export.command("panel")
@@ -93,5 +94,7 @@ def export_panel(
     Example:
         allied export panel --from 1990 --to 2025 --framework pfp -o pfp-panel.csv
     """
-    answer = questions.panel(registry_of(ctx), first=first, last=last, frameworks=frameworks)
+    from allied.questions.panel import panel as ask
+
+    answer = ask(registry_of(ctx), first=first, last=last, frameworks=frameworks)
     _write(fmt, answer, output)

@@ -1,14 +1,15 @@
 """The registry's questions on the command line: members, actor, frameworks, history, …
 
-Each command parses, asks `allied.questions` and renders the answer; the API
-answers the same questions with the same documents (see tests/test_parity.py).
+Each command parses, asks one question of `allied.questions` and renders the
+answer; the API answers the same questions with the same documents (see
+tests/test_parity.py). A command imports its question in its body: creating
+the answer classes costs start-up time, so `allied members` loads only its own.
 """
 
 from __future__ import annotations
 
 import click
 
-from allied import questions
 from allied.cli.options import (
     emit_answer,
     format_option,
@@ -47,7 +48,9 @@ def members(
     Example:
         allied members nato --on 2020-03-27
     """
-    roster = questions.members(registry_of(ctx), framework, on=on, roles=roles)
+    from allied.questions.roster import members as ask
+
+    roster = ask(registry_of(ctx), framework, on=on, roles=roles)
     caption = f"{roster.count} on {roster.on}" + (
         f", {roster.uncertain} uncertain" if roster.uncertain else ""
     )
@@ -71,7 +74,9 @@ def actor(ctx: click.Context, name: str, on: str | None, fmt: str | None) -> Non
     Example:
         allied actor "Macedonia"
     """
-    answer = questions.actor(registry_of(ctx), name, on=on)
+    from allied.questions.actors import actor as ask
+
+    answer = ask(registry_of(ctx), name, on=on)
     document = answer.document()
     codes = {k: document[k] for k in ("code", "kind", "iso2", "iso_numeric", "cow", "wikidata")}
     emit_answer(
@@ -98,7 +103,9 @@ def frameworks(ctx: click.Context, on: str | None, show_all: bool, fmt: str | No
     Example:
         allied frameworks --on 1995
     """
-    found = questions.frameworks(registry_of(ctx), on=on, every=show_all)
+    from allied.questions.frameworks import frameworks as ask
+
+    found = ask(registry_of(ctx), on=on, every=show_all)
     title = "Frameworks" if show_all else f"Frameworks on {parse_date(on)}"
     emit_answer(fmt, found, title=title, columns=("slug", "name", "kind", "start", "end"))
 
@@ -114,7 +121,9 @@ def history(ctx: click.Context, framework: str, fmt: str | None) -> None:
     Example:
         allied history pfp
     """
-    answer = questions.history(registry_of(ctx), framework)
+    from allied.questions.frameworks import history as ask
+
+    answer = ask(registry_of(ctx), framework)
     emit_answer(fmt, answer, title=f"History of {answer.framework}")
 
 
@@ -131,7 +140,9 @@ def diff(ctx: click.Context, start: str, end: str, framework: str | None, fmt: s
     Example:
         allied diff 2013-07-02 2026-01-01 --framework pfp
     """
-    answer = questions.diff(registry_of(ctx), start, end, framework=framework)
+    from allied.questions.changes import diff as ask
+
+    answer = ask(registry_of(ctx), start, end, framework=framework)
     emit_answer(fmt, answer, title=f"Changes from {answer.since} to {answer.until}")
 
 
@@ -159,7 +170,9 @@ def events(
     Example:
         allied events --kind article-4 --from 2014
     """
-    found = questions.events(registry_of(ctx), kind=kind, start=start, end=end,
+    from allied.questions.changes import events as ask
+
+    found = ask(registry_of(ctx), kind=kind, start=start, end=end,
                              framework=framework, offset=offset, limit=limit)  # fmt: skip
     emit_answer(fmt, found, title=f"Events ({found.total})",
                 columns=("start", "end", "kind", "title", "place"))  # fmt: skip
@@ -179,7 +192,9 @@ def sources(
     Example:
         allied sources --limit 10
     """
-    found = questions.sources(registry_of(ctx), ids, offset=offset, limit=limit)
+    from allied.questions.sources import sources as ask
+
+    found = ask(registry_of(ctx), ids, offset=offset, limit=limit)
     emit_answer(fmt, found, title=f"Sources ({found.total})",
                 columns=("id", "kind", "publisher", "title", "published"))  # fmt: skip
 
@@ -195,7 +210,9 @@ def source(ctx: click.Context, source_id: str, fmt: str | None) -> None:
     Example:
         allied source seed-fr-2013
     """
-    answer = questions.source(registry_of(ctx), source_id)
+    from allied.questions.sources import source as ask
+
+    answer = ask(registry_of(ctx), source_id)
     found = answer.source
     document = answer.document()
     record = [
@@ -221,7 +238,9 @@ def search(ctx: click.Context, text: str, fmt: str | None) -> None:
     Example:
         allied search Macedonia
     """
-    emit_answer(fmt, questions.search(registry_of(ctx), text), title=f"Names matching {text!r}")
+    from allied.questions.names import search as ask
+
+    emit_answer(fmt, ask(registry_of(ctx), text), title=f"Names matching {text!r}")
 
 
 @click.command()
@@ -235,7 +254,9 @@ def relations(ctx: click.Context, on: str | None, fmt: str | None) -> None:
     Example:
         allied relations --on 1999-03-12
     """
-    answer = questions.relations(registry_of(ctx), on=on)
+    from allied.questions.ties import relations as ask
+
+    answer = ask(registry_of(ctx), on=on)
     emit_answer(fmt, answer, title=f"Closest tie to NATO on {answer.on}",
                 columns=("actor", "name", "category", "uncertain"))  # fmt: skip
 

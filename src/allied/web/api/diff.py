@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from allied import questions
+from allied.questions.changes import Diff, diff
 from allied.web.contract import answers
 from allied.web.deps import DATE_HELP, FormatQuery, RegistryDep
 from allied.web.responses import respond
@@ -18,7 +18,7 @@ router = APIRouter(tags=["diff"])
 @router.get(
     "/diff",
     summary="Who was added, removed or changed status between two dates",
-    responses=answers(questions.Diff),
+    responses=answers(Diff),
 )
 async def get_diff(
     registry: RegistryDep,
@@ -28,4 +28,4 @@ async def get_diff(
     format: FormatQuery = "json",
 ) -> Response:
     """The same answer as `allied diff FROM TO [--framework SLUG]`."""
-    return respond(questions.diff(registry, start, end, framework=framework), format)
+    return respond(diff(registry, start, end, framework=framework), format)

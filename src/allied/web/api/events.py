@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from allied import questions
 from allied.model import EVENT_KINDS
+from allied.questions.changes import EventList, events
 from allied.web.contract import answers
 from allied.web.deps import DATE_HELP, FormatQuery, LimitQuery, OffsetQuery, RegistryDep
 from allied.web.responses import respond
@@ -16,7 +16,7 @@ from allied.web.responses import respond
 router = APIRouter(tags=["events"])
 
 
-@router.get("/events", summary="Events in date order", responses=answers(questions.EventList))
+@router.get("/events", summary="Events in date order", responses=answers(EventList))
 async def list_events(
     registry: RegistryDep,
     kind: Annotated[str | None, Query(description=f"One of: {', '.join(EVENT_KINDS)}.")] = None,
@@ -28,6 +28,6 @@ async def list_events(
     format: FormatQuery = "json",
 ) -> Response:
     """The same answer as `allied events`: filtered by kind, framework and a `[from, to]` window."""
-    found = questions.events(registry, kind=kind, start=start, end=end, framework=framework,
+    found = events(registry, kind=kind, start=start, end=end, framework=framework,
                              offset=offset, limit=limit)  # fmt: skip
     return respond(found, format)

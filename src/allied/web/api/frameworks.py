@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from allied import questions
 from allied.model import FULL_ROLES
+from allied.questions.frameworks import FrameworkAnswer, FrameworkList, framework, frameworks
+from allied.questions.roster import Roster, members
 from allied.web.contract import answers
 from allied.web.deps import FormatQuery, OnQuery, RegistryDep, RoleChoice
 from allied.web.responses import respond
@@ -19,7 +20,7 @@ router = APIRouter(tags=["frameworks"])
 @router.get(
     "/frameworks",
     summary="Frameworks in existence on a date",
-    responses=answers(questions.FrameworkList),
+    responses=answers(FrameworkList),
 )
 async def list_frameworks(
     registry: RegistryDep,
@@ -28,23 +29,23 @@ async def list_frameworks(
     format: FormatQuery = "json",
 ) -> Response:
     """The same answer as `allied frameworks [--on DATE] [--all]`."""
-    return respond(questions.frameworks(registry, on=on, every=all), format)
+    return respond(frameworks(registry, on=on, every=all), format)
 
 
 @router.get(
     "/frameworks/{slug}",
     summary="One framework, its founding document and sources",
-    responses=answers(questions.FrameworkAnswer),
+    responses=answers(FrameworkAnswer),
 )
 async def get_framework(slug: str, registry: RegistryDep, format: FormatQuery = "json") -> Response:
     """A framework by slug, name or alias, with its members over time (the CSV's rows)."""
-    return respond(questions.framework(registry, slug), format)
+    return respond(framework(registry, slug), format)
 
 
 @router.get(
     "/frameworks/{slug}/members",
     summary="Who was in a framework on a date",
-    responses=answers(questions.Roster),
+    responses=answers(Roster),
 )
 async def list_members(
     slug: str,
@@ -57,4 +58,4 @@ async def list_members(
     format: FormatQuery = "json",
 ) -> Response:
     """The same answer as `allied members SLUG [--on DATE] [--role ROLE]…`."""
-    return respond(questions.members(registry, slug, on=on, roles=role), format)
+    return respond(members(registry, slug, on=on, roles=role), format)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from allied import questions
+from allied.questions.memberships import MembershipList, memberships
 from allied.web.contract import answers
 from allied.web.deps import FormatQuery, OffsetQuery, RegistryDep, RoleQuery
 from allied.web.responses import respond
@@ -18,7 +18,7 @@ router = APIRouter(tags=["memberships"])
 @router.get(
     "/memberships",
     summary="Memberships, filtered and paginated",
-    responses=answers(questions.MembershipList),
+    responses=answers(MembershipList),
 )
 async def list_memberships(
     registry: RegistryDep,
@@ -31,6 +31,6 @@ async def list_memberships(
     format: FormatQuery = "json",
 ) -> Response:
     """Memberships ordered by start date; `total` counts every match, `next_offset` pages on."""
-    found = questions.memberships(registry, framework=framework, actor=actor, role=role, on=on,
+    found = memberships(registry, framework=framework, actor=actor, role=role, on=on,
                                   offset=offset, limit=limit)  # fmt: skip
     return respond(found, format)

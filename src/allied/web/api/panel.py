@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from allied import questions
+from allied.questions.panel import Panel, panel
 from allied.web.contract import answers
 from allied.web.deps import FormatQuery, LimitQuery, OffsetQuery, RegistryDep
 from allied.web.responses import respond
@@ -18,7 +18,7 @@ router = APIRouter(tags=["panel"])
 @router.get(
     "/panel",
     summary="Country-year panel: one row per actor, framework and year",
-    responses=answers(questions.Panel),
+    responses=answers(Panel),
 )
 async def get_panel(
     registry: RegistryDep,
@@ -32,6 +32,6 @@ async def get_panel(
     format: FormatQuery = "json",
 ) -> Response:
     """The same rows as `allied export panel`: jan1, dec31, whole_year, suspended_dec31."""
-    rows = questions.panel(registry, first=first, last=last, frameworks=framework,
+    rows = panel(registry, first=first, last=last, frameworks=framework,
                            offset=offset, limit=limit)  # fmt: skip
     return respond(rows, format)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from allied import questions
+from allied.questions.ties import Relations, relations
 from allied.web.contract import answers
 from allied.web.deps import FormatQuery, OnQuery, RegistryDep
 from allied.web.responses import respond
@@ -16,10 +16,10 @@ router = APIRouter(tags=["relations"])
 @router.get(
     "/relations",
     summary="Each actor's closest tie to NATO on a date",
-    responses=answers(questions.Relations),
+    responses=answers(Relations),
 )
 async def list_relations(
     registry: RegistryDep, on: OnQuery = None, format: FormatQuery = "json"
 ) -> Response:
     """The same answer as `allied relations`: the legend's categories and each actor's tie."""
-    return respond(questions.relations(registry, on=on), format)
+    return respond(relations(registry, on=on), format)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from allied import questions
+from allied.questions.names import SearchResults, search
 from allied.web.contract import answers
 from allied.web.deps import FormatQuery, RegistryDep
 from allied.web.responses import respond
@@ -18,7 +18,7 @@ router = APIRouter(tags=["search"])
 @router.get(
     "/search",
     summary="Find actors and frameworks by any name they ever had",
-    responses=answers(questions.SearchResults),
+    responses=answers(SearchResults),
 )
 async def get_search(
     registry: RegistryDep,
@@ -26,4 +26,4 @@ async def get_search(
     format: FormatQuery = "json",
 ) -> Response:
     """The same answer as `allied search TEXT`: every name ever used, exact matches first."""
-    return respond(questions.search(registry, q), format)
+    return respond(search(registry, q), format)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from allied import questions
+from allied.questions.sources import SourceAnswer, SourceList, source, sources
 from allied.web.contract import answers
 from allied.web.deps import FormatQuery, LimitQuery, OffsetQuery, RegistryDep
 from allied.web.responses import respond
@@ -13,7 +13,7 @@ from allied.web.responses import respond
 router = APIRouter(tags=["sources"])
 
 
-@router.get("/sources", summary="Every source, by id", responses=answers(questions.SourceList))
+@router.get("/sources", summary="Every source, by id", responses=answers(SourceList))
 async def list_sources(
     registry: RegistryDep,
     offset: OffsetQuery = 0,
@@ -21,16 +21,16 @@ async def list_sources(
     format: FormatQuery = "json",
 ) -> Response:
     """The same answer as `allied sources`: every source the dataset cites."""
-    return respond(questions.sources(registry, offset=offset, limit=limit), format)
+    return respond(sources(registry, offset=offset, limit=limit), format)
 
 
 @router.get(
     "/sources/{source_id}",
     summary="One source and the facts citing it",
-    responses=answers(questions.SourceAnswer),
+    responses=answers(SourceAnswer),
 )
 async def get_source(
     source_id: str, registry: RegistryDep, format: FormatQuery = "json"
 ) -> Response:
     """The same answer as `allied source ID`, with `cited_by`: every fact citing it."""
-    return respond(questions.source(registry, source_id), format)
+    return respond(source(registry, source_id), format)

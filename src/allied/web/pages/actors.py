@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from allied import questions
 from allied.period import PartialDate
+from allied.questions.actors import actor
 from allied.web import charts
 from allied.web.deps import RegistryDep
 from allied.web.responses import page
@@ -16,7 +16,7 @@ router = APIRouter()
 
 @router.get("/actors/{code}")
 async def actor_page(request: Request, code: str, registry: RegistryDep) -> Response:
-    answer = questions.actor(registry, code)
+    answer = actor(registry, code)
     document = answer.document()
     cited = sorted(
         {s for key in ("memberships", "names", "statuses", "events") for row in document[key]

@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from allied import questions
 from allied.model import EVENT_KINDS
 from allied.period import parse_date
+from allied.questions.changes import diff, events
 from allied.web.deps import RegistryDep
 from allied.web.responses import page
 from allied.web.templating import query_string
@@ -27,7 +27,7 @@ async def diff_page(
     framework: Text = None,
 ) -> Response:
     before, after = parse_date(start), parse_date(end)
-    document = questions.diff(registry, before, after, framework=framework or None).document()
+    document = diff(registry, before, after, framework=framework or None).document()
     cited = sorted({s for row in document["changes"] for s in row["sources"]})
     context = {
         "diff": document,
@@ -47,7 +47,7 @@ async def events_page(
     start: Annotated[str | None, Query(alias="from", max_length=10)] = None,
     end: Annotated[str | None, Query(alias="to", max_length=10)] = None,
 ) -> Response:
-    found = questions.events(registry, kind=kind or None, start=start or None, end=end or None)
+    found = events(registry, kind=kind or None, start=start or None, end=end or None)
     rows = found.document()["items"]
     cited = sorted({s for row in rows for s in row["sources"]})
     context = {
