@@ -3,15 +3,14 @@
 Reference facts (`Source`, `Actor`, `Name`, `Framework`, `Membership`, `Status`,
 `Event`, `CoreTask`, `StatedCount`, `Conflict`) mirror the data files one row to
 one object. Answers (`Standing`, `Change`, `Difference`, `ActorProfile`) are
-what the registry returns. `as_record()` flattens any of them for JSON and CSV.
+what the registry returns. `allied.records.as_record` flattens any of them for
+JSON and CSV.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-from dataclasses import field as _field
-from typing import Any, Literal, get_args
+from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 from allied.column import cites, column
 from allied.period import PartialDate, Period
@@ -61,39 +60,39 @@ EVENT_KINDS = (
 class Source:
     """Where a fact comes from."""
 
-    id: str = _field(metadata=column("A short lowercase id, cited by every other file."))
-    kind: SourceKind = _field(metadata=column("What kind of text it is."))
-    publisher: str = _field(metadata=column("Who published it."))
-    title: str = _field(metadata=column("Its title."))
-    url: str = _field(metadata=column("Where to read it."))
-    published: PartialDate | None = _field(metadata=column("When it was published."))
-    note: str = _field(default="", metadata=column("How it was read, or which copy is cited."))
+    id: str = field(metadata=column("A short lowercase id, cited by every other file."))
+    kind: SourceKind = field(metadata=column("What kind of text it is."))
+    publisher: str = field(metadata=column("Who published it."))
+    title: str = field(metadata=column("Its title."))
+    url: str = field(metadata=column("Where to read it."))
+    published: PartialDate | None = field(metadata=column("When it was published."))
+    note: str = field(default="", metadata=column("How it was read, or which copy is cited."))
 
 
 @dataclass(frozen=True)
 class Actor:
     """A state (ISO 3166-1 alpha-3 code) or an international organisation (short code)."""
 
-    code: str = _field(metadata=column("ISO 3166-1 alpha-3 for a state, a short code otherwise."))
-    kind: ActorKind = _field(metadata=column("A state or an international organisation."))
-    iso2: str = _field(metadata=column("ISO 3166-1 alpha-2.", required=False))
-    iso_numeric: str = _field(metadata=column("ISO 3166-1 numeric.", required=False))
-    cow: int | None = _field(metadata=column("Correlates of War country code (ccode)."))
-    wikidata: str = _field(metadata=column("Wikidata QID.", required=False))
-    sources: tuple[str, ...] = _field(metadata=cites("the codes"))
+    code: str = field(metadata=column("ISO 3166-1 alpha-3 for a state, a short code otherwise."))
+    kind: ActorKind = field(metadata=column("A state or an international organisation."))
+    iso2: str = field(metadata=column("ISO 3166-1 alpha-2.", required=False))
+    iso_numeric: str = field(metadata=column("ISO 3166-1 numeric.", required=False))
+    cow: int | None = field(metadata=column("Correlates of War country code (ccode)."))
+    wikidata: str = field(metadata=column("Wikidata QID.", required=False))
+    sources: tuple[str, ...] = field(metadata=cites("the codes"))
 
 
 @dataclass(frozen=True)
 class Name:
     """A name of an actor, with the period it was in use (aliases have none)."""
 
-    actor: str = _field(metadata=column("The actor named.", refers="actors"))
-    name: str = _field(metadata=column("The name as written."))
-    kind: NameKind = _field(metadata=column("In use over a period (short), formal, or alias."))
-    start: PartialDate | None = _field(metadata=column("First day in use (empty: always)."))
-    end: PartialDate | None = _field(metadata=column("First day no longer in use (empty: still)."))
-    sources: tuple[str, ...] = _field(metadata=cites("the name and its dates"))
-    note: str = _field(default="", metadata=column("Anything a reader should know."))
+    actor: str = field(metadata=column("The actor named.", refers="actors"))
+    name: str = field(metadata=column("The name as written."))
+    kind: NameKind = field(metadata=column("In use over a period (short), formal, or alias."))
+    start: PartialDate | None = field(metadata=column("First day in use (empty: always)."))
+    end: PartialDate | None = field(metadata=column("First day no longer in use (empty: still)."))
+    sources: tuple[str, ...] = field(metadata=cites("the name and its dates"))
+    note: str = field(default="", metadata=column("Anything a reader should know."))
 
     def in_use_on(self, when: PartialDate) -> bool:
         """Whether this name was in use at the start of `when` (open ends count as in use)."""
@@ -110,37 +109,37 @@ class Framework:
     globe"): such a framework exists whenever one of its relationships does.
     """
 
-    slug: str = _field(metadata=column("A lowercase slug (`nato`, `pfp`)."))
-    name: str = _field(metadata=column("Its name in English."))
-    kind: FrameworkKind = _field(metadata=column("What kind of framework it is."))
-    period: Period | None = _field(
+    slug: str = field(metadata=column("A lowercase slug (`nato`, `pfp`)."))
+    name: str = field(metadata=column("Its name in English."))
+    kind: FrameworkKind = field(metadata=column("What kind of framework it is."))
+    period: Period | None = field(
         metadata=column("Its founding day (empty for a label with no founding act).")
     )
-    end_reason: str = _field(metadata=column("Why it ended.", choices=END_REASONS, required=False))
-    replaced_by: str = _field(
+    end_reason: str = field(metadata=column("Why it ended.", choices=END_REASONS, required=False))
+    replaced_by: str = field(
         metadata=column("The framework that replaced it.", refers="frameworks", required=False)
     )
-    founding_source: str = _field(
+    founding_source: str = field(
         metadata=column("The founding document.", refers="sources", required=False)
     )
-    aliases: tuple[str, ...] = _field(metadata=column("Other names and abbreviations."))
-    sources: tuple[str, ...] = _field(metadata=cites("the framework and its dates"))
-    note: str = _field(default="", metadata=column("Anything a reader should know."))
+    aliases: tuple[str, ...] = field(metadata=column("Other names and abbreviations."))
+    sources: tuple[str, ...] = field(metadata=cites("the framework and its dates"))
+    note: str = field(default="", metadata=column("Anything a reader should know."))
 
 
 @dataclass(frozen=True)
 class Membership:
     """One actor in one framework in one role over a period."""
 
-    framework: str = _field(metadata=column("The framework.", refers="frameworks"))
-    actor: str = _field(metadata=column("The actor.", refers="actors"))
-    role: Role = _field(metadata=column("The actor's role in it."))
-    period: Period = _field(metadata=column("The first day the actor held the role."))
-    end_reason: str = _field(
+    framework: str = field(metadata=column("The framework.", refers="frameworks"))
+    actor: str = field(metadata=column("The actor.", refers="actors"))
+    role: Role = field(metadata=column("The actor's role in it."))
+    period: Period = field(metadata=column("The first day the actor held the role."))
+    end_reason: str = field(
         metadata=column("Why the role ended.", choices=END_REASONS, required=False)
     )
-    sources: tuple[str, ...] = _field(metadata=cites("the membership and its dates"))
-    note: str = _field(default="", metadata=column("Anything a reader should know."))
+    sources: tuple[str, ...] = field(metadata=cites("the membership and its dates"))
+    note: str = field(default="", metadata=column("Anything a reader should know."))
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -152,13 +151,13 @@ class Membership:
 class Status:
     """A sub-period of a membership whose status is not `active` (e.g. `suspended`)."""
 
-    framework: str = _field(metadata=column("The membership's framework.", refers="frameworks"))
-    actor: str = _field(metadata=column("The membership's actor.", refers="actors"))
-    role: Role = _field(metadata=column("The membership's role."))
-    status: StatusValue = _field(metadata=column("The status over the period."))
-    period: Period = _field(metadata=column("The first day of the status."))
-    sources: tuple[str, ...] = _field(metadata=cites("the status and its dates"))
-    note: str = _field(default="", metadata=column("Anything a reader should know."))
+    framework: str = field(metadata=column("The membership's framework.", refers="frameworks"))
+    actor: str = field(metadata=column("The membership's actor.", refers="actors"))
+    role: Role = field(metadata=column("The membership's role."))
+    status: StatusValue = field(metadata=column("The status over the period."))
+    period: Period = field(metadata=column("The first day of the status."))
+    sources: tuple[str, ...] = field(metadata=cites("the status and its dates"))
+    note: str = field(default="", metadata=column("Anything a reader should know."))
 
 
 @dataclass(frozen=True)
@@ -169,51 +168,51 @@ class Event:
     has `end` 2004-06-29); it is `None` for a one-day event.
     """
 
-    id: str = _field(metadata=column("A lowercase id: kind, year, place or subject."))
-    kind: str = _field(metadata=column("What kind of event it is.", choices=EVENT_KINDS))
-    start: PartialDate = _field(metadata=column("Its first day."))
-    end: PartialDate | None = _field(
+    id: str = field(metadata=column("A lowercase id: kind, year, place or subject."))
+    kind: str = field(metadata=column("What kind of event it is.", choices=EVENT_KINDS))
+    start: PartialDate = field(metadata=column("Its first day."))
+    end: PartialDate | None = field(
         metadata=column("Its last day, inclusive (empty for one day).", not_before="start")
     )
-    title: str = _field(metadata=column("Its title."))
-    place: str = _field(metadata=column("Where it took place.", required=False))
-    actors: tuple[str, ...] = _field(metadata=column("The actors it concerns.", refers="actors"))
-    frameworks: tuple[str, ...] = _field(
+    title: str = field(metadata=column("Its title."))
+    place: str = field(metadata=column("Where it took place.", required=False))
+    actors: tuple[str, ...] = field(metadata=column("The actors it concerns.", refers="actors"))
+    frameworks: tuple[str, ...] = field(
         metadata=column("The frameworks it concerns.", refers="frameworks")
     )
-    sources: tuple[str, ...] = _field(metadata=cites("the event and its dates"))
-    note: str = _field(default="", metadata=column("Anything a reader should know."))
+    sources: tuple[str, ...] = field(metadata=cites("the event and its dates"))
+    note: str = field(default="", metadata=column("Anything a reader should know."))
 
 
 @dataclass(frozen=True)
 class CoreTask:
     """One core task set by a Strategic Concept (an event), in its stated order."""
 
-    event: str = _field(metadata=column("The Strategic Concept.", refers="events"))
-    position: int = _field(metadata=column("Its place in the stated order, from 1."))
-    task: str = _field(metadata=column("The task as the text words it."))
-    sources: tuple[str, ...] = _field(metadata=cites("the task"))
+    event: str = field(metadata=column("The Strategic Concept.", refers="events"))
+    position: int = field(metadata=column("Its place in the stated order, from 1."))
+    task: str = field(metadata=column("The task as the text words it."))
+    sources: tuple[str, ...] = field(metadata=cites("the task"))
 
 
 @dataclass(frozen=True)
 class StatedCount:
     """A count an official text states, e.g. 12 founding Allies on 1949-04-04."""
 
-    framework: str = _field(metadata=column("The framework counted.", refers="frameworks"))
-    on: PartialDate = _field(metadata=column("The date the count holds on."))
-    count: int = _field(metadata=column("How many members the text states."))
-    sources: tuple[str, ...] = _field(metadata=cites("the count"))
-    note: str = _field(default="", metadata=column("Anything a reader should know."))
+    framework: str = field(metadata=column("The framework counted.", refers="frameworks"))
+    on: PartialDate = field(metadata=column("The date the count holds on."))
+    count: int = field(metadata=column("How many members the text states."))
+    sources: tuple[str, ...] = field(metadata=cites("the count"))
+    note: str = field(default="", metadata=column("Anything a reader should know."))
 
 
 @dataclass(frozen=True)
 class Conflict:
     """Sources that disagree about a fact, and which value the dataset keeps."""
 
-    subject: str = _field(metadata=column("The fact: `file:key/column`."))
-    claim: str = _field(metadata=column("The other value, as the sources give it."))
-    sources: tuple[str, ...] = _field(metadata=cites("the other value"))
-    resolution: str = _field(metadata=column("Which value the dataset keeps, and why."))
+    subject: str = field(metadata=column("The fact: `file:key/column`."))
+    claim: str = field(metadata=column("The other value, as the sources give it."))
+    sources: tuple[str, ...] = field(metadata=cites("the other value"))
+    resolution: str = field(metadata=column("Which value the dataset keeps, and why."))
 
 
 @dataclass(frozen=True)
@@ -269,41 +268,3 @@ class ActorProfile:
     memberships: tuple[Membership, ...]
     statuses: tuple[Status, ...]
     events: tuple[Event, ...]
-
-
-def as_record(obj: Any) -> Any:
-    """Flatten a model object into JSON-ready values.
-
-    Periods become `start`, `end`, `start_precision`, `end_precision`; dates
-    become ISO strings at their own precision; tuples become lists.
-    """
-    if isinstance(obj, PartialDate):
-        return str(obj)
-    if isinstance(obj, Period):
-        return _period_record(obj)
-    if isinstance(obj, tuple | list):
-        return [as_record(item) for item in obj]
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        record: dict[str, Any] = {}
-        for field in dataclasses.fields(obj):
-            value = getattr(obj, field.name)
-            if isinstance(value, Period):
-                record.update(_period_record(value))
-            elif field.name == "period":  # an unknown period: its bounds are unknown too
-                record.update(start=None, end=None, start_precision=None, end_precision=None)
-            elif isinstance(value, PartialDate):
-                record[field.name] = str(value)
-                record[f"{field.name}_precision"] = value.precision
-            else:
-                record[field.name] = as_record(value)
-        return record
-    return obj
-
-
-def _period_record(period: Period) -> dict[str, str | None]:
-    return {
-        "start": str(period.start),
-        "end": str(period.end) if period.end else None,
-        "start_precision": period.start.precision,
-        "end_precision": period.end.precision if period.end else None,
-    }

@@ -18,7 +18,7 @@ from allied.claims.document import Markup, read_document
 from allied.claims.extract import find_claims
 from allied.claims.facts import facts_of
 from allied.claims.questions import question_for
-from allied.claims.verdict import Verdict, VerdictKind, judge
+from allied.claims.verdict import Verdict, judge
 from allied.period import PartialDate
 from allied.registry import Registry
 
@@ -32,12 +32,7 @@ class ClaimVerdict:
     end: int
     kind: ClaimKind
     subject: str
-    verdict: VerdictKind
-    true_from: _dt.date | None
-    true_until: _dt.date | None
-    now: str | None
-    explanation: str
-    sources: tuple[str, ...]
+    verdict: Verdict = field(metadata={"flatten": True})
 
 
 @dataclass(frozen=True)
@@ -72,9 +67,8 @@ class CheckedClaim:
 
     def as_row(self) -> ClaimVerdict:
         """The claim as one entry of the report's `claims` list."""
-        c, v = self.claim, self.verdict
-        return ClaimVerdict(c.text, c.start, c.end, c.kind, c.subject, v.verdict, v.true_from,
-                            v.true_until, v.now, v.explanation, v.sources)  # fmt: skip
+        c = self.claim
+        return ClaimVerdict(c.text, c.start, c.end, c.kind, c.subject, self.verdict)
 
 
 @dataclass(frozen=True)
