@@ -20,14 +20,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import operator
-import sys
-import types
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from allied import column as _column
+from allied.hints import field_type, split_optional
 from allied.model import (
     Actor,
     Conflict,
@@ -223,10 +222,7 @@ def _sortable(value: Any) -> Any:
 def _fact_field(field: dataclasses.Field[Any], hint: Any) -> FactField:
     extras = field.metadata.get(_column.KEY) or _column.Column("")
     has_default = field.default is not dataclasses.MISSING
-    optional = False
-    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
-        (hint,) = (arg for arg in typing.get_args(hint) if arg is not type(None))
-        optional = True
+    hint, optional = split_optional(hint)
     choices: tuple[str, ...] = ()
     kind: Kind
     if typing.get_origin(hint) is Literal:
@@ -256,28 +252,10 @@ def _fact_field(field: dataclasses.Field[Any], hint: Any) -> FactField:
     )
 
 
-def _hint(cls: type[Any], field: dataclasses.Field[Any]) -> Any:
-    """A field's type, its string annotation evaluated once per distinct text.
-
-    Cheaper than `typing.get_type_hints`, which compiles every annotation anew:
-    this runs on every CLI start.
-    """
-    if not isinstance(field.type, str):
-        return field.type
-    namespace = vars(sys.modules[cls.__module__])
-    found = _HINTS.get((cls.__module__, field.type))
-    if found is None:
-        found = _HINTS[cls.__module__, field.type] = eval(field.type, namespace)
-    return found
-
-
-_HINTS: dict[tuple[str, str], Any] = {}
-
-
 def _family(field: dataclasses.Field[Any]) -> Family:
-    (model,) = (arg for arg in typing.get_args(_hint(Dataset, field)) if arg is not Ellipsis)
+    (model,) = (arg for arg in typing.get_args(field_type(Dataset, field)) if arg is not Ellipsis)
     doc, key, match, order, non_empty = field.metadata["family"]
-    fields = tuple(_fact_field(f, _hint(model, f)) for f in dataclasses.fields(model))
+    fields = tuple(_fact_field(f, field_type(model, f)) for f in dataclasses.fields(model))
     names = {f.name for f in fields}
     sort_by = tuple(order.split()) if order else tuple(c for c in key if c in names)
     getter = _key_getter(fields, key)

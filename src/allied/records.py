@@ -27,15 +27,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import enum
-import types
-import typing
 from functools import cache
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, NamedTuple, get_args, get_origin
 
+from allied.hints import field_type, split_optional
 from allied.period import PartialDate, Period
 
 JSONSchema = dict[str, Any]
 _PRECISIONS = ["day", "month", "year", "range"]
+_OPEN_PRECISION: JSONSchema = {"anyOf": [{"enum": _PRECISIONS}, {"type": "null"}]}
 
 
 def as_record(obj: Any) -> Any:
@@ -50,14 +50,14 @@ def as_record(obj: Any) -> Any:
         return [as_record(item) for item in obj]
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         record: dict[str, Any] = {}
-        for name, key, shape in _layout(type(obj)):
-            value = getattr(obj, name)
-            if shape == "period":
+        for slot in _layout(type(obj)):
+            value, key = getattr(obj, slot.name), slot.key
+            if slot.shape == "period":
                 record.update(_period_record(value))
-            elif shape == "date":
+            elif slot.shape == "date":
                 record[key] = str(value) if value is not None else None
                 record[f"{key}_precision"] = value.precision if value is not None else None
-            elif shape == "flatten":
+            elif slot.shape == "flatten":
                 record.update(as_record(value))
             else:
                 record[key] = as_record(value)
@@ -65,32 +65,36 @@ def as_record(obj: Any) -> Any:
     return obj
 
 
+class _Slot(NamedTuple):
+    """One field as the record shows it: its key, its shape and its type without `None`."""
+
+    name: str
+    key: str
+    shape: Literal["flatten", "period", "date", "plain"]
+    base: Any
+    nullable: bool
+
+
 @cache
-def _layout(cls: type) -> tuple[tuple[str, str, str], ...]:
-    """Each shown field's name, its key and how it is flattened, computed once per class."""
-    hints = get_type_hints(cls)
-    layout = []
-    for field in _fields(cls):
-        base = _without_none(hints[field.name])
+def _layout(cls: type) -> tuple[_Slot, ...]:
+    """How each field of `cls` is shown, computed once per class."""
+    slots = []
+    for field in dataclasses.fields(cls):
+        base, nullable = split_optional(field_type(cls, field))
+        shape: Literal["flatten", "period", "date", "plain"] = "plain"
         if field.metadata.get("flatten"):
             shape = "flatten"
         elif base is Period:
             shape = "period"
         elif base is PartialDate:
             shape = "date"
-        else:
-            shape = "plain"
-        layout.append((field.name, _key(field), shape))
-    return tuple(layout)
+        slots.append(_Slot(field.name, _key(field), shape, base, nullable))
+    return tuple(slots)
 
 
 def _key(field: dataclasses.Field[Any]) -> str:
     key: str = field.metadata.get("key", field.name)
     return key
-
-
-def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
-    return tuple(f for f in dataclasses.fields(cls) if not f.metadata.get("hidden"))
 
 
 def _period_record(period: Period | None) -> dict[str, str | None]:
@@ -124,28 +128,25 @@ def ref_schema(cls: type, components: dict[str, JSONSchema]) -> JSONSchema:
 
 
 def _object_schema(cls: type, components: dict[str, JSONSchema]) -> JSONSchema:
-    hints = get_type_hints(cls)
     properties: dict[str, JSONSchema] = {}
-    for field in _fields(cls):
-        hint = hints[field.name]
-        nullable = _is_optional(hint)
-        base = _without_none(hint)
-        if field.metadata.get("flatten"):
-            properties.update(_object_schema(base, components)["properties"])
-        elif base is Period:
-            date = _maybe_null({"type": "string"}, nullable)
-            precision = _maybe_null({"enum": _PRECISIONS}, nullable)
-            properties.update(
-                start=date,
-                start_precision=precision,
-                end=_maybe_null({"type": "string"}, True),
-                end_precision=_maybe_null({"enum": _PRECISIONS}, True),
+    for slot in _layout(cls):
+        text = _maybe_null({"type": "string"}, slot.nullable)
+        precision = _maybe_null({"enum": _PRECISIONS}, slot.nullable)
+        if slot.shape == "flatten":
+            properties.update(_object_schema(slot.base, components)["properties"])
+        elif slot.shape == "period":  # an ongoing period has no end, whatever its type says
+            ongoing = (
+                _maybe_null({"type": "string"}, True),
+                _maybe_null({"enum": _PRECISIONS}, True),
             )
-        elif base is PartialDate:
-            properties[_key(field)] = _maybe_null({"type": "string"}, nullable)
-            properties[f"{_key(field)}_precision"] = _maybe_null({"enum": _PRECISIONS}, nullable)
+            properties.update(start=text, start_precision=precision, end=ongoing[0],
+                              end_precision=ongoing[1])  # fmt: skip
+        elif slot.shape == "date":
+            properties[slot.key] = text
+            properties[f"{slot.key}_precision"] = precision
         else:
-            properties[_key(field)] = _maybe_null(_value_schema(base, components), nullable)
+            value = _value_schema(slot.base, components)
+            properties[slot.key] = _maybe_null(value, slot.nullable)
     schema: JSONSchema = {
         "type": "object",
         "properties": properties,
@@ -174,9 +175,8 @@ def _value_schema(hint: Any, components: dict[str, JSONSchema]) -> JSONSchema:
     if origin is Literal:
         return {"enum": list(get_args(hint))}
     if origin in (tuple, list):
-        item = get_args(hint)[0]
-        return {"type": "array", "items": _maybe_null(_value_schema(_without_none(item),
-                components), _is_optional(item))}  # fmt: skip
+        item, nullable = split_optional(get_args(hint)[0])
+        return {"type": "array", "items": _maybe_null(_value_schema(item, components), nullable)}
     if origin is dict:
         return {"type": "object", "additionalProperties": _value_schema(get_args(hint)[1],
                 components)}  # fmt: skip
@@ -191,14 +191,3 @@ def _value_schema(hint: Any, components: dict[str, JSONSchema]) -> JSONSchema:
 
 def _maybe_null(schema: JSONSchema, nullable: bool) -> JSONSchema:
     return {"anyOf": [schema, {"type": "null"}]} if nullable else schema
-
-
-def _is_optional(hint: Any) -> bool:
-    return get_origin(hint) in (Union, types.UnionType) and type(None) in get_args(hint)
-
-
-def _without_none(hint: Any) -> Any:
-    if get_origin(hint) in (Union, types.UnionType):
-        args = [arg for arg in get_args(hint) if arg is not type(None)]
-        return args[0] if len(args) == 1 else typing.Union[tuple(args)]  # noqa: UP007
-    return hint
