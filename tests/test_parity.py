@@ -33,6 +33,8 @@ QUESTIONS: list[tuple[list[str], str, dict[str, str | list[str]]]] = [
     (["events", "--kind", "summit", "--from", "2000", "--limit", "5", "--offset", "2"], "/events",
      {"kind": "summit", "from": "2000", "limit": "5", "offset": "2"}),
     (["sources", "--limit", "20"], "/sources", {"limit": "20"}),
+    (["sources", "seed-fr-2013", "seed-be-2021"], "/sources",
+     {"id": ["seed-fr-2013", "seed-be-2021"]}),
     (["source", "north-atlantic-treaty-1949"], "/sources/north-atlantic-treaty-1949", {}),
     (["search", "Macedonia"], "/search", {"q": "Macedonia"}),
     (["relations", "--on", "1999-03-12"], "/relations", {"on": "1999-03-12"}),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 from starlette.responses import Response
 
 from allied.questions.sources import SourceAnswer, SourceList, source, sources
@@ -16,12 +18,15 @@ router = APIRouter(tags=["sources"])
 @router.get("/sources", summary="Every source, by id", responses=answers(SourceList))
 async def list_sources(
     registry: RegistryDep,
+    id: Annotated[
+        list[str] | None, Query(description="Only these sources, in this order (repeatable).")
+    ] = None,
     offset: OffsetQuery = 0,
     limit: LimitQuery = None,
     format: FormatQuery = "json",
 ) -> Response:
-    """The same answer as `allied sources`: every source the dataset cites."""
-    return respond(sources(registry, offset=offset, limit=limit), format)
+    """The same answer as `allied sources [ID]…`: every source the dataset cites, or some."""
+    return respond(sources(registry, id or (), offset=offset, limit=limit), format)
 
 
 @router.get(
