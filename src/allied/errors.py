@@ -7,6 +7,17 @@ Every exception raised on bad input derives from `AlliedError`, so adapters
 from __future__ import annotations
 
 
+def quoted(text: str, limit: int = 60) -> str:
+    """`text` as a message quotes it, cut to `limit` characters so an error stays one short line.
+
+    >>> quoted("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 characters)"
+    """
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}"[:-1] + f"…' ({len(text)} characters)"
+
+
 class AlliedError(Exception):
     """Base class for every error `allied` raises on bad input or bad data."""
 

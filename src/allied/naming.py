@@ -7,7 +7,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from allied.errors import AmbiguousName
+from allied.errors import AmbiguousName, quoted
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -53,9 +53,9 @@ class NameIndex:
         if len(found) == 1:
             return next(iter(found))
         if found:
-            raise AmbiguousName(f"{text!r} could be any of: {', '.join(sorted(found))}")
+            raise AmbiguousName(f"{quoted(text)} could be any of: {', '.join(sorted(found))}")
         import difflib  # only on the error path
 
         close = difflib.get_close_matches(normalise(stripped), list(self._keys), n=3, cutoff=0.75)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-        raise missing(f"unknown {what} {text!r}{hint}")
+        raise missing(f"unknown {what} {quoted(text)}{hint}")

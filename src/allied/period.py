@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from allied.errors import InvalidDate, InvalidPeriod
+from allied.errors import InvalidDate, InvalidPeriod, quoted
 
 Precision = Literal["day", "month", "year", "range"]
 
@@ -132,7 +132,7 @@ def _parse(text: str) -> PartialDate:
     earliest, slash, latest = text.partition("/")
     match = _DATE_RE.fullmatch(earliest)
     if not match or (slash and not _DATE_RE.fullmatch(latest)):
-        raise InvalidDate(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise InvalidDate(f"{quoted(text)} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else None for part in match.groups())
     assert year is not None
     return PartialDate(year, month, day, _parse(latest) if slash else None)

@@ -21,6 +21,7 @@ from allied.errors import (
     UnknownEvent,
     UnknownFramework,
     UnknownSource,
+    quoted,
 )
 from allied.model import (
     FULL_ROLES,
@@ -124,7 +125,7 @@ class Registry:
         try:
             return self._sources[source_id]
         except KeyError:
-            raise UnknownSource(f"no source has the id {source_id!r}") from None
+            raise UnknownSource(f"no source has the id {quoted(source_id)}") from None
 
     def get_source(self, source_id: str, default: Source | None = None) -> Source | None:
         """Like `source`, but return `default` instead of raising."""
@@ -135,7 +136,7 @@ class Registry:
         try:
             return self._events[event_id]
         except KeyError:
-            raise UnknownEvent(f"no event has the id {event_id!r}") from None
+            raise UnknownEvent(f"no event has the id {quoted(event_id)}") from None
 
     def name(self, code: str, on: DateLike = None) -> str:
         """The actor's short name in use on a date (its latest name if none was then)."""

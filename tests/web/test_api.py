@@ -252,3 +252,10 @@ def test_panel(client: TestClient) -> None:
     error_of(client.get(f"{API}/panel?to=9999"), 422, "invalid-period")
     error_of(client.get(f"{API}/panel?from=abc"), 422, "invalid-parameter")
     error_of(client.get(f"{API}/panel?framework=zzz"), 404, "unknown-framework")
+
+
+def test_a_huge_name_gets_a_short_error(client: TestClient) -> None:
+    for path in ("/actors/", "/frameworks/", "/sources/", "/frameworks/nato/members?on="):
+        reply = client.get(f"{API}{path}{'x' * 5000}")
+        assert 400 <= reply.status_code < 500
+        assert len(reply.json()["error"]["message"]) < 200
