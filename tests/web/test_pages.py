@@ -31,6 +31,7 @@ def test_page_has_a_json_twin(client: TestClient, path: str) -> None:
     match = re.fullmatch(r'<([^>]+)>; rel="alternate"; type="application/json"', link)
     assert match, link
     twin = match.group(1)
+    assert not twin.endswith("?"), twin
     assert f'href="{twin}"'.replace("&", "&amp;") in response.text
     assert client.get(twin).status_code == 200
     assert "<label" in response.text  # the search box at least is labelled
@@ -98,3 +99,14 @@ def test_static_assets_are_served(client: TestClient) -> None:
     names = ("site.css", "map.js", "charts.js", "vendor/vega.min.js", "vendor/vega-lite.min.js")
     for name in names:
         assert client.get(f"/static/{name}").status_code == 200
+
+
+def test_the_relationship_chart_shows_dates_at_their_precision(registry) -> None:  # type: ignore[no-untyped-def]
+    from allied.questions.actors import actor
+    from allied.web.charts import relationships
+
+    ties = actor(registry, "MKD").document()["memberships"]
+    spec = relationships(ties, "2026-12-01")
+    shown = {(row["framework"], row["since"], row["until"]) for row in spec["data"]["values"]}
+    assert ("Membership Action Plan", "1999", "2020-03-27") in shown
+    assert [t["field"] for t in spec["encoding"]["tooltip"]][-2:] == ["since", "until"]

@@ -34,6 +34,9 @@ def relationships(memberships: list[dict[str, Any]], today: str) -> Spec:
             "start": m["start"],
             "end": m["end"] or today,
             "ongoing": m["end"] is None,
+            # The dates as the data gives them: a year stays a year in the tooltip.
+            "since": m["start"],
+            "until": m["end"] or "ongoing",
         }
         for m in memberships
     ]
@@ -51,8 +54,8 @@ def relationships(memberships: list[dict[str, Any]], today: str) -> Spec:
             "tooltip": [
                 {"field": "framework"},
                 {"field": "role"},
-                {"field": "start"},
-                {"field": "end"},
+                {"field": "since"},
+                {"field": "until"},
             ],
         },
     }

@@ -19,7 +19,14 @@ def _json_script(value: Any) -> Markup:
 
 
 def query_string(values: dict[str, Any]) -> str:
+    """The query string of the values that are set (no `?`)."""
     return urlencode({k: v for k, v in values.items() if v not in (None, "")})
+
+
+def with_query(path: str, values: dict[str, Any]) -> str:
+    """`path?query` of the values that are set, or the bare path when none is."""
+    query = query_string(values)
+    return f"{path}?{query}" if query else path
 
 
 def configure(templates: Jinja2Templates) -> Jinja2Templates:

@@ -12,7 +12,7 @@ from allied.period import parse_date
 from allied.questions.changes import diff, events
 from allied.web.deps import RegistryDep
 from allied.web.responses import page
-from allied.web.templating import query_string
+from allied.web.templating import with_query
 
 router = APIRouter()
 Text = Annotated[str | None, Query(max_length=40)]
@@ -35,8 +35,8 @@ async def diff_page(
         "frameworks": registry.all_frameworks(),
         "sources": [registry.source(s) for s in cited],
     }
-    query = query_string({"from": str(before), "to": str(after), "framework": framework})
-    return page(request, "diff.html", context, twin=f"/api/v1/diff?{query}")
+    query = {"from": str(before), "to": str(after), "framework": framework}
+    return page(request, "diff.html", context, twin=with_query("/api/v1/diff", query))
 
 
 @router.get("/events")
@@ -58,5 +58,5 @@ async def events_page(
         "end": end or "",
         "sources": [registry.source(s) for s in cited],
     }
-    query = query_string({"kind": kind, "from": start, "to": end})
-    return page(request, "events.html", context, twin=f"/api/v1/events?{query}")
+    query = {"kind": kind, "from": start, "to": end}
+    return page(request, "events.html", context, twin=with_query("/api/v1/events", query))

@@ -11,7 +11,7 @@ from allied.questions.roster import members
 from allied.web import charts
 from allied.web.deps import OnQuery, RegistryDep
 from allied.web.responses import page
-from allied.web.templating import query_string
+from allied.web.templating import with_query
 
 router = APIRouter()
 
@@ -39,5 +39,5 @@ async def framework_page(
         "history": history(registry, found.slug).document(),
         "chart": charts.members_over_time(detail["members_over_time"], str(PartialDate.today())),
     }
-    twin = f"/api/v1/frameworks/{found.slug}/members?{query_string({'on': on})}"
+    twin = with_query(f"/api/v1/frameworks/{found.slug}/members", {"on": on})
     return page(request, "framework.html", context, twin=twin)

@@ -12,7 +12,7 @@ from allied.registry import Registry
 from allied.web import atlas
 from allied.web.deps import OnQuery, RegistryDep
 from allied.web.responses import page
-from allied.web.templating import query_string
+from allied.web.templating import with_query
 
 router = APIRouter()
 
@@ -46,7 +46,7 @@ async def home(request: Request, registry: RegistryDep, on: OnQuery = None) -> R
         "timeline": relations.timeline(registry),
         "sources": [registry.source(s) for s in cited],
     }
-    return page(request, "home.html", context, twin=f"/api/v1/relations?{query_string({'on': on})}")
+    return page(request, "home.html", context, twin=with_query("/api/v1/relations", {"on": on}))
 
 
 def undrawn_states(registry: Registry) -> list[str]:

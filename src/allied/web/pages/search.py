@@ -11,7 +11,7 @@ from allied.records import as_record
 from allied.search import search
 from allied.web.deps import RegistryDep
 from allied.web.responses import page
-from allied.web.templating import query_string
+from allied.web.templating import with_query
 
 router = APIRouter()
 
@@ -28,5 +28,5 @@ async def search_page(
         return RedirectResponse(f"/{kind}/{hits[0].id}", status_code=303)
     context = {"q": q, "results": as_record(hits)}
     return page(
-        request, "search.html", context, twin=f"/api/v1/search?{query_string({'q': q or None})}"
+        request, "search.html", context, twin=with_query("/api/v1/search", {"q": q or None})
     )
