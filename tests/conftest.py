@@ -133,7 +133,37 @@ MINI: dict[str, list[dict[str, str]]] = {
         {"framework": "nato", "on": "1949-04-04", "count": "1", "sources": "s2"},
     ],
     "conflicts": [],
-}
+    "operations": [
+        {
+            "slug": "op1",
+            "name": "Operation One",
+            "kind": "operation",
+            "start": "1999-06-12",
+            "area": "Somewhere",
+            "legal_basis": "UNSCR 1 (1999)",
+            "aliases": "OP1|First Force",
+            "sources": "s1",
+        },
+    ],
+    "contributions": [
+        {"operation": "op1", "actor": "AAA", "role": "lead-nation", "start": "1999-06-12",
+         "sources": "s1"},
+        {"operation": "op1", "actor": "CCC", "role": "aircraft", "start": "2000", "end": "2005",
+         "sources": "s1"},
+    ],
+    "snapshots": [
+        {"operation": "op1", "as_of": "2004-03", "actor": "AAA", "role": "troops",
+         "personnel": "100", "sources": "s1"},
+        {"operation": "op1", "as_of": "2004-03", "actor": "BBB", "role": "troops",
+         "personnel": "50", "sources": "s1"},
+        {"operation": "op1", "as_of": "2004-03", "actor": "CCC", "role": "troops",
+         "personnel": "10", "sources": "s1"},
+    ],
+    "snapshot_totals": [
+        {"operation": "op1", "as_of": "2004-03", "personnel": "160", "nations": "3",
+         "sources": "s1"},
+    ],
+}  # fmt: skip
 
 DatasetWriter = Callable[..., Path]
 

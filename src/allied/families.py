@@ -34,7 +34,11 @@ from allied.model import (
     Event,
     Framework,
     Membership,
+    Contribution,
     Name,
+    Operation,
+    Snapshot,
+    SnapshotTotal,
     Source,
     StatedCount,
     Status,
@@ -137,6 +141,31 @@ class Dataset:
             "a value another source gives, and which value the dataset keeps and why",
             key="subject claim",
             match="subject",
+        )
+    )
+    operations: tuple[Operation, ...] = dataclasses.field(
+        metadata=family("a NATO-led operation, mission or activity", key="slug")
+    )
+    contributions: tuple[Contribution, ...] = dataclasses.field(
+        metadata=family(
+            "one actor's part in one operation in one role, over a period",
+            key="operation actor role start",
+            match="operation actor role",
+            order="operation actor role period",
+        )
+    )
+    snapshots: tuple[Snapshot, ...] = dataclasses.field(
+        metadata=family(
+            "one actor's part in one operation on a dated list, with the figure printed",
+            key="operation as_of actor role",
+            match="operation actor role",
+        )
+    )
+    snapshot_totals: tuple[SnapshotTotal, ...] = dataclasses.field(
+        metadata=family(
+            "the totals a source states for an operation on a date",
+            key="operation as_of",
+            match="operation",
         )
     )
 

@@ -35,6 +35,16 @@ TABLES = {
     "stated_count_sources",
     "conflicts",
     "conflict_sources",
+    "operations",
+    "operation_legal_basis",
+    "operation_aliases",
+    "operation_sources",
+    "contributions",
+    "contribution_sources",
+    "snapshots",
+    "snapshot_sources",
+    "snapshot_totals",
+    "snapshot_total_sources",
 }
 
 

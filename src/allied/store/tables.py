@@ -214,6 +214,78 @@ class ConflictRow(Base):
     resolution: Mapped[str] = mapped_column(sa.Text)
 
 
+class OperationRow(_Period, Base):
+    """A NATO-led operation, mission or activity."""
+
+    __tablename__ = "operations"
+    __table_args__ = (sa.Index(None, "start_first"),)
+
+    slug: Mapped[str] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    kind: Mapped[str]
+    parent: Mapped[str | None] = mapped_column(_refers("operations.slug"))
+    area: Mapped[str]
+    predecessor: Mapped[str | None] = mapped_column(_refers("operations.slug"))
+    successor: Mapped[str | None] = mapped_column(_refers("operations.slug"))
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class ContributionRow(_Period, Base):
+    """One actor's part in one operation in one role, over a period."""
+
+    __tablename__ = "contributions"
+    __table_args__ = (
+        sa.UniqueConstraint("operation", "actor", "role", "start"),
+        sa.Index(None, "operation", "start_first"),
+        sa.Index(None, "actor", "start_first"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    operation: Mapped[str] = mapped_column(_refers("operations.slug"))
+    actor: Mapped[str] = mapped_column(_refers("actors.code"))
+    role: Mapped[str]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class SnapshotRow(Base):
+    """One actor's part in one operation on a dated list, with the figure printed."""
+
+    __tablename__ = "snapshots"
+    __table_args__ = (
+        sa.UniqueConstraint("operation", "as_of", "actor", "role"),
+        sa.Index(None, "operation", "as_of_first"),
+        sa.Index(None, "actor", "as_of_first"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    operation: Mapped[str] = mapped_column(_refers("operations.slug"))
+    as_of: Mapped[str]
+    as_of_precision: Mapped[str]
+    as_of_first: Mapped[_dt.date]
+    as_of_last: Mapped[_dt.date]
+    actor: Mapped[str] = mapped_column(_refers("actors.code"))
+    role: Mapped[str]
+    personnel: Mapped[str]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class SnapshotTotalRow(Base):
+    """The totals a source states for an operation on a date."""
+
+    __tablename__ = "snapshot_totals"
+    __table_args__ = (sa.UniqueConstraint("operation", "as_of"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    operation: Mapped[str] = mapped_column(_refers("operations.slug"))
+    as_of: Mapped[str]
+    as_of_precision: Mapped[str]
+    as_of_first: Mapped[_dt.date]
+    as_of_last: Mapped[_dt.date]
+    personnel: Mapped[int | None]
+    nations: Mapped[int | None]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
 def _link_table(name: str, owner: str, value: str, *, value_refers: str | None) -> sa.Table:
     """A list belonging to a fact: `(owner, position) -> value`, in the list's order."""
     owner_table, owner_column = owner.split(".")
@@ -251,6 +323,10 @@ EVENT_ACTORS = _link_table("event_actors", "events.id", "actor", value_refers="a
 EVENT_FRAMEWORKS = _link_table(
     "event_frameworks", "events.id", "framework", value_refers="frameworks.slug"
 )
+OPERATION_LEGAL_BASIS = _link_table(
+    "operation_legal_basis", "operations.slug", "legal_basis", value_refers=None
+)
+OPERATION_ALIASES = _link_table("operation_aliases", "operations.slug", "alias", value_refers=None)
 
 #: The sources each family cites: `<family>_sources(owner, position, source)`.
 CITATIONS: dict[str, sa.Table] = {
@@ -267,5 +343,9 @@ CITATIONS: dict[str, sa.Table] = {
         ("core_tasks", "id"),
         ("stated_counts", "id"),
         ("conflicts", "id"),
+        ("operations", "slug"),
+        ("contributions", "id"),
+        ("snapshots", "id"),
+        ("snapshot_totals", "id"),
     )
 }
