@@ -161,7 +161,7 @@ MINI: dict[str, list[dict[str, str]]] = {
     ],
     "snapshot_totals": [
         {"operation": "op1", "as_of": "2004-03", "personnel": "160", "nations": "3",
-         "sources": "s1"},
+         "listing": "complete", "sources": "s1"},
     ],
 }  # fmt: skip
 

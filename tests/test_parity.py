@@ -38,6 +38,12 @@ QUESTIONS: list[tuple[list[str], str, dict[str, str | list[str]]]] = [
     (["source", "north-atlantic-treaty-1949"], "/sources/north-atlantic-treaty-1949", {}),
     (["search", "Macedonia"], "/search", {"q": "Macedonia"}),
     (["relations", "--on", "1999-03-12"], "/relations", {"on": "1999-03-12"}),
+    (["operations", "--on", "2004-03-29"], "/operations", {"on": "2004-03-29"}),
+    (["operations", "show", "kfor"], "/operations/kfor", {}),
+    (["operations", "contributors", "kfor", "--on", "2017-02-15", "--partners-only"],
+     "/operations/kfor/contributors", {"on": "2017-02-15", "partners_only": "true"}),
+    (["operations", "export", "--operation", "unified-protector"], "/contributions",
+     {"operation": "unified-protector"}),
     (["export", "panel", "--from", "2003", "--to", "2005", "--framework", "nato"], "/panel",
      {"from": "2003", "to": "2005", "framework": ["nato"]}),
 ]  # fmt: skip

@@ -46,6 +46,10 @@ class UnknownEvent(AlliedError, LookupError):
     """No event has this id."""
 
 
+class UnknownOperation(AlliedError, LookupError):
+    """No operation or mission has this slug or name."""
+
+
 class AmbiguousName(AlliedError, LookupError):
     """A name stands for more than one actor or framework."""
 

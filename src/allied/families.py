@@ -30,11 +30,11 @@ from allied.hints import field_type, split_optional
 from allied.model import (
     Actor,
     Conflict,
+    Contribution,
     CoreTask,
     Event,
     Framework,
     Membership,
-    Contribution,
     Name,
     Operation,
     Snapshot,

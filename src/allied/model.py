@@ -22,6 +22,7 @@ FrameworkKind = Literal["alliance", "partnership", "programme", "status", "body"
 Role = Literal["member", "partner", "participant", "observer", "aspirant", "invitee"]
 StatusValue = Literal["active", "suspended"]
 OperationKind = Literal["operation", "mission", "activity"]
+Completeness = Literal["complete", "partial"]
 ContributionRole = Literal[
     "troops", "ships", "aircraft", "command", "lead-nation", "host-nation", "funding", "basing"
 ]
@@ -284,6 +285,9 @@ class SnapshotTotal:
     as_of: PartialDate = field(metadata=column("The date the totals are as of."))
     personnel: int | None = field(metadata=column("Total personnel as stated."))
     nations: int | None = field(metadata=column("Number of contributing nations as stated."))
+    listing: Completeness = field(
+        metadata=column("Whether the snapshot's rows itemise every nation counted (`complete`).")
+    )
     sources: tuple[str, ...] = field(metadata=cites("the totals"))
     note: str = field(default="", metadata=column("Anything a reader should know."))
 

@@ -12,7 +12,7 @@ import datetime as _dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from allied.dataset import Dataset
 from allied.errors import (
@@ -33,6 +33,7 @@ from allied.model import (
     Framework,
     Membership,
     Name,
+    Operation,
     Source,
     Standing,
     Status,
@@ -40,6 +41,9 @@ from allied.model import (
 from allied.naming import NameIndex, normalise
 from allied.period import Certainty, PartialDate, Period, parse_date
 from allied.timeline import Timeline
+
+if TYPE_CHECKING:
+    from allied.operations import Contributor, OperationIndex
 
 DateLike = str | _dt.date | PartialDate | None
 _CHANGE_ORDER = {"left": 0, "suspended": 1, "resumed": 2, "joined": 3}
@@ -315,6 +319,32 @@ class Registry:
             if not counts or counts[-1][1] != count:
                 counts.append((day, count))
         return counts
+
+    # --- operations (indexed by allied.operations on first use) ---------------------
+
+    @cached_property
+    def operation_index(self) -> OperationIndex:
+        """Operations, contributions and snapshots, indexed when first asked for."""
+        from allied.operations import OperationIndex
+
+        return OperationIndex(self)
+
+    def operation(self, text: str) -> Operation:
+        """Resolve an operation's slug, name or alias (`"KFOR"`); raises `UnknownOperation`."""
+        return self.operation_index.operation(text)
+
+    def operations(self, on: DateLike = None, *, every: bool = False) -> list[Operation]:
+        """Operations that ran (or may have run) on a date, or `every` one, by start date."""
+        return self.operation_index.operations(on=None if every else parse_date(on))
+
+    def contributors(self, operation: str, on: DateLike = None) -> list[Contributor]:
+        """Who took part in an operation on a date, with figures and derived standing.
+
+        >>> import allied
+        >>> [c.actor for c in allied.load().contributors("kfor", on="2017-02-15")][:2]
+        ['ALB', 'BGR']
+        """
+        return self.operation_index.contributors(operation, on=parse_date(on))
 
     # --- profiles and events -------------------------------------------------------
 

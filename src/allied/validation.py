@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from allied.families import FAMILIES, Dataset, find_breaches
+from allied.operations import plain_figure
+from allied.period import Certainty
 from allied.registry import Registry
 
 ALLIANCE = "nato"
@@ -121,6 +123,56 @@ def _within_lifetimes(data: Dataset, _: Registry) -> Iterator[Problem]:
             )
 
 
+def _parts_within_operations(data: Dataset, _: Registry) -> Iterator[Problem]:
+    """A contribution or a snapshot surely outside its operation's period is an error."""
+    periods = {op.slug: op.period for op in data.operations}
+    for c in data.contributions:
+        op = periods[c.operation]
+        if c.period.start.last < op.start.first or (
+            op.end is not None and c.period.end is not None and c.period.end.first > op.end.last
+        ):
+            yield Problem(
+                "within-lifetime",
+                f"contribution {c.operation}/{c.actor}/{c.role} {c.period} lies outside "
+                f"{c.operation} {op}",
+            )
+    for s in data.snapshots:
+        if periods[s.operation].holds_on(s.as_of) is Certainty.NO:
+            yield Problem(
+                "within-lifetime",
+                f"snapshot {s.operation}@{s.as_of}/{s.actor} lies outside {s.operation} "
+                f"{periods[s.operation]}",
+            )
+
+
+def _totals_add_up(data: Dataset, _: Registry) -> Iterator[Problem]:
+    """A stated total agrees with its snapshot's rows, or a conflict records why not.
+
+    For a `complete` listing, the nations stated must be the actors listed and the
+    personnel stated the sum of the figures (when every one is printed as a plain
+    number). A `partial` listing itemises only some nations and is not checked.
+    """
+    rows: dict[tuple[str, Any], list[Any]] = defaultdict(list)
+    for s in data.snapshots:
+        rows[(s.operation, s.as_of)].append(s)
+    explained = {c.subject for c in data.conflicts}
+    for total in data.snapshot_totals:
+        listed = rows.get((total.operation, total.as_of), [])
+        subject = f"snapshot_totals:{total.operation}/{total.as_of}"
+        if total.listing == "partial" or not listed or subject in explained:
+            continue
+        nations = len({s.actor for s in listed})
+        if total.nations is not None and total.nations != nations:
+            yield Problem("totals", f"{subject}: {total.nations} nations stated, {nations} listed")
+        figures = [plain_figure(s.personnel) for s in listed]
+        if total.personnel is not None and None not in figures:
+            found = sum(f for f in figures if f is not None)
+            if found != total.personnel:
+                yield Problem(
+                    "totals", f"{subject}: {total.personnel} stated, the figures add up to {found}"
+                )
+
+
 def _partners_end_on_accession(data: Dataset, _: Registry) -> Iterator[Problem]:
     accessions = {
         m.actor: m.period.start
@@ -204,5 +256,7 @@ _CHECKS: tuple[Callable[[Dataset, Registry], Iterable[Problem]], ...] = (
     _partners_end_on_accession,
     _accessions_agree,
     _stated_counts,
+    _parts_within_operations,
+    _totals_add_up,
     _sorted_files,
 )

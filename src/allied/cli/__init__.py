@@ -17,6 +17,7 @@ import click
 from allied.cli.check import check
 from allied.cli.db import db
 from allied.cli.export import export
+from allied.cli.operations import operations
 from allied.cli.options import Group
 from allied.cli.queries import COMMANDS
 from allied.cli.serve import serve
@@ -43,7 +44,7 @@ def cli(ctx: click.Context, data: str | None) -> None:
     ctx.obj["data"] = data
 
 
-for _command in (*COMMANDS, check, export, validate, serve, db):
+for _command in (*COMMANDS, operations, check, export, validate, serve, db):
     cli.add_command(_command)
 
 

@@ -28,7 +28,8 @@ def export_options(func: F) -> F:
     )(func)
 
 
-def _write(fmt: str, answer: Answer, out: IO[str]) -> None:
+def write_answer(fmt: str, answer: Answer, out: IO[str]) -> None:
+    """Write an answer to an export file: its CSV rows, or its JSON document."""
     document = answer.document()
     if fmt == "csv":
         write_csv(answer.COLUMNS, answer.rows(document), out)
@@ -64,7 +65,7 @@ def export_memberships(ctx: click.Context, fmt: str, output: IO[str]) -> None:
     """
     from allied.questions.memberships import membership_segments as ask
 
-    _write(fmt, ask(registry_of(ctx)), output)
+    write_answer(fmt, ask(registry_of(ctx)), output)
 
 
 @export.command("panel")
@@ -97,4 +98,4 @@ def export_panel(
     from allied.questions.panel import panel as ask
 
     answer = ask(registry_of(ctx), first=first, last=last, frameworks=frameworks)
-    _write(fmt, answer, output)
+    write_answer(fmt, answer, output)

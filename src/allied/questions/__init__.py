@@ -13,9 +13,10 @@ and the same rows both ways. One module per family of questions:
 - `names`: `search` — by any name ever used;
 - `ties`: `relations` — each state's closest tie (the home map);
 - `panel`: `panel` — country-year rows;
-- `memberships`: `memberships`, `membership_segments`.
+- `memberships`: `memberships`, `membership_segments`;
+- `operations`: `operations`, `operation`, `contributors`, `contributions`.
 
-A new capability (operations, spending, accession) adds its own module. This
+A new capability (spending, accession) adds its own module. This
 package imports none of them itself: each answer class costs start-up time to
 create, so `allied members` loads only the roster.
 

@@ -29,6 +29,7 @@ from allied.errors import (
     UnknownActor,
     UnknownEvent,
     UnknownFramework,
+    UnknownOperation,
     UnknownSource,
 )
 from allied.web.submission import (
@@ -43,6 +44,7 @@ _STATUS: tuple[tuple[type[AlliedError], int], ...] = (
     (UnknownFramework, 404),
     (UnknownSource, 404),
     (UnknownEvent, 404),
+    (UnknownOperation, 404),
     (AmbiguousName, 400),
     (InvalidDate, 422),
     (InvalidPeriod, 422),
@@ -77,7 +79,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"description": text, "model": ErrorBody}
     for status, text in (
         (400, "Ambiguous name"),
-        (404, "Unknown actor, framework or source"),
+        (404, "Unknown actor, framework, operation or source"),
         (422, "Invalid parameter or date"),
     )
 }

@@ -12,6 +12,7 @@ from allied.web.api import (
     frameworks,
     history,
     memberships,
+    operations,
     panel,
     relations,
     search,
@@ -39,6 +40,7 @@ for _module in (
     search,
     relations,
     panel,
+    operations,
     check,
 ):
     router.include_router(_module.router, generate_unique_id_function=operation_id)

@@ -182,6 +182,7 @@ def upgrade() -> None:
         sa.Column("as_of_last", sa.Date(), nullable=False),
         sa.Column("personnel", sa.Integer(), nullable=True),
         sa.Column("nations", sa.Integer(), nullable=True),
+        sa.Column("listing", sa.String(), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["operation"],

@@ -1,0 +1,121 @@
+"""Operations and contributions: the index, derived standing, validation, CLI and API."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+import allied
+from allied.cli import cli
+from allied.questions.operations import contributions, contributors, operation
+from allied.validation import validate
+
+TOTAL = {"operation": "op1", "as_of": "2004-03", "listing": "complete", "sources": "s1"}
+SNAP = {"operation": "op1", "as_of": "2004-03", "role": "troops", "sources": "s1"}
+
+
+def test_contributors_carry_their_standing_on_the_date(mini: allied.Registry) -> None:
+    answer = contributors(mini, "OP1", on="2004-03-15")
+    rows = {(row.actor, row.role): row for row in answer.contributors}
+    assert answer.as_of == allied.PartialDate.parse("2004-03") and answer.stated_personnel == 160
+    assert rows[("AAA", "troops")].standing == "ally"
+    assert rows[("BBB", "troops")].standing == "pfp" and rows[("BBB", "troops")].partner
+    assert rows[("CCC", "aircraft")].period is not None  # a contribution over a period
+    assert rows[("AAA", "lead-nation")].personnel is None
+    only = contributors(mini, "op1", on="2004-03-15", partners_only=True)
+    assert {row.actor for row in only.contributors} == {"BBB", "CCC"}
+
+
+def test_a_year_bound_contribution_is_uncertain_at_its_edge(mini: allied.Registry) -> None:
+    early = {row.actor: row for row in contributors(mini, "op1", on="2000-06-01").contributors}
+    assert early["CCC"].uncertain  # "2000" could be any day of the year
+    later = {(r.actor, r.role) for r in contributors(mini, "op1", on="2006").contributors}
+    assert ("CCC", "aircraft") not in later and ("CCC", "troops") in later  # from the snapshot
+
+
+def test_a_date_outside_the_operation_is_refused(mini: allied.Registry) -> None:
+    with pytest.raises(allied.OutsideLifetime):
+        contributors(mini, "op1", on="1998")
+    with pytest.raises(allied.UnknownOperation):
+        mini.operation("Operation Nowhere")
+
+
+def test_operation_sizes_and_exports(mini: allied.Registry) -> None:
+    answer = operation(mini, "First Force")
+    (size,) = answer.sizes
+    assert (size.contributors, size.personnel, size.stated_personnel) == (3, 160, 160)
+    parts = contributions(mini, actor="CCC").items
+    assert {(p.role, p.as_of is None) for p in parts} == {("aircraft", True), ("troops", False)}
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        ({"extra_contributions": [{"operation": "op1", "actor": "DDD", "role": "troops",
+                                   "start": "1990", "end": "1995", "sources": "s1"}]},
+         "within-lifetime"),
+        ({"extra_snapshots": [{**SNAP, "as_of": "1990", "actor": "DDD", "personnel": "5"}]},
+         "within-lifetime"),
+        ({"snapshot_totals": [{**TOTAL, "personnel": "999", "nations": "3"}]}, "totals"),
+        ({"snapshot_totals": [{**TOTAL, "personnel": "160", "nations": "4"}]}, "totals"),
+    ],
+)  # fmt: skip
+def test_validate_catches_operation_breaches(write_dataset, changes, problem) -> None:  # type: ignore[no-untyped-def]
+    assert problem in {p.check for p in validate(allied.load(write_dataset(**changes)))}
+
+
+def test_a_partial_or_explained_total_is_not_flagged(write_dataset) -> None:  # type: ignore[no-untyped-def]
+    partial = {**TOTAL, "personnel": "999", "nations": "9", "listing": "partial"}
+    assert validate(allied.load(write_dataset(snapshot_totals=[partial]))) == []
+    conflict = {"subject": "snapshot_totals:op1/2004-03", "claim": "c", "sources": "s1",
+                "resolution": "r"}  # fmt: skip
+    wrong = {**TOTAL, "personnel": "999", "nations": "3"}
+    folder = write_dataset(snapshot_totals=[wrong], conflicts=[conflict])
+    assert validate(allied.load(folder)) == []
+
+
+def test_kfor_in_february_2017(registry: allied.Registry) -> None:
+    answer = contributors(registry, "kfor", on="2017-02-15")
+    partners = {row.actor for row in answer.contributors if row.partner}
+    assert partners == {"ARM", "AUT", "FIN", "IRL", "MDA", "SWE", "CHE", "UKR"}
+    assert (answer.stated_personnel, answer.stated_nations) == (4273, 30)
+    assert answer.listing == "partial"  # four figures were printed without their names
+
+
+def test_cli_contributors_and_bad_input() -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["operations", "contributors", "kfor", "--on", "2017-02-15",
+                                 "--format", "json"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    first = json.loads(result.stdout)["contributors"][0]
+    assert {"actor", "role", "personnel", "as_of", "start", "end", "standing", "sources"} <= set(
+        first
+    )
+    for args in (["operations", "show", "atlantis"], ["operations", "contributors", "kfor",
+                                                       "--on", "1990"]):  # fmt: skip
+        failed = runner.invoke(cli, args)
+        assert failed.exit_code == 2 and failed.stderr.count("\n") == 1, failed.output
+
+
+def test_export_has_the_promised_columns() -> None:
+    result = CliRunner().invoke(cli, ["operations", "export", "--operation", "kfor"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    wanted = {"operation", "actor", "role", "start", "end", "as_of", "personnel", "sources"}
+    assert rows and wanted <= set(rows[0]) and {row["operation"] for row in rows} == {"kfor"}
+
+
+def test_api_operations(client: TestClient) -> None:
+    listed = client.get("/api/v1/operations?all=true").json()
+    assert {"kfor", "isaf", "resolute-support", "unified-protector"} <= {
+        op["slug"] for op in listed["items"]
+    }
+    kfor = client.get("/api/v1/operations/KFOR").json()
+    assert kfor["slug"] == "kfor" and kfor["start"] == "1999-06-12"
+    assert client.get("/api/v1/operations/atlantis").status_code == 404
+    assert client.get("/api/v1/operations/kfor/contributors?on=1990").status_code == 422
