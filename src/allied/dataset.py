@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from allied import cache as _cache
 from allied.errors import AlliedError, DataError
 from allied.families import FAMILIES, Breach, Dataset, FactField, Family, find_breaches
 from allied.period import PartialDate, Period
@@ -148,14 +149,20 @@ def bundled_data_dir() -> str:
     return os.path.join(os.path.dirname(__file__), "data")
 
 
-def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
+def load_dataset(data_dir: str | os.PathLike[str] | None = None, *, cache: bool = True) -> Dataset:
     """Read and type every data file; raise `DataError` listing every problem.
 
     `data_dir` defaults to the bundled data. Nothing is returned unless every
     file parses, every key is unique and every reference resolves, so a caller
-    never sees half a dataset or a broken one.
+    never sees half a dataset or a broken one. A dataset that loaded cleanly is
+    kept in the user's cache (`allied.cache`) until a file changes.
     """
     directory = os.fspath(data_dir) if data_dir is not None else bundled_data_dir()
+    filenames = [family.filename for family in FAMILIES]
+    if cache:
+        kept = _cache.read(directory, filenames)
+        if isinstance(kept, Dataset):
+            return kept
     problems: list[str] = []
     families: dict[str, tuple[Any, ...]] = {}
     lines: dict[str, list[int]] = {}
@@ -175,6 +182,8 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
         shown = "\n".join(problems[:_MAX_SHOWN])
         more = f"\n… and {len(problems) - _MAX_SHOWN} more" if len(problems) > _MAX_SHOWN else ""
         raise DataError(f"{len(problems)} problem(s) in the data files:\n{shown}{more}")
+    if cache:
+        _cache.write(directory, filenames, dataset)
     return dataset
 
 
