@@ -35,8 +35,8 @@ bench: $(STAMP)
 
 ## lint: ruff check, ruff format --check and mypy --strict, as CI runs them
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks conftest.py
+	$(BIN)/ruff format --check src tests benchmarks conftest.py
 	$(BIN)/mypy --strict src/allied
 
 validate: $(STAMP)
