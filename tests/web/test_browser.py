@@ -174,6 +174,16 @@ def test_framework_page_draws_its_chart(server: str, page: Page) -> None:
     assert "26 on 2004-03-29" in page.content()
 
 
+def test_operation_page_tells_partners_from_allies(server: str, page: Page) -> None:
+    page.goto(f"{server}/operations/kfor?on=2017-02-15")
+    page.wait_for_selector("div.chart svg", timeout=10_000)
+    partners = page.locator("tr.partner td:first-child").all_inner_texts()
+    assert len(partners) == 8 and any("Austria" in name for name in partners)
+    assert page.locator("tr.ally").count() == 18
+    page.goto(f"{server}/operations?on=2004-03-29")
+    assert page.locator("a[href='/operations/kfor']").count() == 1
+
+
 def test_a_checked_claim_explains_itself_on_keyboard_focus(server: str, page: Page) -> None:
     seed = Path(__file__).parents[1] / "claims" / "fixtures" / "fr-2013-partnerships.txt"
     page.goto(f"{server}/check")
@@ -206,6 +216,7 @@ def test_a_checked_claim_explains_itself_on_keyboard_focus(server: str, page: Pa
         ("/?on=2004-03-29", '#map[data-ready="true"]'),
         ("/frameworks/pfp", "div.chart svg"),
         ("/actors/UKR", "div.chart svg"),
+        ("/operations/isaf", "div.chart svg"),
         ("/check", "form.check-form"),
         ("/api/v1/docs", "#swagger-ui .opblock"),
     ],

@@ -19,6 +19,10 @@ PAGES = [
     "/sources",
     "/sources/north-atlantic-treaty-1949",
     "/search?q=land",
+    "/operations",
+    "/operations?on=2004-03-29",
+    "/operations/kfor?on=2017-02-15",
+    "/operations/isaf",
 ]
 
 

@@ -59,3 +59,29 @@ def relationships(memberships: list[dict[str, Any]], today: str) -> Spec:
             ],
         },
     }
+
+
+def personnel_over_time(sizes: list[dict[str, Any]]) -> Spec:
+    """Points: the personnel each dated snapshot states (or its listed figures add up to)."""
+    values = [
+        {
+            "date": size["as_of"],
+            "as_of": size["as_of"],
+            "personnel": size["stated_personnel"] or size["personnel"],
+            "nations": size["stated_nations"] or size["contributors"],
+        }
+        for size in sizes
+        if size["stated_personnel"] or size["personnel"]
+    ]
+    return {
+        **_BASE,
+        "height": 220,
+        "description": "Personnel at each dated snapshot",
+        "data": {"values": values},
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": {"field": "date", "type": "temporal", "title": None},
+            "y": {"field": "personnel", "type": "quantitative", "title": "Personnel"},
+            "tooltip": [{"field": "as_of"}, {"field": "personnel"}, {"field": "nations"}],
+        },
+    }

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from allied.web.pages import actors, changes, check, frameworks, home, search, sources
+from allied.web.pages import (
+    actors,
+    changes,
+    check,
+    frameworks,
+    home,
+    operations,
+    search,
+    sources,
+)
 
 router = APIRouter(include_in_schema=False)
-for _module in (home, frameworks, actors, changes, sources, search, check):
+for _module in (home, frameworks, operations, actors, changes, sources, search, check):
     router.include_router(_module.router)

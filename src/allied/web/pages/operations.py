@@ -1,0 +1,51 @@
+"""`/operations` and `/operations/{slug}`: operations through time, and who took part when."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from allied.period import PartialDate, parse_date
+from allied.questions.operations import OperationAnswer, contributors, operation, operations
+from allied.web import charts
+from allied.web.deps import OnQuery, RegistryDep
+from allied.web.responses import page
+from allied.web.templating import with_query
+
+router = APIRouter()
+
+
+@router.get("/operations")
+async def operations_page(request: Request, registry: RegistryDep, on: OnQuery = None) -> Response:
+    listed = operations(registry, on=on, every=on is None).document()
+    context = {"operations": listed["items"], "on": on or "", "today": PartialDate.today()}
+    twin = with_query("/api/v1/operations", {"on": on, "all": None if on else "true"})
+    return page(request, "operations.html", context, twin=twin)
+
+
+@router.get("/operations/{slug}")
+async def operation_page(
+    request: Request, slug: str, registry: RegistryDep, on: OnQuery = None
+) -> Response:
+    detail = operation(registry, slug)
+    op = detail.operation
+    when = parse_date(on) if on else _default_day(detail)
+    listed = contributors(registry, op.slug, on=when).document()
+    cited = sorted({s for row in listed["contributors"] for s in row["sources"]} | set(op.sources))
+    document = detail.document()
+    context = {
+        "operation": document,
+        "contributors": listed,
+        "chart": charts.personnel_over_time(document["sizes"]),
+        "sources": [registry.source(s) for s in cited],
+    }
+    twin = with_query(f"/api/v1/operations/{op.slug}/contributors", {"on": str(when)})
+    return page(request, "operation.html", context, twin=twin)
+
+
+def _default_day(detail: OperationAnswer) -> PartialDate:
+    """Today for a running operation; for one that ended, its last snapshot, else its start."""
+    period = detail.operation.period
+    if period.end is None:
+        return PartialDate.today()
+    return detail.sizes[-1].as_of if detail.sizes else period.start
