@@ -117,6 +117,16 @@ MINI: dict[str, list[dict[str, str]]] = {
             "sources": "s1",
         },
     ],
+    "exemptions": [
+        {
+            "framework": "nato",
+            "actor": "DDD",
+            "role": "invitee",
+            "suspended_in": "pfp",
+            "sources": "s1",
+            "note": "An invitation would not be suspended with the partnership.",
+        },
+    ],
     "events": [
         {
             "id": "signature",
@@ -146,24 +156,59 @@ MINI: dict[str, list[dict[str, str]]] = {
         },
     ],
     "contributions": [
-        {"operation": "op1", "actor": "AAA", "role": "lead-nation", "start": "1999-06-12",
-         "sources": "s1"},
-        {"operation": "op1", "actor": "CCC", "role": "aircraft", "start": "2000", "end": "2005",
-         "sources": "s1"},
+        {
+            "operation": "op1",
+            "actor": "AAA",
+            "role": "lead-nation",
+            "start": "1999-06-12",
+            "sources": "s1",
+        },
+        {
+            "operation": "op1",
+            "actor": "CCC",
+            "role": "aircraft",
+            "start": "2000",
+            "end": "2005",
+            "sources": "s1",
+        },
     ],
     "snapshots": [
-        {"operation": "op1", "as_of": "2004-03", "actor": "AAA", "role": "troops",
-         "personnel": "100", "sources": "s1"},
-        {"operation": "op1", "as_of": "2004-03", "actor": "BBB", "role": "troops",
-         "personnel": "50", "sources": "s1"},
-        {"operation": "op1", "as_of": "2004-03", "actor": "CCC", "role": "troops",
-         "personnel": "10", "sources": "s1"},
+        {
+            "operation": "op1",
+            "as_of": "2004-03",
+            "actor": "AAA",
+            "role": "troops",
+            "personnel": "100",
+            "sources": "s1",
+        },
+        {
+            "operation": "op1",
+            "as_of": "2004-03",
+            "actor": "BBB",
+            "role": "troops",
+            "personnel": "50",
+            "sources": "s1",
+        },
+        {
+            "operation": "op1",
+            "as_of": "2004-03",
+            "actor": "CCC",
+            "role": "troops",
+            "personnel": "10",
+            "sources": "s1",
+        },
     ],
     "snapshot_totals": [
-        {"operation": "op1", "as_of": "2004-03", "personnel": "160", "nations": "3",
-         "listing": "complete", "sources": "s1"},
+        {
+            "operation": "op1",
+            "as_of": "2004-03",
+            "personnel": "160",
+            "nations": "3",
+            "listing": "complete",
+            "sources": "s1",
+        },
     ],
-}  # fmt: skip
+}
 
 DatasetWriter = Callable[..., Path]
 

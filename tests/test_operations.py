@@ -119,3 +119,10 @@ def test_api_operations(client: TestClient) -> None:
     assert kfor["slug"] == "kfor" and kfor["start"] == "1999-06-12"
     assert client.get("/api/v1/operations/atlantis").status_code == 404
     assert client.get("/api/v1/operations/kfor/contributors?on=1990").status_code == 422
+
+
+def test_an_actor_profile_lists_its_operations(registry: allied.Registry) -> None:
+    from allied.questions.actors import actor
+
+    parts = {(p.operation, p.role) for p in actor(registry, "Sweden").operations}
+    assert {("unified-protector", "aircraft"), ("kfor", "troops")} <= parts

@@ -124,3 +124,22 @@ def test_a_dataset_built_in_code_is_checked_like_a_loaded_one(mini: allied.Regis
         problems
     )
     assert "[events-resolve] core_tasks.csv row 1: event: unknown event 'gone'" in problems
+
+
+COUNCIL = {"slug": "council", "name": "Council", "kind": "body", "start": "1994-01",
+           "sources": "s1"}  # fmt: skip
+SEAT = {"framework": "council", "actor": "DDD", "role": "partner", "start": "1995",
+        "sources": "s1"}  # fmt: skip
+
+
+def test_a_suspension_must_be_mirrored_or_exempted(write_dataset) -> None:  # type: ignore[no-untyped-def]
+    base = {"extra_frameworks": [COUNCIL], "extra_memberships": [SEAT]}
+    assert "suspensions-mirrored" in checks(write_dataset(**base))
+    mirrored = {**SEAT, "status": "suspended", "start": "1996-10", "end": "2008-04-03"}
+    assert "suspensions-mirrored" not in checks(write_dataset(**base, extra_statuses=[mirrored]))
+    exempted = {**SEAT, "suspended_in": "pfp", "note": "the council kept its seat"}
+    assert "suspensions-mirrored" not in checks(write_dataset(**base, exemptions=[exempted]))
+    later = {**SEAT, "start": "2009"}  # a seat taken after the suspension ended
+    assert "suspensions-mirrored" not in checks(
+        write_dataset(extra_frameworks=[COUNCIL], extra_memberships=[later])
+    )

@@ -33,6 +33,7 @@ from allied.model import (
     Contribution,
     CoreTask,
     Event,
+    Exemption,
     Framework,
     Membership,
     Name,
@@ -113,6 +114,13 @@ class Dataset:
             key=f"{_ROLE} start",
             match=_ROLE,
             order=f"{_ROLE} period",
+        )
+    )
+    exemptions: tuple[Exemption, ...] = dataclasses.field(
+        metadata=family(
+            "a framework that an actor's suspension in a sibling framework does not extend to",
+            key=f"{_ROLE} suspended_in",
+            match=f"{_ROLE} suspended_in",
         )
     )
     events: tuple[Event, ...] = dataclasses.field(

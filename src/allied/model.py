@@ -58,6 +58,7 @@ EVENT_KINDS = (
     "commitment",
     "decision",
     "meeting",
+    "territory",
 )
 
 
@@ -163,6 +164,26 @@ class Status:
     period: Period = field(metadata=column("The first day of the status."))
     sources: tuple[str, ...] = field(metadata=cites("the status and its dates"))
     note: str = field(default="", metadata=column("Anything a reader should know."))
+
+
+@dataclass(frozen=True)
+class Exemption:
+    """A framework that an actor's suspension in a sibling framework does not extend to.
+
+    `allied validate` requires every suspension to hold in each framework the actor
+    was in at the time, unless an exemption says, with a source, why not.
+    """
+
+    framework: str = field(
+        metadata=column("The framework the suspension does not extend to.", refers="frameworks")
+    )
+    actor: str = field(metadata=column("The actor.", refers="actors"))
+    role: Role = field(metadata=column("The actor's role in that framework."))
+    suspended_in: str = field(
+        metadata=column("The framework in which the actor is suspended.", refers="frameworks")
+    )
+    sources: tuple[str, ...] = field(metadata=cites("why the suspension does not extend"))
+    note: str = field(default="", metadata=column("Why, in the source's words."))
 
 
 @dataclass(frozen=True)

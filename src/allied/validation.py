@@ -18,7 +18,7 @@ from typing import Any
 
 from allied.families import FAMILIES, Dataset, find_breaches
 from allied.operations import plain_figure
-from allied.period import Certainty
+from allied.period import Certainty, Period
 from allied.registry import Registry
 
 ALLIANCE = "nato"
@@ -173,6 +173,37 @@ def _totals_add_up(data: Dataset, _: Registry) -> Iterator[Problem]:
                 )
 
 
+def _suspensions_mirrored(data: Dataset, _: Registry) -> Iterator[Problem]:
+    """A suspension holds in every framework the actor was in at the time, or says why not.
+
+    For each suspension, every other membership of the actor that overlaps it
+    (the Alliance itself aside) needs a suspension of its own overlapping the
+    same span, or an exemption (`exemptions.csv`) with its source.
+    """
+    suspended: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
+    for s in data.statuses:
+        suspended[(s.framework, s.actor, s.role)].append(s)
+    exempt = {(e.framework, e.actor, e.role, e.suspended_in) for e in data.exemptions}
+    for s in data.statuses:
+        for m in data.memberships:
+            if m.actor != s.actor or m.framework in (s.framework, ALLIANCE):
+                continue
+            if not _may_overlap(m.period, s.period) or (*m.key, s.framework) in exempt:
+                continue
+            if not any(_may_overlap(o.period, s.period) for o in suspended.get(m.key, ())):
+                yield Problem(
+                    "suspensions-mirrored",
+                    f"{s.actor} is {s.status} in {s.framework} from {s.period.start} but not "
+                    f"in {m.framework} ({m.role}); record it there or in exemptions.csv",
+                )
+
+
+def _may_overlap(first: Period, second: Period) -> bool:
+    """Whether some day may lie in both periods (imprecise bounds count as possibly)."""
+    ends = [p.end.last if p.end is not None else _dt.date.max for p in (first, second)]
+    return max(first.start.first, second.start.first) < min(ends)
+
+
 def _partners_end_on_accession(data: Dataset, _: Registry) -> Iterator[Problem]:
     accessions = {
         m.actor: m.period.start
@@ -256,6 +287,7 @@ _CHECKS: tuple[Callable[[Dataset, Registry], Iterable[Problem]], ...] = (
     _partners_end_on_accession,
     _accessions_agree,
     _stated_counts,
+    _suspensions_mirrored,
     _parts_within_operations,
     _totals_add_up,
     _sorted_files,

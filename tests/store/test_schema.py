@@ -25,6 +25,8 @@ TABLES = {
     "membership_sources",
     "statuses",
     "status_sources",
+    "exemptions",
+    "exemption_sources",
     "events",
     "event_actors",
     "event_frameworks",

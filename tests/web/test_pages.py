@@ -112,5 +112,5 @@ def test_the_relationship_chart_shows_dates_at_their_precision(registry) -> None
     ties = actor(registry, "MKD").document()["memberships"]
     spec = relationships(ties, "2026-12-01")
     shown = {(row["framework"], row["since"], row["until"]) for row in spec["data"]["values"]}
-    assert ("Membership Action Plan", "1999", "2020-03-27") in shown
+    assert ("Membership Action Plan", "1999-04-24/1999-12", "2020-03-27") in shown
     assert [t["field"] for t in spec["encoding"]["tooltip"]][-2:] == ["since", "until"]

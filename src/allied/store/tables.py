@@ -162,6 +162,20 @@ class StatusRow(_Period, Base):
     note: Mapped[str] = mapped_column(sa.Text)
 
 
+class ExemptionRow(Base):
+    """A framework that an actor's suspension in a sibling framework does not extend to."""
+
+    __tablename__ = "exemptions"
+    __table_args__ = (sa.UniqueConstraint("framework", "actor", "role", "suspended_in"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    framework: Mapped[str] = mapped_column(_refers("frameworks.slug"))
+    actor: Mapped[str] = mapped_column(_refers("actors.code"))
+    role: Mapped[str]
+    suspended_in: Mapped[str] = mapped_column(_refers("frameworks.slug"))
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
 class EventRow(_Period, Base):
     """A dated event: a summit, a protocol, a declaration."""
 
@@ -340,6 +354,7 @@ CITATIONS: dict[str, sa.Table] = {
         ("frameworks", "slug"),
         ("memberships", "id"),
         ("statuses", "id"),
+        ("exemptions", "id"),
         ("events", "id"),
         ("core_tasks", "id"),
         ("stated_counts", "id"),
