@@ -9,6 +9,8 @@
 4. `allied serve` against Datasette 0.65 over HTTP on loopback (`service.py`).
 5. The claim checker: each seed checked in-process, throughput on a generated corpus
    (benchmarks/claims.py).
+6. Operations: `contributors('kfor', on=…)` against pandas and DuckDB on the same rows,
+   and its CLI against the minimal click CLI (benchmarks/operations.py).
 """
 
 from __future__ import annotations
@@ -96,14 +98,11 @@ def registry_load() -> None:
     from allied.dataset import load_dataset
     from allied.registry import Registry
 
-    def load() -> object:
-        return Registry(load_dataset())
-
-    seconds = per_call(load, seconds=2.0)
-    print("3. Registry load (parse every data file, build indices)")
-    print(
-        f"   {seconds * 1000:.1f} ms  (target <= 30 ms: {'met' if seconds <= 0.030 else 'NOT met'})"
-    )
+    print("3. Registry load (read the data files, build indices)")
+    for label, cache in (("parsed and checked", False), ("from the cache    ", True)):
+        seconds = per_call(lambda cache=cache: Registry(load_dataset(cache=cache)), seconds=2.0)
+        verdict = "met" if seconds <= 0.030 else "NOT met"
+        print(f"   {label} {seconds * 1000:6.1f} ms  (target <= 30 ms: {verdict})")
 
 
 if __name__ == "__main__":
@@ -114,6 +113,7 @@ if __name__ == "__main__":
     compileall.compile_dir(str(HERE.parent / "src"), quiet=1)
     sys.path.insert(0, str(HERE))
     from claims import main as claims
+    from operations import main as operations
     from service import service
     from startup import cli_startup
 
@@ -123,3 +123,4 @@ if __name__ == "__main__":
 
     service()
     claims()
+    operations()

@@ -126,3 +126,22 @@ def test_an_actor_profile_lists_its_operations(registry: allied.Registry) -> Non
 
     parts = {(p.operation, p.role) for p in actor(registry, "Sweden").operations}
     assert {("unified-protector", "aircraft"), ("kfor", "troops")} <= parts
+
+
+@pytest.mark.parametrize("slug", ["kfor", "isaf", "unified-protector", "baltic-air-policing"])
+def test_the_timeline_answers_like_a_scan(slug: str) -> None:
+    import datetime as dt
+
+    from allied.operations import OperationIndex
+    from allied.period import PartialDate
+
+    index = OperationIndex(allied.load())
+    op = index.operation(slug)
+    days = sorted(index._change_days(slug))
+    last = op.period.end.first if op.period.end else dt.date(2026, 11, 30)
+    probes = {d for day in days for d in (day - dt.timedelta(days=1), day)}
+    probes = {d for d in probes if op.period.start.last <= d < last}
+    index.contributors(slug, on=PartialDate.from_date(min(probes)))  # the first ask scans
+    for day in sorted(probes)[:: max(1, len(probes) // 150)]:
+        when = PartialDate.from_date(day)
+        assert index.contributors(slug, on=when) == index._compute(slug, when), day

@@ -16,6 +16,7 @@ on or before `DATE` and every contribution whose period holds then.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -25,7 +26,10 @@ from allied.model import Contribution, ContributionRole, Operation, Snapshot, Sn
 from allied.naming import NameIndex
 from allied.period import Certainty, PartialDate, Period
 from allied.registry import Registry
-from allied.relations import relations_on
+from allied.relations import CATEGORIES, relations_on
+from allied.timeline import Timeline
+
+_ONE_DAY = _dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,8 @@ class OperationIndex:
         for s in data.snapshots:
             self._snapshots[s.operation].setdefault(s.as_of, []).append(s)
         self._totals = {(t.operation, t.as_of): t for t in data.snapshot_totals}
+        self._timelines: dict[str, Timeline[tuple[Contributor, ...]]] = {}
+        self._asked: dict[str, int] = {}
 
     def operation(self, text: str) -> Operation:
         """Resolve a slug, name or alias (`"KFOR"`, `"Kosovo Force"`); raises `UnknownOperation`."""
@@ -125,10 +131,55 @@ class OperationIndex:
         """Who took part in the operation on `on`, with figures from the latest snapshot.
 
         Raises `OutsideLifetime` for a date on which the operation surely did not run.
+        A day asked of the same operation a second time is answered from a timeline
+        (`allied.timeline`) built once, by bisection, as `Registry.members` does.
         """
         op = self.operation(text)
         if op.period.holds_on(on) is Certainty.NO:
             raise OutsideLifetime(f"{op.slug} ran {op.period}; {on} is outside it")
+        if on.precision == "day":
+            timeline = self._timeline(op.slug)
+            if timeline is not None:
+                return list(timeline.at(on.first) or ())
+        return self._compute(op.slug, on)
+
+    def _timeline(self, slug: str) -> Timeline[tuple[Contributor, ...]] | None:
+        """The operation's timeline, built on the second day query (one-shot callers scan)."""
+        found = self._timelines.get(slug)
+        if found is None:
+            self._asked[slug] = self._asked.get(slug, 0) + 1
+            if self._asked[slug] < 2:
+                return None
+            found = self._timelines[slug] = Timeline(
+                self._change_days(slug),
+                lambda day: tuple(self._compute(slug, PartialDate.from_date(day))),
+            )
+        return found
+
+    def _change_days(self, slug: str) -> set[_dt.date]:
+        """Every day on which who took part, their figures or their standing may change."""
+        op = self._by_slug[slug]
+        days: set[_dt.date] = set()
+        bounds = [op.period.start, op.period.end]
+        bounds += [d for c in self._contributions.get(slug, ()) for d in (c.period.start,
+                   c.period.end)]  # fmt: skip
+        for date in bounds:
+            if date is not None:
+                days.update((date.first, date.last, date.last + _ONE_DAY))
+        days.update(date.first for date in self._snapshots.get(slug, {}))
+        for framework in {slug for _, _, slug, _ in CATEGORIES}:
+            if self.registry.get_framework(framework) is not None:
+                days |= self.registry.change_days(framework)
+        actors = {c.actor for c in self._contributions.get(slug, ())}
+        actors |= {s.actor for rows in self._snapshots.get(slug, {}).values() for s in rows}
+        for name in self.registry.dataset.names:
+            if name.actor in actors:
+                days.update(d.first for d in (name.start, name.end) if d is not None)
+        return days
+
+    def _compute(self, slug: str, on: PartialDate) -> list[Contributor]:
+        """Answer `contributors` by reading every snapshot row and contribution."""
+        op = self._by_slug[slug]
         ties = self._ties(on)
         found: list[Contributor] = []
         as_of = self.latest_snapshot(op.slug, on)

@@ -448,12 +448,12 @@ class Registry:
             if seen < 2:
                 return None
             timeline = self._timelines[key] = Timeline(
-                self._change_days(slug),
+                self.change_days(slug),
                 lambda day: tuple(self._scan(slug, PartialDate.from_date(day), roles)),
             )
         return timeline
 
-    def _change_days(self, slug: str) -> set[_dt.date]:
+    def change_days(self, slug: str) -> set[_dt.date]:
         """Every day on which a day-precision answer about `slug` may change.
 
         Certainty flips on the first and last day of each imprecise bound, so
