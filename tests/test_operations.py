@@ -145,3 +145,15 @@ def test_the_timeline_answers_like_a_scan(slug: str) -> None:
     for day in sorted(probes)[:: max(1, len(probes) // 150)]:
         when = PartialDate.from_date(day)
         assert index.contributors(slug, on=when) == index._compute(slug, when), day
+
+
+def test_partner_contributions_across_operations(registry: allied.Registry) -> None:
+    from allied.questions.operations import partner_parts
+
+    parts = partner_parts(registry, on="2011-06-01").parts
+    assert {(p.operation, p.contributor.actor) for p in parts} >= {
+        ("isaf", "SWE"),
+        ("unified-protector", "SWE"),
+        ("unified-protector", "QAT"),
+    }
+    assert all(p.contributor.partner for p in parts)

@@ -44,6 +44,8 @@ QUESTIONS: list[tuple[list[str], str, dict[str, str | list[str]]]] = [
      "/operations/kfor/contributors", {"on": "2017-02-15", "partners_only": "true"}),
     (["operations", "export", "--operation", "unified-protector"], "/contributions",
      {"operation": "unified-protector"}),
+    (["operations", "partners", "--on", "2011-06-01"], "/partner-contributions",
+     {"on": "2011-06-01"}),
     (["export", "panel", "--from", "2003", "--to", "2005", "--framework", "nato"], "/panel",
      {"from": "2003", "to": "2005", "framework": ["nato"]}),
 ]  # fmt: skip

@@ -97,6 +97,24 @@ def contributors(
     emit_answer(fmt, answer, Table(title, columns, answer.rows(), caption))
 
 
+@operations.command("partners")
+@on_option
+@format_option
+@click.pass_context
+def partners(ctx: click.Context, on: str | None, fmt: str | None) -> None:
+    """List every partner contribution to any operation running on a date.
+
+    \b
+    Example:
+        allied operations partners --on 2011-06-01
+    """
+    from allied.questions.operations import partner_parts as ask
+
+    answer = ask(registry_of(ctx), on=on)
+    columns = ("operation", "name", "role", "personnel", "standing")
+    emit_answer(fmt, answer, title=f"Partner contributions on {answer.on}", columns=columns)
+
+
 @operations.command("export")
 @click.option("--operation", default=None, help="Only this operation.")
 @click.option("--actor", default=None, help="Only this actor.")

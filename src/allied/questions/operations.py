@@ -138,6 +138,40 @@ def contributors(
 
 
 @dataclass(frozen=True)
+class PartnerPart:
+    """A partner's part in one operation on a date."""
+
+    operation: str
+    operation_name: str
+    contributor: Contributor = field(metadata={"flatten": True})
+
+
+@dataclass(frozen=True)
+class PartnerParts(Answer):
+    """Every contribution by a partner (not an Ally) to any operation running on a date."""
+
+    on: PartialDate
+    parts: tuple[PartnerPart, ...]
+
+    COLUMNS: ClassVar = ("operation", "actor", "name", "role", "personnel", "as_of", "start",
+                         "end", "standing", "uncertain", "sources")  # fmt: skip
+    ROWS: ClassVar = "parts"
+
+
+def partner_parts(registry: Registry, *, on: DateLike = None) -> PartnerParts:
+    """What partners contributed, operation by operation, on `on` (default today)."""
+    when = parse_date(on)
+    index = registry.operation_index
+    found = [
+        PartnerPart(op.slug, op.name, row)
+        for op in index.operations(on=when)
+        for row in index.contributors(op.slug, on=when)
+        if row.partner
+    ]
+    return PartnerParts(when, tuple(found))
+
+
+@dataclass(frozen=True)
 class Part:
     """One actor's part in one operation: over a period, or on a dated list with its figure."""
 

@@ -12,10 +12,12 @@ from allied.questions.operations import (
     OperationAnswer,
     OperationList,
     PartList,
+    PartnerParts,
     contributions,
     contributors,
     operation,
     operations,
+    partner_parts,
 )
 from allied.web.contract import answers
 from allied.web.deps import FormatQuery, OnQuery, RegistryDep
@@ -78,3 +80,15 @@ async def list_contributions(
 ) -> Response:
     """The same rows as `allied operations export`."""
     return respond(contributions(registry, operation=operation, actor=actor), format)
+
+
+@router.get(
+    "/partner-contributions",
+    summary="Every partner contribution to any operation running on a date",
+    responses=answers(PartnerParts),
+)
+async def list_partner_contributions(
+    registry: RegistryDep, on: OnQuery = None, format: FormatQuery = "json"
+) -> Response:
+    """The same answer as `allied operations partners [--on DATE]`."""
+    return respond(partner_parts(registry, on=on), format)
