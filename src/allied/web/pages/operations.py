@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from allied.period import PartialDate, parse_date
 from allied.questions.operations import OperationAnswer, contributors, operation, operations
-from allied.web import charts
+from allied.registry import Registry
+from allied.web import atlas, charts
 from allied.web.deps import OnQuery, RegistryDep
 from allied.web.responses import page
 from allied.web.templating import with_query
@@ -36,11 +39,27 @@ async def operation_page(
     context = {
         "operation": document,
         "contributors": listed,
+        "countries": atlas.countries(),
+        "sphere": atlas.sphere(),
+        "width": atlas.WIDTH,
+        "height": atlas.HEIGHT,
+        "parts": _parts_by_country(registry, listed["contributors"]),
         "chart": charts.personnel_over_time(document["sizes"]),
         "sources": [registry.source(s) for s in cited],
     }
     twin = with_query(f"/api/v1/operations/{op.slug}/contributors", {"on": str(when)})
     return page(request, "operation.html", context, twin=twin)
+
+
+def _parts_by_country(registry: Registry, rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Each contributing state's map shade, by ISO numeric code: `ally`, `partner` or `other`."""
+    shades: dict[str, str] = {}
+    for row in rows:
+        numeric = registry.actor_of(row["actor"]).iso_numeric
+        shade = "ally" if row["standing"] == "ally" else "partner" if row["partner"] else "other"
+        if numeric and shades.get(numeric) != "ally":
+            shades[numeric] = shade
+    return shades
 
 
 def _default_day(detail: OperationAnswer) -> PartialDate:
