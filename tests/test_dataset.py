@@ -108,11 +108,11 @@ EVENT = {"id": "z", "kind": "summit", "start": "2000", "title": "T", "sources": 
         ),
         (
             {"extra_events": [{**EVENT, "actors": "AAA|ZZZ"}]},
-            "events.csv:3: actors: unknown actor 'ZZZ'",
+            "events.csv:5: actors: unknown actor 'ZZZ'",
         ),
         (
             {"extra_events": [{**EVENT, "frameworks": "md"}]},
-            "events.csv:3: frameworks: unknown framework 'md'",
+            "events.csv:5: frameworks: unknown framework 'md'",
         ),
         (
             {

@@ -46,6 +46,12 @@ QUESTIONS: list[tuple[list[str], str, dict[str, str | list[str]]]] = [
      {"operation": "unified-protector"}),
     (["operations", "partners", "--on", "2011-06-01"], "/partner-contributions",
      {"on": "2011-06-01"}),
+    (["accession"], "/accession", {}),
+    (["accession", "show", "Sweden"], "/accession/Sweden", {}),
+    (["accession", "pending", "SWE", "--on", "2023-06-01"], "/accession/SWE/pending",
+     {"on": "2023-06-01"}),
+    (["accession", "ratifications", "--candidate", "FIN"], "/accession/ratifications",
+     {"candidate": "FIN"}),
     (["export", "panel", "--from", "2003", "--to", "2005", "--framework", "nato"], "/panel",
      {"from": "2003", "to": "2005", "framework": ["nato"]}),
 ]  # fmt: skip

@@ -19,6 +19,7 @@ from allied.errors import (
     DataError,
     InvalidDate,
     InvalidPeriod,
+    NotRecorded,
     OutsideLifetime,
     SyncInProgress,
     UnknownActor,
@@ -28,6 +29,7 @@ from allied.errors import (
     UnknownSource,
 )
 from allied.model import (
+    AccessionCase,
     Actor,
     ActorProfile,
     Change,
@@ -40,6 +42,7 @@ from allied.model import (
     Membership,
     Name,
     Operation,
+    Ratification,
     Snapshot,
     SnapshotTotal,
     Source,
@@ -53,6 +56,7 @@ from allied.registry import Registry
 __version__ = "0.1.0"
 
 __all__ = [
+    "AccessionCase",
     "Actor",
     "ActorProfile",
     "AlliedError",
@@ -72,10 +76,12 @@ __all__ = [
     "InvalidPeriod",
     "Membership",
     "Name",
+    "NotRecorded",
     "Operation",
     "OutsideLifetime",
     "PartialDate",
     "Period",
+    "Ratification",
     "Registry",
     "Snapshot",
     "SnapshotTotal",

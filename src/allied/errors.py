@@ -50,6 +50,10 @@ class UnknownOperation(AlliedError, LookupError):
     """No operation or mission has this slug or name."""
 
 
+class NotRecorded(AlliedError, LookupError):
+    """The registry holds no such facts (e.g. no ratification dates for an old round)."""
+
+
 class AmbiguousName(AlliedError, LookupError):
     """A name stands for more than one actor or framework."""
 

@@ -28,6 +28,7 @@ from typing import Any, Literal
 from allied import column as _column
 from allied.hints import field_type, split_optional
 from allied.model import (
+    AccessionCase,
     Actor,
     Conflict,
     Contribution,
@@ -38,6 +39,7 @@ from allied.model import (
     Membership,
     Name,
     Operation,
+    Ratification,
     Snapshot,
     SnapshotTotal,
     Source,
@@ -128,6 +130,16 @@ class Dataset:
             "a dated event: a summit, a treaty, an accession, an Article 4 or 5 consultation",
             key="id",
             order="start id",
+        )
+    )
+    accession_cases: tuple[AccessionCase, ...] = dataclasses.field(
+        metadata=family("one candidate's invitation, protocol and accession", key="candidate")
+    )
+    ratifications: tuple[Ratification, ...] = dataclasses.field(
+        metadata=family(
+            "one Ally's step in ratifying a candidate's accession protocol",
+            key="candidate ally milestone",
+            order="candidate milestone date ally",
         )
     )
     core_tasks: tuple[CoreTask, ...] = dataclasses.field(

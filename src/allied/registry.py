@@ -43,6 +43,7 @@ from allied.period import Certainty, PartialDate, Period, parse_date
 from allied.timeline import Timeline
 
 if TYPE_CHECKING:
+    from allied.accession import AccessionIndex
     from allied.operations import Contributor, OperationIndex
 
 DateLike = str | _dt.date | PartialDate | None
@@ -345,6 +346,13 @@ class Registry:
         ['ALB', 'BGR']
         """
         return self.operation_index.contributors(operation, on=parse_date(on))
+
+    @cached_property
+    def accession_index(self) -> AccessionIndex:
+        """Accession cases and ratifications, indexed when first asked for."""
+        from allied.accession import AccessionIndex
+
+        return AccessionIndex(self)
 
     # --- profiles and events -------------------------------------------------------
 

@@ -204,6 +204,36 @@ def _may_overlap(first: Period, second: Period) -> bool:
     return max(first.start.first, second.start.first) < min(ends)
 
 
+def _ratifications_fit(data: Dataset, registry: Registry) -> Iterator[Problem]:
+    """Each case's accession is its NATO membership's start; steps fall inside the case.
+
+    No step before the protocol's signature or after the candidate joined, and
+    only the Allies of the protocol's day (derived from the registry) ratify.
+    """
+    index = registry.accession_index
+    joined_on = {m.actor: m.period.start for m in data.memberships
+                 if m.framework == ALLIANCE and m.role == "member"}  # fmt: skip
+    for case in data.accession_cases:
+        signed, joined = index.protocol_signed(case), index.joined(case)
+        name = f"accession_cases:{case.candidate}"
+        if joined is not None and joined != joined_on.get(case.candidate):
+            yield Problem(
+                "ratifications",
+                f"{name}: joined {joined} by its event, but its NATO membership starts "
+                f"{joined_on.get(case.candidate)}",
+            )
+        parties = set(index.parties(case))
+        steps = index.steps(case)
+        for step in steps:
+            where = f"ratifications:{case.candidate}/{step.ally}/{step.milestone} {step.date}"
+            if signed is not None and step.date.last < signed.first:
+                yield Problem("ratifications", f"{where} is before the protocol ({signed})")
+            if joined is not None and step.date.first > joined.last:
+                yield Problem("ratifications", f"{where} is after the accession ({joined})")
+            if step.ally not in parties:
+                yield Problem("ratifications", f"{where}: not an Ally on the protocol's day")
+
+
 def _partners_end_on_accession(data: Dataset, _: Registry) -> Iterator[Problem]:
     accessions = {
         m.actor: m.period.start
@@ -288,6 +318,7 @@ _CHECKS: tuple[Callable[[Dataset, Registry], Iterable[Problem]], ...] = (
     _accessions_agree,
     _stated_counts,
     _suspensions_mirrored,
+    _ratifications_fit,
     _parts_within_operations,
     _totals_add_up,
     _sorted_files,

@@ -14,6 +14,7 @@ import sys
 
 import click
 
+from allied.cli.accession import accession
 from allied.cli.check import check
 from allied.cli.db import db
 from allied.cli.export import export
@@ -44,7 +45,7 @@ def cli(ctx: click.Context, data: str | None) -> None:
     ctx.obj["data"] = data
 
 
-for _command in (*COMMANDS, operations, check, export, validate, serve, db):
+for _command in (*COMMANDS, operations, accession, check, export, validate, serve, db):
     cli.add_command(_command)
 
 

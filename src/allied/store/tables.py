@@ -10,7 +10,7 @@ as a whole. The schema changes only through the Alembic migrations beside this
 module; `tests/store/test_schema.py` checks that they match these models.
 
 >>> sorted(Base.metadata.tables)[:3]
-['actor_sources', 'actors', 'conflict_sources']
+['accession_case_sources', 'accession_cases', 'actor_sources']
 """
 
 from __future__ import annotations
@@ -189,6 +189,42 @@ class EventRow(_Period, Base):
     note: Mapped[str] = mapped_column(sa.Text)
 
 
+class AccessionCaseRow(Base):
+    """One candidate's invitation, protocol and accession."""
+
+    __tablename__ = "accession_cases"
+
+    candidate: Mapped[str] = mapped_column(_refers("actors.code"), primary_key=True)
+    invited: Mapped[str | None]
+    invited_precision: Mapped[str | None]
+    invited_first: Mapped[_dt.date | None]
+    invited_last: Mapped[_dt.date | None]
+    invited_at: Mapped[str]
+    protocol: Mapped[str | None] = mapped_column(_refers("events.id"))
+    accession: Mapped[str | None] = mapped_column(_refers("events.id"))
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class RatificationRow(Base):
+    """One Ally's step in ratifying a candidate's accession protocol."""
+
+    __tablename__ = "ratifications"
+    __table_args__ = (
+        sa.UniqueConstraint("candidate", "ally", "milestone"),
+        sa.Index(None, "candidate", "date_first"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate: Mapped[str] = mapped_column(_refers("accession_cases.candidate"))
+    ally: Mapped[str] = mapped_column(_refers("actors.code"))
+    milestone: Mapped[str]
+    date: Mapped[str]
+    date_precision: Mapped[str]
+    date_first: Mapped[_dt.date]
+    date_last: Mapped[_dt.date]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
 class CoreTaskRow(Base):
     """A core task set by a Strategic Concept, in its stated order."""
 
@@ -356,6 +392,8 @@ CITATIONS: dict[str, sa.Table] = {
         ("statuses", "id"),
         ("exemptions", "id"),
         ("events", "id"),
+        ("accession_cases", "candidate"),
+        ("ratifications", "id"),
         ("core_tasks", "id"),
         ("stated_counts", "id"),
         ("conflicts", "id"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 
 from allied.web.api import (
+    accession,
     actors,
     check,
     diff,
@@ -41,6 +42,7 @@ for _module in (
     relations,
     panel,
     operations,
+    accession,
     check,
 ):
     router.include_router(_module.router, generate_unique_id_function=operation_id)
