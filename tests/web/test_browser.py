@@ -188,6 +188,13 @@ def test_operation_page_tells_partners_from_allies(server: str, page: Page) -> N
     assert page.locator("a[href='/operations/kfor']").count() == 1
 
 
+def test_an_accession_case_shows_who_was_pending(server: str, page: Page) -> None:
+    page.goto(f"{server}/accession/SWE?on=2024-02-01")
+    page.wait_for_selector("div.chart svg", timeout=10_000)
+    assert "Still pending: Hungary." in page.locator("#pending-h + form + p").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+
+
 def test_a_checked_claim_explains_itself_on_keyboard_focus(server: str, page: Page) -> None:
     seed = Path(__file__).parents[1] / "claims" / "fixtures" / "fr-2013-partnerships.txt"
     page.goto(f"{server}/check")

@@ -23,6 +23,9 @@ PAGES = [
     "/operations?on=2004-03-29",
     "/operations/kfor?on=2017-02-15",
     "/operations/isaf",
+    "/accession",
+    "/accession/SWE?on=2023-06-01",
+    "/accession/Spain",
 ]
 
 

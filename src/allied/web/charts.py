@@ -85,3 +85,25 @@ def personnel_over_time(sizes: list[dict[str, Any]]) -> Spec:
             "tooltip": [{"field": "as_of"}, {"field": "personnel"}, {"field": "nations"}],
         },
     }
+
+
+def ratifications(steps: list[dict[str, Any]], signed: str | None) -> Spec:
+    """One bar per Ally, from the protocol's signature to its parliament's approval."""
+    values = [
+        {"ally": step["name"], "from": signed, "to": step["date"], "date": step["date"]}
+        for step in steps
+        if step["milestone"] == "parliament" and signed and step["date_precision"] == "day"
+    ]
+    return {
+        **_BASE,
+        "height": {"step": 14},
+        "description": "Days from the protocol's signature to each parliament's approval",
+        "data": {"values": values},
+        "mark": {"type": "bar", "cornerRadius": 2},
+        "encoding": {
+            "y": {"field": "ally", "type": "nominal", "title": None, "sort": {"field": "to"}},
+            "x": {"field": "from", "type": "temporal", "title": None},
+            "x2": {"field": "to"},
+            "tooltip": [{"field": "ally"}, {"field": "date", "title": "approved"}],
+        },
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from allied.web.pages import (
+    accession,
     actors,
     changes,
     check,
@@ -16,5 +17,5 @@ from allied.web.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
-for _module in (home, frameworks, operations, actors, changes, sources, search, check):
+for _module in (home, frameworks, operations, accession, actors, changes, sources, search, check):
     router.include_router(_module.router)
