@@ -187,6 +187,15 @@ MINI: dict[str, list[dict[str, str]]] = {
         {"framework": "nato", "on": "1949-04-04", "count": "1", "sources": "s2"},
     ],
     "conflicts": [],
+    "formats": [
+        {"slug": "nac", "name": "Council", "sources": "s2"},
+        {
+            "slug": "nac-pfp",
+            "name": "Council with the partners",
+            "frameworks": "pfp",
+            "sources": "s1",
+        },
+    ],
     "operations": [
         {
             "slug": "op1",

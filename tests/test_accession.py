@@ -81,3 +81,17 @@ def test_cli_and_api(client: TestClient) -> None:
     later = client.get("/api/v1/accession/SWE/pending?on=2024-02-01").json()
     assert [p["actor"] for p in later["pending"]] == ["HUN"]
     assert client.get("/api/v1/accession/ZZZ").status_code == 404
+
+
+def test_who_may_sit_at_a_table(registry: allied.Registry) -> None:
+    from allied.questions.dialogue import dialogue
+
+    nrc = dialogue(registry, "nrc", on="2015-01-01")
+    russia = next(seat for seat in nrc.seats if seat.actor == "RUS")
+    assert (nrc.count, russia.status) == (29, "suspended")
+    sintra = dialogue(registry, "nac-eapc", on="1997-05-30")  # the successor holds that day
+    assert sintra.count == 44 and sum(seat.ally for seat in sintra.seats) == 16
+    with pytest.raises(allied.OutsideLifetime):
+        dialogue(registry, "nac-nacc", on="1998")
+    with pytest.raises(allied.UnknownFramework):
+        dialogue(registry, "g7")

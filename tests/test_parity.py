@@ -52,6 +52,8 @@ QUESTIONS: list[tuple[list[str], str, dict[str, str | list[str]]]] = [
      {"on": "2023-06-01"}),
     (["accession", "ratifications", "--candidate", "FIN"], "/accession/ratifications",
      {"candidate": "FIN"}),
+    (["dialogue"], "/dialogue", {}),
+    (["dialogue", "nac-eapc", "--on", "1997-05-30"], "/dialogue/nac-eapc", {"on": "1997-05-30"}),
     (["export", "panel", "--from", "2003", "--to", "2005", "--framework", "nato"], "/panel",
      {"from": "2003", "to": "2005", "framework": ["nato"]}),
 ]  # fmt: skip

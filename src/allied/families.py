@@ -35,6 +35,7 @@ from allied.model import (
     CoreTask,
     Event,
     Exemption,
+    Format,
     Framework,
     Membership,
     Name,
@@ -162,6 +163,9 @@ class Dataset:
             key="subject claim",
             match="subject",
         )
+    )
+    formats: tuple[Format, ...] = dataclasses.field(
+        metadata=family("a table NATO sits at with others", key="slug")
     )
     operations: tuple[Operation, ...] = dataclasses.field(
         metadata=family("a NATO-led operation, mission or activity", key="slug")

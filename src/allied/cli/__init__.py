@@ -17,6 +17,7 @@ import click
 from allied.cli.accession import accession
 from allied.cli.check import check
 from allied.cli.db import db
+from allied.cli.dialogue import dialogue
 from allied.cli.export import export
 from allied.cli.operations import operations
 from allied.cli.options import Group
@@ -45,7 +46,7 @@ def cli(ctx: click.Context, data: str | None) -> None:
     ctx.obj["data"] = data
 
 
-for _command in (*COMMANDS, operations, accession, check, export, validate, serve, db):
+for _command in (*COMMANDS, operations, accession, dialogue, check, export, validate, serve, db):
     cli.add_command(_command)
 
 

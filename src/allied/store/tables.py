@@ -264,6 +264,16 @@ class ConflictRow(Base):
     resolution: Mapped[str] = mapped_column(sa.Text)
 
 
+class FormatRow(Base):
+    """A table NATO sits at with others."""
+
+    __tablename__ = "formats"
+
+    slug: Mapped[str] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
 class OperationRow(_Period, Base):
     """A NATO-led operation, mission or activity."""
 
@@ -374,6 +384,9 @@ EVENT_ACTORS = _link_table("event_actors", "events.id", "actor", value_refers="a
 EVENT_FRAMEWORKS = _link_table(
     "event_frameworks", "events.id", "framework", value_refers="frameworks.slug"
 )
+FORMAT_FRAMEWORKS = _link_table(
+    "format_frameworks", "formats.slug", "framework", value_refers="frameworks.slug"
+)
 OPERATION_LEGAL_BASIS = _link_table(
     "operation_legal_basis", "operations.slug", "legal_basis", value_refers=None
 )
@@ -397,6 +410,7 @@ CITATIONS: dict[str, sa.Table] = {
         ("core_tasks", "id"),
         ("stated_counts", "id"),
         ("conflicts", "id"),
+        ("formats", "slug"),
         ("operations", "slug"),
         ("contributions", "id"),
         ("snapshots", "id"),

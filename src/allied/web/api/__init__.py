@@ -8,6 +8,7 @@ from allied.web.api import (
     accession,
     actors,
     check,
+    dialogue,
     diff,
     events,
     frameworks,
@@ -43,6 +44,7 @@ for _module in (
     panel,
     operations,
     accession,
+    dialogue,
     check,
 ):
     router.include_router(_module.router, generate_unique_id_function=operation_id)
