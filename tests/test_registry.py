@@ -133,3 +133,10 @@ def test_precomputed_timeline_matches_a_full_scan(day: dt.date) -> None:
         registry.members(framework.slug, on=when, roles=None)  # the first call only scans
         fast = registry.members(framework.slug, on=when, roles=None)
         assert fast == registry._scan(framework.slug, when, ())
+
+
+def test_a_diff_reads_a_year_as_its_whole_span(registry) -> None:  # type: ignore[no-untyped-def]
+    joined = {d.actor for d in registry.diff("2004", "2005", framework="nato")}
+    assert joined == {"BGR", "EST", "LTU", "LVA", "ROU", "SVK", "SVN"}
+    assert {d.uncertain for d in registry.diff("2004", "2005", framework="nato")} == {False}
+    assert registry.diff("2004-03-29", "2004-03-29", framework="nato") == []

@@ -277,8 +277,18 @@ class Registry:
     def diff(
         self, start: DateLike, end: DateLike, *, framework: str | None = None
     ) -> list[Difference]:
-        """What changed between two dates: who was added, removed or changed status."""
-        before, after = parse_date(start), parse_date(end)
+        """What changed between two dates: who was added, removed or changed status.
+
+        A month or a year is read as its whole span: the state on `start`'s first day
+        is compared with the state on `end`'s last day, so `diff("2004", "2005")`
+        finds the seven states that joined in March 2004.
+
+        >>> import allied
+        >>> sorted(d.actor for d in allied.load().diff("2004", "2004", framework="nato"))
+        ['BGR', 'EST', 'LTU', 'LVA', 'ROU', 'SVK', 'SVN']
+        """
+        before = PartialDate.from_date(parse_date(start).first)
+        after = PartialDate.from_date(parse_date(end).last)
         slugs = [self.framework(framework).slug] if framework else sorted(self._frameworks)
         differences: list[Difference] = []
         for slug in slugs:
