@@ -115,9 +115,9 @@ def read_file(path: str, *, max_bytes: int | None = None) -> tuple[bytes, Markup
     limit = TEXT_LIMIT if max_bytes is None else max_bytes
     data, markup = read_source(path, max_bytes=limit)
     if len(data) > limit:
-        where = "standard input" if path == "-" else path
-        size = f"more than {limit:,}" if path == "-" else f"{os.path.getsize(path):,}"
-        raise DocumentTooLarge(f"{where} is {size} bytes; the limit is {limit:,}")
+        if path == "-":
+            raise DocumentTooLarge(f"standard input is more than {limit:,} bytes, the limit")
+        raise DocumentTooLarge(f"{path} is {os.path.getsize(path):,} bytes; the limit is {limit:,}")
     return data, markup
 
 
