@@ -160,3 +160,19 @@ def test_a_file_over_the_limit_is_one_line_and_exit_2(tmp_path: Path) -> None:
     code, out, err = run("check", "-", stdin=big.read_bytes())
     assert (code, out) == (2, "")
     assert err == f"Error: standard input is more than {TEXT_LIMIT:,} bytes, the limit\n"
+
+
+def test_more_claims_than_an_answer_holds_is_refused(
+    registry,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from allied import checking
+
+    monkeypatch.setattr(checking, "MAX_CLAIMS", 2)
+    text = "NATO has 30 members. " * 3
+    with pytest.raises(checking.TooManyClaims, match="makes 3 claims, more than 2 in one answer"):
+        check_sent(text, registry=registry)
+    code, out, err = run("check", "-", stdin=text.encode())
+    assert (code, out) == (2, "")
+    assert err == "Error: the text makes 3 claims, more than 2 in one answer: send it in parts\n"
+    assert len(check_sent(text[:42], registry=registry).document["claims"]) == 2

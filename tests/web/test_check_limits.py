@@ -208,8 +208,8 @@ def test_a_hostile_body_answers_promptly_and_stalls_nothing(
         assert set(error) == {"code", "message"} and "\n" not in error["message"]
         if code:
             assert error["code"] == code, error
-        if reply.status == 422 and 200 in statuses:  # a slow text: stopped at the time limit
-            assert error["code"] == "check-timed-out", error
+        if reply.status == 422 and 200 in statuses:  # stopped at the time limit (or the claims')
+            assert error["code"] in ("check-timed-out", "too-many-claims"), error
     assert reply.seconds < PROMPT
     assert other.statuses == {200}
     assert other.times and max(other.times) < OTHER_PROMPT

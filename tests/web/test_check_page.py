@@ -81,3 +81,13 @@ def test_the_writing_window_is_shown_as_the_answer_holds_it(
 
 def test_the_form_states_the_size_limit(client: TestClient) -> None:
     assert "up to 2,097,152 bytes" in client.get("/check").text
+
+
+def test_the_refusals_of_the_check_surfaces_have_their_status() -> None:
+    from allied.checking import TooManyClaims
+    from allied.web.checkpool import ChecksBusy, CheckTimedOut
+    from allied.web.errors import code_of, status_of
+
+    assert [(status_of(e), code_of(e)) for e in (TooManyClaims("x"), CheckTimedOut("x"),
+            ChecksBusy("x"))] == [(422, "too-many-claims"), (422, "check-timed-out"),
+                                  (429, "checks-busy")]  # fmt: skip

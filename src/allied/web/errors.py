@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from allied.checking import TooManyClaims
 from allied.claims import DocumentError, DocumentTooLarge
 from allied.errors import (
     AlliedError,
@@ -56,6 +57,7 @@ _STATUS: tuple[tuple[type[AlliedError], int], ...] = (
     (DocumentTooLarge, 413),
     (ChecksBusy, 429),
     (CheckTimedOut, 422),
+    (TooManyClaims, 422),
     (DocumentError, 422),
     (UnsupportedMediaType, 415),
     (UnsupportedFileType, 415),
