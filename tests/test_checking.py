@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -136,7 +137,11 @@ def test_json_keeps_its_keys_and_offsets_into_the_file_as_sent(tmp_path: Path) -
     _, lf, _ = run("check", str(FIXTURES / "be-2021-nato.txt"), "--as-of", "2021-07-01",
                    "--format", "json")  # fmt: skip
     assert claims_of(document) == claims_of(json.loads(lf))
-    assert list(document) == ["document", "claims"]
+    sent_as_lf = json.loads(lf)
+    assert list(document) == list(sent_as_lf) and list(document["document"]) == list(
+        sent_as_lf["document"]
+    )  # the keys check_text gives, in its order, and no other
+    assert [list(c) for c in document["claims"]] == [list(c) for c in sent_as_lf["claims"]]
     sent = crlf.read_bytes().decode("utf-8")
     for claim in document["claims"]:
         assert sent[claim["start"] : claim["end"]].split() == claim["text"].split()
@@ -176,3 +181,23 @@ def test_more_claims_than_an_answer_holds_is_refused(
     assert (code, out) == (2, "")
     assert err == "Error: the text makes 3 claims, more than 2 in one answer: send it in parts\n"
     assert len(check_sent(text[:42], registry=registry).document["claims"]) == 2
+
+
+def test_the_table_shows_an_inferred_writing_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An undated text's window, as the answer holds it (`document.as_of_window`)."""
+    from allied import checking
+
+    real = checking.check_sent
+
+    def windowed(*args, **kwargs):  # type: ignore[no-untyped-def]
+        sent = real(*args, **kwargs)
+        dated = {**sent.document["document"], "as_of_source": "inferred",
+                 "as_of_window": ["2020-03-27", "2023-04-03"]}  # fmt: skip
+        return dataclasses.replace(sent, document={**sent.document, "document": dated})
+
+    monkeypatch.setattr(checking, "check_sent", windowed)
+    code, out, _ = run("check", "-", "--format", "table", stdin=b"NATO now has 30 members.")
+    assert code == 0
+    assert "written between 2020-03-27 and 2023-04-03 (inferred from its claims), judged as " + (
+        "of"
+    ) in " ".join(out.split())

@@ -93,14 +93,17 @@ def _told(claim: dict[str, Any]) -> str:
 
 def _dating(document: dict[str, Any]) -> list[str]:
     """The lines saying which date the claims were judged on, as the answer gives it."""
+    window = document.get("as_of_window")
+    checked = f"checked on {document['checked_on']}"
+    if window:  # an undated text: the window says it all
+        return [
+            f"written between {_span(window)} (inferred from its claims), "
+            f"judged as of {document['as_of']}, {checked}"
+        ]
     source = document.get("as_of_source")
     found = document.get("as_of_text")
     why = f"{source}: “{found}”" if found else source
-    lines = [f"as of {document['as_of']} ({why}), checked on {document['checked_on']}"]
-    window = document.get("as_of_window")
-    if window:
-        lines.append(f"written between {_span(window)} (inferred from its claims)")
-    return lines
+    return [f"as of {document['as_of']} ({why}), {checked}"]
 
 
 def _span(window: Any) -> str:
