@@ -28,6 +28,7 @@ from allied.errors import (
     UnknownOperation,
     UnknownSource,
 )
+from allied.frames import to_frame
 from allied.model import (
     AccessionCase,
     Actor,
@@ -52,10 +53,12 @@ from allied.model import (
 )
 from allied.period import Certainty, PartialDate, Period
 from allied.registry import Registry
+from allied.version import DATA_VERSION
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DATA_VERSION",
     "AccessionCase",
     "Actor",
     "ActorProfile",
@@ -97,6 +100,7 @@ __all__ = [
     "UnknownSource",
     "load",
     "load_dataset",
+    "to_frame",
 ]
 
 

@@ -33,6 +33,7 @@ from allied.model import (
     Conflict,
     Contribution,
     CoreTask,
+    CowCode,
     Event,
     Exemption,
     Format,
@@ -190,6 +191,13 @@ class Dataset:
             "the totals a source states for an operation on a date",
             key="operation as_of",
             match="operation",
+        )
+    )
+    cow_codes: tuple[CowCode, ...] = dataclasses.field(
+        metadata=family(
+            "a span in which a state was in the COW state system under one COW code",
+            key="actor start",
+            order="actor period",
         )
     )
 
