@@ -155,3 +155,16 @@ def test_citation_cff_names_the_data_version_and_licences() -> None:
     assert "cff-version: 1.2.0" in text and "CC-BY-4.0" in text and "MIT" in text
     assert f"data version {DATA_VERSION}" in text
     assert f'version: "{DATA_VERSION}"' in text  # bumped with allied.version.DATA_VERSION
+
+
+def test_every_page_offers_its_citation(client: TestClient) -> None:
+    import re
+
+    page = client.get("/frameworks/nato?on=2004-03-29").text
+    links = re.findall(r'href="(/api/v1/cite\?[^"]+)"', page)
+    assert len(links) == 2
+    bibtex = client.get(links[0].replace("&amp;", "&"))
+    assert bibtex.status_code == 200
+    assert "page /frameworks/nato" in bibtex.text and "as of 2004-03-29" in bibtex.text
+    assert client.get(links[1].replace("&amp;", "&")).json()[0]["version"] == DATA_VERSION
+    assert 'href="/api/v1/cite?work=%2F&amp;style=bibtex"' in client.get("/").text
