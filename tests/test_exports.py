@@ -168,3 +168,15 @@ def test_every_page_offers_its_citation(client: TestClient) -> None:
     assert "page /frameworks/nato" in bibtex.text and "as of 2004-03-29" in bibtex.text
     assert client.get(links[1].replace("&amp;", "&")).json()[0]["version"] == DATA_VERSION
     assert 'href="/api/v1/cite?work=%2F&amp;style=bibtex"' in client.get("/").text
+
+
+def test_every_dated_cow_code_ends_on_the_actors_code(registry: allied.Registry) -> None:
+    spans: dict[str, list[allied.CowCode]] = {}
+    for span in registry.dataset.cow_codes:
+        spans.setdefault(span.actor, []).append(span)
+    assert len(registry.dataset.cow_codes) == 96
+    for actor in registry.dataset.actors:
+        if actor.kind == "state":
+            assert actor.code in spans, actor.code  # every state has its COW spans
+            latest = max(spans[actor.code], key=lambda s: s.period.start.sort_key)
+            assert latest.cow == actor.cow, actor.code

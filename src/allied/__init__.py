@@ -37,6 +37,7 @@ from allied.model import (
     Conflict,
     Contribution,
     CoreTask,
+    CowCode,
     Difference,
     Event,
     Framework,
@@ -53,12 +54,10 @@ from allied.model import (
 )
 from allied.period import Certainty, PartialDate, Period
 from allied.registry import Registry
-from allied.version import DATA_VERSION
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "DATA_VERSION",
     "AccessionCase",
     "Actor",
     "ActorProfile",
@@ -70,6 +69,7 @@ __all__ = [
     "ConflictingArguments",
     "Contribution",
     "CoreTask",
+    "CowCode",
     "DataError",
     "Dataset",
     "Difference",

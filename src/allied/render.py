@@ -3,6 +3,13 @@
 A command hands over the JSON document and the tables to show; this module
 only formats. `rich` is imported only when a table is drawn, so JSON and CSV
 output stay fast.
+
+A terminal table never cuts a date, a code or a URL, whatever the width
+(tests/test_terminal.py draws every command at 80 columns): free text wraps,
+sources become numbered footnotes under the table, low-priority columns
+(`_DROPPED_FIRST`) are left out and named in the caption, and a table that
+still does not fit prints its rows as `field: value` lines. An empty table is
+left out, unless it is the only one.
 """
 
 from __future__ import annotations
