@@ -106,6 +106,9 @@ def test_to_frame_takes_answers_and_lists(registry: allied.Registry) -> None:
     frame = allied.to_frame(panel(registry, first=2004, last=2004, frameworks=["nato"]))
     assert "any_day" in frame.columns and frame.attrs["data_version"] == DATA_VERSION
     assert set(frame["data_version"]) == {DATA_VERSION}
+    every = allied.to_frame(panel(registry, first=2004, last=2004))
+    assert str(every["cow"].dtype) == "Int64"  # whole numbers, with gaps for organisations
+    assert every.loc[every["actor"] == "EU", "cow"].isna().all()
     listed = allied.to_frame(registry.memberships(framework="nato"))
     assert {"start", "end", "start_precision", "sources"} <= set(listed.columns)
     assert not any(isinstance(v, dict) for v in listed.iloc[0])  # no nested objects

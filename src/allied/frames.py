@@ -3,7 +3,9 @@
 `to_frame` takes an `Answer` (its CSV rows, in its CSV columns — the same table
 as `--format csv`) or any list of model objects or rows (`reg.memberships()`,
 `reg.members(...)`, `country_years(...)`): each becomes one flat row, a period
-its `start`, `end` and their precisions, so no column holds a nested object.
+its `start`, `end` and their precisions, so no column holds a nested object. A
+column of whole numbers with gaps (the `cow` code of an organisation) is
+pandas' nullable `Int64`, so it joins on integer keys as it is.
 The frame's `attrs["data_version"]` says which data it comes from; a Parquet
 file keeps it in its schema metadata (`allied.data_version`).
 
@@ -43,8 +45,16 @@ def to_frame(answer: Answer | Iterable[Any]) -> Any:
     else:
         records = [item if isinstance(item, dict) else as_record(item) for item in answer]
         frame = pd.DataFrame.from_records(records)
+    for column in frame.columns:  # whole numbers with gaps (`cow` of an organisation)
+        values = frame[column].dropna()
+        if frame[column].hasnans and len(values) and all(_is_int(v) for v in values):
+            frame[column] = frame[column].astype("Int64")
     frame.attrs["data_version"] = DATA_VERSION
     return frame
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == int(value)
 
 
 def write_parquet(answer: Answer | Iterable[Any], out: IO[bytes]) -> None:
