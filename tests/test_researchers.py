@@ -54,3 +54,20 @@ def test_the_comparison_with_cow_igo_is_the_one_the_page_states() -> None:
     assert eapc["only_allied_by_actor"]["DEU"] == eapc["only_allied_by_actor"]["ALB"] == 18
     assert eapc["only_allied_by_actor"]["HRV"] == 14
     assert sum(eapc["only_allied_by_actor"].values()) == 111
+
+
+def test_a_single_code_per_state_would_give_70_false_disagreements() -> None:
+    import pandas as pd
+
+    import allied
+    from allied.questions.panel import wide_panel
+
+    registry = allied.load()
+    panel = allied.to_frame(wide_panel(registry, first=1949, last=2014, frameworks=["nato"]))
+    today = {actor.code: actor.cow for actor in registry.dataset.actors}
+    cow = pd.read_csv(ROOT / "tests" / "data" / "cow_igo_v3_nato_eapc.csv")
+    for codes, expected in ((panel["cow"], 0), (panel["actor"].map(today), 70)):
+        keyed = panel.assign(cow=codes)
+        table = keyed.merge(cow, left_on=["cow", "year"], right_on=["ccode", "year"],
+                            how="outer", suffixes=("", "_cow"))  # fmt: skip
+        assert int(((table["nato"] == 1) ^ (table["nato_cow"] == 1)).sum()) == expected
