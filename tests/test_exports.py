@@ -109,6 +109,10 @@ def test_to_frame_takes_answers_and_lists(registry: allied.Registry) -> None:
     every = allied.to_frame(panel(registry, first=2004, last=2004))
     assert str(every["cow"].dtype) == "Int64"  # whole numbers, with gaps for organisations
     assert every.loc[every["actor"] == "EU", "cow"].isna().all()
+    from allied.questions.roster import members
+
+    rosters = allied.to_frame([members(registry, "nato", on=day) for day in ("1949", "2024")])
+    assert len(rosters) == 12 + 32 and {"actor", "start"} <= set(rosters.columns)
     listed = allied.to_frame(registry.memberships(framework="nato"))
     assert {"start", "end", "start_precision", "sources"} <= set(listed.columns)
     assert not any(isinstance(v, dict) for v in listed.iloc[0])  # no nested objects

@@ -1,7 +1,8 @@
 """Answers as pandas DataFrames and Parquet files (the `dataframe` extra, imported lazily).
 
 `to_frame` takes an `Answer` (its CSV rows, in its CSV columns — the same table
-as `--format csv`) or any list of model objects or rows (`reg.memberships()`,
+as `--format csv`), a list of answers (their rows one after the other: rosters
+on several dates, say) or any list of model objects or rows (`reg.memberships()`,
 `reg.members(...)`, `country_years(...)`): each becomes one flat row, a period
 its `start`, `end` and their precisions, so no column holds a nested object. A
 column of whole numbers with gaps (the `cow` code of an organisation) is
@@ -31,19 +32,20 @@ PARQUET_VERSION_KEY = b"allied.data_version"
 
 
 def to_frame(answer: Answer | Iterable[Any]) -> Any:
-    """A pandas DataFrame of an answer's rows, or of any list of records, one row each.
+    """A pandas DataFrame of the rows of one or more answers, or of any list of records.
 
     Raises `MissingExtra` when pandas is not installed.
     """
     require("dataframe", by="allied.to_frame")
     import pandas as pd
 
-    if isinstance(answer, Answer):
-        columns = list(answer.csv_columns())
-        rows = answer.rows()
+    items = [answer] if isinstance(answer, Answer) else list(answer)
+    if items and all(isinstance(item, Answer) for item in items):
+        columns = list(dict.fromkeys(c for item in items for c in item.csv_columns()))
+        rows = [row for item in items for row in item.rows()]
         frame = pd.DataFrame([{c: row.get(c) for c in columns} for row in rows], columns=columns)
     else:
-        records = [item if isinstance(item, dict) else as_record(item) for item in answer]
+        records = [item if isinstance(item, dict) else as_record(item) for item in items]
         frame = pd.DataFrame.from_records(records)
     for column in frame.columns:  # whole numbers with gaps (`cow` of an organisation)
         values = frame[column].dropna()
