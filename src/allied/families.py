@@ -9,7 +9,8 @@ field becomes a `FactField` — its kind read from its type, its extras from
 (`allied.store.rows`), the file order, the load-time integrity check and the
 codebook in `docs/data.md` are all derived from these.
 
-Adding a family: a model dataclass, a field here, a table, a migration, a file.
+Adding a family: a model dataclass, a field here, a table, a migration, a file, and
+the regenerated `datapackage.json` (`python -m allied.datapackage`) and codebook.
 
 >>> FAMILIES[4].name, FAMILIES[4].columns[:4]
 ('memberships', ('framework', 'actor', 'role', 'start'))
