@@ -261,6 +261,31 @@ MINI: dict[str, list[dict[str, str]]] = {
             "sources": "s1",
         },
     ],
+    "cow_codes": [
+        {
+            "actor": "AAA",
+            "cow": "255",
+            "abbreviation": "GMY",
+            "start": "1816-01-01",
+            "end": "1945-05-09",
+            "sources": "s1",
+        },
+        {
+            "actor": "AAA",
+            "cow": "260",
+            "abbreviation": "GFR",
+            "start": "1955-05-05",
+            "end": "1990-10-03",
+            "sources": "s1",
+        },
+        {
+            "actor": "AAA",
+            "cow": "255",
+            "abbreviation": "GMY",
+            "start": "1990-10-03",
+            "sources": "s1",
+        },
+    ],
 }
 
 DatasetWriter = Callable[..., Path]

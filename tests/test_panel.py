@@ -13,6 +13,7 @@ import allied
 from allied.cli import cli
 from allied.extras import MissingExtra
 from allied.panel import PANEL_COLUMNS, country_years, to_dataframe
+from allied.version import DATA_VERSION
 
 REG = allied.load()
 
@@ -89,7 +90,8 @@ def test_cli_csv_and_bad_years() -> None:
     )
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert tuple(rows[0]) == PANEL_COLUMNS
+    assert tuple(rows[0]) == (*PANEL_COLUMNS, "data_version")
+    assert rows[0]["data_version"] == DATA_VERSION
     assert len(rows) == 30
     future = runner.invoke(cli, ["export", "panel", "--to", "9999"])
     assert future.exit_code == 2

@@ -56,6 +56,14 @@ QUESTIONS: list[tuple[list[str], str, dict[str, str | list[str]]]] = [
     (["dialogue", "nac-eapc", "--on", "1997-05-30"], "/dialogue/nac-eapc", {"on": "1997-05-30"}),
     (["export", "panel", "--from", "2003", "--to", "2005", "--framework", "nato"], "/panel",
      {"from": "2003", "to": "2005", "framework": ["nato"]}),
+    (["export", "panel", "--wide", "--from", "1989", "--to", "1991", "--framework", "nato",
+      "--framework", "nacc"], "/panel/wide",
+     {"from": "1989", "to": "1991", "framework": ["nato", "nacc"]}),
+    (["export", "panel", "--wide", "--from", "1997", "--to", "1997", "--coding", "text",
+      "--rule", "dec31"], "/panel/wide",
+     {"from": "1997", "to": "1997", "coding": "text", "rule": "dec31"}),
+    (["export", "memberships"], "/memberships/segments", {}),
+    (["cite", "panel", "--on", "2014-12-31"], "/cite", {"work": "panel", "on": "2014-12-31"}),
 ]  # fmt: skip
 
 
@@ -100,6 +108,32 @@ def test_check_answers_alike(client: TestClient) -> None:
             assert len(reply.json()["claims"]) >= 2
         else:
             assert printed == reply.text
+
+
+def test_every_json_answer_and_response_carries_the_data_version(client: TestClient) -> None:
+    from allied.version import DATA_VERSION
+
+    for args, path, query in QUESTIONS:
+        reply = client.get(f"/api/v1{path}?{urlencode(query, doseq=True)}")
+        assert reply.headers["x-allied-data-version"] == DATA_VERSION, path
+        assert reply.json()["data_version"] == DATA_VERSION, path
+        assert json.loads(run_cli(args, "json"))["data_version"] == DATA_VERSION, args
+    assert client.get("/").headers["x-allied-data-version"] == DATA_VERSION
+    assert client.get("/api/v1/nowhere").headers["x-allied-data-version"] == DATA_VERSION
+    assert DATA_VERSION in CliRunner().invoke(cli, ["--version"]).stdout
+
+
+def test_citations_alike(client: TestClient) -> None:
+    for style in ("bibtex", "csl"):
+        printed = CliRunner().invoke(cli, ["cite", "/actors/DEU", "--on", "1989", "--style", style])
+        reply = client.get(f"/api/v1/cite?work=/actors/DEU&on=1989&style={style}")
+        assert reply.status_code == 200 and printed.exit_code == 0
+        if style == "csl":
+            assert json.loads(printed.stdout) == reply.json()
+            assert reply.json()[0]["version"] == reply.headers["x-allied-data-version"]
+        else:
+            assert printed.stdout == reply.text
+            assert "as of 1989" in reply.text and "2026.12" in reply.text
 
 
 def test_errors_are_alike(client: TestClient) -> None:

@@ -28,6 +28,7 @@ from allied.errors import (
     UnknownOperation,
     UnknownSource,
 )
+from allied.frames import to_frame
 from allied.model import (
     AccessionCase,
     Actor,
@@ -36,6 +37,7 @@ from allied.model import (
     Conflict,
     Contribution,
     CoreTask,
+    CowCode,
     Difference,
     Event,
     Framework,
@@ -67,6 +69,7 @@ __all__ = [
     "ConflictingArguments",
     "Contribution",
     "CoreTask",
+    "CowCode",
     "DataError",
     "Dataset",
     "Difference",
@@ -97,6 +100,7 @@ __all__ = [
     "UnknownSource",
     "load",
     "load_dataset",
+    "to_frame",
 ]
 
 

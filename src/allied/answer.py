@@ -6,6 +6,7 @@ An answer is a frozen dataclass of JSON-ready values, dates and periods (see
 A list is a `Listing`: one envelope (`total`, `offset`, `limit`,
 `next_offset`, `items`) for every list, so a client pages any of them alike.
 
+Every document starts with `data_version` (see `allied.version`).
 A new question adds one answer class and one function returning it; the
 CLI's `emit_answer` and the API's `respond` then render it in every format.
 """
@@ -13,16 +14,24 @@ CLI's `emit_answer` and the API's `respond` then render it in every format.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self
 
 from allied.errors import InvalidQuery
 from allied.records import as_record
+from allied.version import DATA_VERSION
 
 
 @dataclass(frozen=True)
 class Answer:
-    """An answer to one question: a JSON document, and rows and columns for CSV."""
+    """An answer to one question: a JSON document, and rows and columns for CSV.
+
+    Every document carries `data_version`, the version of the data it was
+    answered from (`allied.version.DATA_VERSION`).
+    """
+
+    #: The version of the data the answer comes from; never given by a caller.
+    data_version: str = field(default=DATA_VERSION, kw_only=True)
 
     #: The CSV's columns, in order.
     COLUMNS: ClassVar[tuple[str, ...]] = ()
@@ -34,10 +43,17 @@ class Answer:
         record: dict[str, Any] = as_record(self)
         return record
 
+    def csv_columns(self) -> tuple[str, ...]:
+        """The CSV's columns: `COLUMNS`, unless the answer's columns depend on the question."""
+        return self.COLUMNS
+
     def rows(self, document: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """The CSV's rows (from `document` when it is already built)."""
         document = document if document is not None else self.document()
-        return list(document[self.ROWS]) if self.ROWS else [document]
+        rows = list(document[self.ROWS]) if self.ROWS else [document]
+        if "data_version" in self.csv_columns():  # an export: each row says which data it is
+            rows = [{**row, "data_version": self.data_version} for row in rows]
+        return rows
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ field becomes a `FactField` — its kind read from its type, its extras from
 (`allied.store.rows`), the file order, the load-time integrity check and the
 codebook in `docs/data.md` are all derived from these.
 
-Adding a family: a model dataclass, a field here, a table, a migration, a file.
+Adding a family: a model dataclass, a field here, a table, a migration, a file, and
+the regenerated `datapackage.json` (`python -m allied.datapackage`) and codebook.
 
 >>> FAMILIES[4].name, FAMILIES[4].columns[:4]
 ('memberships', ('framework', 'actor', 'role', 'start'))
@@ -33,6 +34,7 @@ from allied.model import (
     Conflict,
     Contribution,
     CoreTask,
+    CowCode,
     Event,
     Exemption,
     Format,
@@ -190,6 +192,13 @@ class Dataset:
             "the totals a source states for an operation on a date",
             key="operation as_of",
             match="operation",
+        )
+    )
+    cow_codes: tuple[CowCode, ...] = dataclasses.field(
+        metadata=family(
+            "a span in which a state was in the COW state system under one COW code",
+            key="actor start",
+            order="actor period",
         )
     )
 

@@ -1,10 +1,12 @@
 """Country-year panels: one row per actor, framework and year, for statistical work.
 
 Researchers code memberships by year. Each row says, for one calendar year,
-whether the actor was in the framework on 1 January, on 31 December and for
-the whole year, and whether it was suspended on 31 December — each `yes`, `no`
-or `maybe` (when the answer hangs on a day the sources do not give), so no
-coding rule is imposed and none is guessed.
+whether the actor was in the framework on 1 January, on 31 December, on any
+day of the year (COW IGO's convention) and for the whole year, and whether it
+was suspended on 31 December — each `yes`, `no` or `maybe` (when the answer
+hangs on a day the sources do not give), so no coding rule is imposed and none
+is guessed. Each row carries the actor's cross-walk codes, the COW code as it
+was that year (`allied.codes`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from allied.codes import crosswalk
 from allied.errors import InvalidPeriod
 from allied.model import FULL_ROLES, Membership
 from allied.period import Certainty, PartialDate, Period
@@ -26,9 +29,14 @@ PANEL_COLUMNS = (
     "role",
     "jan1",
     "dec31",
+    "any_day",
     "whole_year",
     "suspended_dec31",
     "sources",
+    "cow",
+    "iso2",
+    "iso_numeric",
+    "wikidata",
 )
 
 
@@ -42,9 +50,14 @@ class PanelRow:
     role: str
     jan1: str
     dec31: str
+    any_day: str
     whole_year: str
     suspended_dec31: str
     sources: tuple[str, ...]
+    cow: int | None
+    iso2: str | None
+    iso_numeric: str | None
+    wikidata: str | None
 
 
 def country_years(
@@ -59,8 +72,8 @@ def country_years(
 
     >>> import allied
     >>> rows = country_years(allied.load(), first=2004, last=2004, frameworks=["nato"])
-    >>> [(r.actor, r.jan1, r.dec31) for r in rows if r.actor in ("BEL", "EST")]
-    [('BEL', 'yes', 'yes'), ('EST', 'no', 'yes')]
+    >>> [(r.actor, r.jan1, r.dec31, r.any_day) for r in rows if r.actor in ("BEL", "EST")]
+    [('BEL', 'yes', 'yes', 'yes'), ('EST', 'no', 'yes', 'yes')]
     """
     if first > last:
         raise InvalidPeriod(f"the panel's first year {first} comes after its last year {last}")
@@ -74,6 +87,7 @@ def country_years(
         if frameworks is not None
         else [fw.slug for fw in registry.all_frameworks()]
     )
+    codes = crosswalk(registry)
     rows: list[PanelRow] = []
     for slug in slugs:
         period = registry.framework(slug).period
@@ -99,9 +113,11 @@ def country_years(
                         role=m.role,
                         jan1=at_start.value,
                         dec31=at_end.value,
+                        any_day=_held_some_day(m.period, year).value,
                         whole_year=_both(at_start, at_end).value,
                         suspended_dec31=_suspended_on(registry, m, dec31),
                         sources=m.sources,
+                        **codes.of(m.actor, year),
                     )
                 )
     rows.sort(key=lambda r: (r.framework, r.actor, r.year, r.role))
@@ -129,6 +145,20 @@ def _both(first: Certainty, second: Certainty) -> Certainty:
     if Certainty.NO in (first, second):
         return Certainty.NO
     return Certainty.YES if first is second is Certainty.YES else Certainty.MAYBE
+
+
+def _held_some_day(period: Period, year: int) -> Certainty:
+    """Whether the period held on at least one day of `year` (called when it may have).
+
+    Sure when even its latest possible start and earliest possible end leave a day
+    of the year inside it.
+    """
+    span = PartialDate(year)
+    starts_in_time = period.start.last <= span.last
+    ends_in_time = period.end is None or (
+        period.end.first > span.first and period.end.first > period.start.last
+    )
+    return Certainty.YES if starts_in_time and ends_in_time else Certainty.MAYBE
 
 
 def _may_hold_during(period: Period, year: int) -> bool:

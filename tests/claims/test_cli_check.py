@@ -28,7 +28,7 @@ def test_json_shape_of_the_french_seed() -> None:
     code, out, _ = run("check", str(FIXTURES / "fr-2013-partnerships.txt"), "--format", "json")
     assert code == 0
     document = json.loads(out)
-    assert list(document) == ["document", "claims"]
+    assert list(document) == ["data_version", "document", "claims"]
     assert document["document"]["as_of"] == "2013-07-02"
     assert document["document"]["as_of_source"] == "detected"
     assert all(list(claim) == CLAIM_KEYS for claim in document["claims"])

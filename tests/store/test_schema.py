@@ -54,6 +54,8 @@ TABLES = {
     "snapshot_sources",
     "snapshot_totals",
     "snapshot_total_sources",
+    "cow_codes",
+    "cow_code_sources",
 }
 
 

@@ -18,16 +18,19 @@ from allied.cli.accession import accession
 from allied.cli.check import check
 from allied.cli.db import db
 from allied.cli.dialogue import dialogue
-from allied.cli.export import export
+from allied.cli.export import cite, export
 from allied.cli.operations import operations
 from allied.cli.options import Group
 from allied.cli.queries import COMMANDS
 from allied.cli.serve import serve
 from allied.cli.validate import validate
+from allied.version import DATA_VERSION
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="allied")
+@click.version_option(
+    package_name="allied", message=f"%(prog)s, version %(version)s, data {DATA_VERSION}"
+)
 @click.option(
     "--data",
     type=click.Path(file_okay=False),
@@ -46,7 +49,18 @@ def cli(ctx: click.Context, data: str | None) -> None:
     ctx.obj["data"] = data
 
 
-for _command in (*COMMANDS, operations, accession, dialogue, check, export, validate, serve, db):
+for _command in (
+    *COMMANDS,
+    operations,
+    accession,
+    dialogue,
+    check,
+    export,
+    cite,
+    validate,
+    serve,
+    db,
+):
     cli.add_command(_command)
 
 

@@ -91,7 +91,7 @@ def emit_answer(
     (default: the CSV's; a narrower choice keeps a table readable in 80 columns).
     """
     document = answer.document()
-    shown = tables or (Table(title, columns or answer.COLUMNS, answer.rows(document)),)
-    csv_table = Table(title, answer.COLUMNS, answer.rows(document))
+    shown = tables or (Table(title, columns or answer.csv_columns(), answer.rows(document)),)
+    csv_table = Table(title, answer.csv_columns(), answer.rows(document))
     chosen = fmt or default_format()
     emit(chosen, document, (csv_table,) if chosen == "csv" else shown)

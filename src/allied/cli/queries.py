@@ -83,10 +83,13 @@ def actor(ctx: click.Context, name: str, on: str | None, fmt: str | None) -> Non
         fmt,
         answer,
         Table(f"{answer.name} ({answer.actor.code})",
-              ("framework", "role", "start", "end", "end_reason"), document["memberships"]),
+              ("framework", "role", "start", "end", "end_reason", "sources"),
+              document["memberships"]),
         Table("Names", ("name", "kind", "start", "end", "sources"), document["names"]),
         Table("Statuses", ("framework", "role", "status", "start", "end", "sources"),
               document["statuses"]),
+        Table("Events", ("start", "end", "kind", "title", "sources"), document["events"]),
+        Table("Operations", ("operation", "operation_name", "role"), document["operations"]),
         Table("Codes", tuple(codes), [codes]),
     )  # fmt: skip
 
@@ -215,14 +218,15 @@ def source(ctx: click.Context, source_id: str, fmt: str | None) -> None:
     answer = ask(registry_of(ctx), source_id)
     found = answer.source
     document = answer.document()
-    record = [
-        {"field": key, "value": document[key]}
-        for key in ("id", "kind", "publisher", "title", "published", "url", "note")
-    ]
     emit_answer(
         fmt,
         answer,
-        Table(f"Source {found.id}", ("field", "value"), record),
+        Table(
+            f"Source {found.id}",
+            ("id", "kind", "publisher", "title", "published", "url", "note"),
+            [document],
+            fields=True,
+        ),
         Table("Cited by", answer.COLUMNS, document["cited_by"]),
     )
 

@@ -12,7 +12,8 @@ and the same rows both ways. One module per family of questions:
 - `sources`: `sources`, `source` — and what cites it;
 - `names`: `search` — by any name ever used;
 - `ties`: `relations` — each state's closest tie (the home map);
-- `panel`: `panel` — country-year rows;
+- `panel`: `panel` — country-year rows; `wide_panel` — state-years, COW IGO's layout;
+- `citation`: `citation` — how to cite the data, an export or a page;
 - `memberships`: `memberships`, `membership_segments`;
 - `operations`: `operations`, `operation`, `contributors`, `contributions`.
 

@@ -162,7 +162,7 @@ class RatificationList(Listing):
     items: tuple[RatificationRow, ...]
 
     COLUMNS: ClassVar = ("candidate", "ally", "milestone", "date", "date_precision", "sources",
-                         "note")  # fmt: skip
+                         "note", "data_version")  # fmt: skip
 
 
 def ratifications(registry: Registry, *, candidate: str | None = None) -> RatificationList:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from allied.answer import Listing
+from allied.codes import CODE_COLUMNS, crosswalk
 from allied.errors import InvalidQuery
 from allied.model import (
     ROLES,
@@ -58,6 +59,11 @@ class Segment:
     end_reason: str
     sources: str
     note: str
+    #: The COW code in the segment's first year (the panel gives it year by year).
+    cow: int | None
+    iso2: str | None
+    iso_numeric: str | None
+    wikidata: str | None
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ class SegmentList(Listing):
 
     COLUMNS: ClassVar = ("framework", "actor", "name", "role", "status", "start", "end",
                          "start_precision", "end_precision", "end_reason", "sources",
-                         "note")  # fmt: skip
+                         "note", *CODE_COLUMNS, "data_version")  # fmt: skip
 
 
 def membership_segments(registry: Registry) -> SegmentList:
@@ -95,9 +101,11 @@ def _segments(registry: Registry, membership: Membership) -> list[Segment]:
         pieces.append(("active", cursor, membership.period.end, membership.sources))
     name = registry.name(membership.actor, membership.period.start)
     m = membership
+    codes = crosswalk(registry)
     return [
         Segment(m.framework, m.actor, name, m.role, status, str(start), str(end or ""),
                 start.precision, end.precision if end else "",
-                m.end_reason if index == len(pieces) - 1 else "", "|".join(cited), m.note)
+                m.end_reason if index == len(pieces) - 1 else "", "|".join(cited), m.note,
+                **codes.of(m.actor, start.year))
         for index, (status, start, end, cited) in enumerate(pieces)
     ]  # fmt: skip

@@ -197,7 +197,7 @@ class PartList(Listing):
 
     COLUMNS: ClassVar = ("operation", "actor", "role", "start", "end", "as_of", "personnel",
                          "start_precision", "end_precision", "as_of_precision", "sources",
-                         "note")  # fmt: skip
+                         "note", "data_version")  # fmt: skip
 
 
 def contributions(

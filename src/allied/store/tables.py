@@ -162,6 +162,19 @@ class StatusRow(_Period, Base):
     note: Mapped[str] = mapped_column(sa.Text)
 
 
+class CowCodeRow(_Period, Base):
+    """A span in which a state was in the COW state system under one COW code."""
+
+    __tablename__ = "cow_codes"
+    __table_args__ = (sa.UniqueConstraint("actor", "start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor: Mapped[str] = mapped_column(_refers("actors.code"))
+    cow: Mapped[int]
+    abbreviation: Mapped[str]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
 class ExemptionRow(Base):
     """A framework that an actor's suspension in a sibling framework does not extend to."""
 
@@ -415,5 +428,6 @@ CITATIONS: dict[str, sa.Table] = {
         ("contributions", "id"),
         ("snapshots", "id"),
         ("snapshot_totals", "id"),
+        ("cow_codes", "id"),
     )
 }

@@ -29,7 +29,7 @@ from allied.registry import Registry
 from allied.web import api, atlas, contract, errors, pages
 from allied.web.caching import AnswerCache, ETagMiddleware, data_fingerprint
 from allied.web.checkpool import CheckLimits, CheckPool
-from allied.web.http import CORSMiddleware, HeadMiddleware, SlashMiddleware
+from allied.web.http import CORSMiddleware, DataVersionMiddleware, HeadMiddleware, SlashMiddleware
 from allied.web.security import SecurityHeadersMiddleware
 from allied.web.templating import configure
 
@@ -46,7 +46,8 @@ class _App(FastAPI):
 
     def build_middleware_stack(self) -> ASGIApp:
         # Starlette puts the 500 handler outside the user middleware; this wraps it too.
-        return SecurityHeadersMiddleware(super().build_middleware_stack())
+        # The data version too, so even a 500 says which data it was answered from.
+        return SecurityHeadersMiddleware(DataVersionMiddleware(super().build_middleware_stack()))
 
 
 @asynccontextmanager

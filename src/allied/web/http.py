@@ -1,4 +1,5 @@
-"""HTTP around the routes: HEAD wherever GET, read-only CORS, relative slash redirects.
+"""HTTP around the routes: HEAD wherever GET, read-only CORS, relative slash redirects,
+the data version on every answer.
 
 Each is a small ASGI middleware that never reads `Host`, so no answer depends
 on the name a client used to reach the server.
@@ -10,12 +11,14 @@ from urllib.parse import quote
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from allied.version import DATA_VERSION, DATA_VERSION_HEADER
+
 #: What a cross-origin script may do under the API: read, never write.
 CORS_METHODS = b"GET, HEAD, OPTIONS"
 #: Request headers a cross-origin reader may send (beyond the CORS-safelisted ones).
 CORS_REQUEST_HEADERS = b"Accept, If-None-Match"
 #: Response headers a cross-origin reader may see (beyond the CORS-safelisted ones).
-CORS_EXPOSED_HEADERS = b"ETag, Link, Content-Length"
+CORS_EXPOSED_HEADERS = b"ETag, Link, Content-Length, " + DATA_VERSION_HEADER.encode("ascii")
 CORS_MAX_AGE = b"86400"
 _READ = ("GET", "HEAD")
 #: Characters left as they are when a decoded path goes back into a `Location`.
@@ -128,3 +131,24 @@ class SlashMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": b""})
+
+
+class DataVersionMiddleware:
+    """Say on every answer which data it comes from: `X-Allied-Data-Version: 2026.12`."""
+
+    _HEADER = (DATA_VERSION_HEADER.lower().encode("ascii"), DATA_VERSION.encode("ascii"))
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def versioned(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), self._HEADER]}
+            await send(message)
+
+        await self.app(scope, receive, versioned)

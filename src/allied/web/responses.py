@@ -27,7 +27,7 @@ def respond(answer: Answer, fmt: Format = "json", *, document: Any = None) -> Re
     document = answer.document() if document is None else document
     if fmt == "csv":
         out = io.StringIO()
-        write_csv(answer.COLUMNS, answer.rows(document), out)
+        write_csv(answer.csv_columns(), answer.rows(document), out)
         return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
     # orjson: the same compact UTF-8 JSON as json.dumps(..., ensure_ascii=False,
     # separators=(",", ":")), about ten times faster on a roster (measured: 77 -> 8 µs).

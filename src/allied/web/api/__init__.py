@@ -8,6 +8,7 @@ from allied.web.api import (
     accession,
     actors,
     check,
+    citation,
     dialogue,
     diff,
     events,
@@ -46,5 +47,6 @@ for _module in (
     accession,
     dialogue,
     check,
+    citation,
 ):
     router.include_router(_module.router, generate_unique_id_function=operation_id)

@@ -1,4 +1,4 @@
-"""`/memberships`: every membership matching the filters, a page at a time."""
+"""`/memberships`: every membership matching the filters, a page at a time; the export."""
 
 from __future__ import annotations
 
@@ -7,7 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from allied.questions.memberships import MembershipList, memberships
+from allied.questions.memberships import (
+    MembershipList,
+    SegmentList,
+    membership_segments,
+    memberships,
+)
 from allied.web.contract import answers
 from allied.web.deps import FormatQuery, OffsetQuery, RegistryDep, RoleQuery
 from allied.web.responses import respond
@@ -34,3 +39,13 @@ async def list_memberships(
     found = memberships(registry, framework=framework, actor=actor, role=role, on=on,
                                   offset=offset, limit=limit)  # fmt: skip
     return respond(found, format)
+
+
+@router.get(
+    "/memberships/segments",
+    summary="Every membership, one row per status segment (the export)",
+    responses=answers(SegmentList),
+)
+async def export_memberships(registry: RegistryDep, format: FormatQuery = "json") -> Response:
+    """The same rows as `allied export memberships`, with the codes and the data version."""
+    return respond(membership_segments(registry), format)
