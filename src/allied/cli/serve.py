@@ -18,7 +18,7 @@ from allied.cli.options import registry_of
     envvar="ALLIED_DATABASE_URL",
     default=None,
     help="Serve the facts stored in this database (synced with `allied db sync`) "
-    "instead of the bundled dataset.",
+    "instead of the bundled dataset, and the cooperation pages and API from it.",
 )
 @click.option("--get", "target", metavar="PATH", help="Run one GET in-process, print the body.")
 @click.pass_context
@@ -27,10 +27,13 @@ def serve(ctx: click.Context, host: str, port: int, db: str | None, target: str 
 
     With --get, send one request to the app in this process and print the
     body instead: a parity check between the CLI and the API (exit 1 on 4xx/5xx).
+    With --db, the cooperation part (login, /coop pages, /api/v1/coop) is served
+    from that database too (`allied coop demo` fills it with a synthetic world).
 
     \b
     Example:
         allied serve --port 8000
+        allied serve --db sqlite:///coop.db
         allied serve --get "/api/v1/frameworks/nato/members?on=2004-03-29"
     """
     from allied.extras import require
@@ -42,8 +45,9 @@ def serve(ctx: click.Context, host: str, port: int, db: str | None, target: str 
     if db is not None:
         import allied
 
-        require("db", by="allied serve --db")
-        app = create_app(allied.load(data_dir, db=db))  # both given: a one-line error
+        require("coop", by="allied serve --db")
+        # both given: a one-line error
+        app = create_app(allied.load(data_dir, db=db), coop_url=db)
     else:
         app = create_app(registry_of(ctx), data_dir=data_dir)
     if target is not None:

@@ -56,8 +56,19 @@ async def _warm(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-def create_app(registry: Registry | None = None, *, data_dir: str | None = None) -> FastAPI:
+def create_app(
+    registry: Registry | None = None,
+    *,
+    data_dir: str | None = None,
+    coop_url: str | None = None,
+    secure_cookies: bool = True,
+) -> FastAPI:
     """Build the app over `registry` (default: `allied.load(data_dir)`).
+
+    With `coop_url`, the cooperation routes, pages and login are served from
+    that database (see `allied.web.coop`); `secure_cookies=False` lets a
+    session cookie travel over plain HTTP (tests and `make run` on 127.0.0.1
+    keep the default: browsers treat loopback as secure).
 
     The ETag of every answer hashes the data files, so it changes exactly when
     a restart loads different data. Middleware, outermost first: security
@@ -84,6 +95,11 @@ def create_app(registry: Registry | None = None, *, data_dir: str | None = None)
     errors.install(app)
     app.include_router(api.router)
     contract.install(app)
+    app.state.coop = None
+    if coop_url is not None:
+        from allied.web import coop
+
+        coop.install(app, coop_url, secure_cookies=secure_cookies)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=os.path.join(HERE, "static")), name="static")
 

@@ -1,0 +1,432 @@
+"""A synthetic cooperation world for demos and benchmarks: clearly labelled, never the registry.
+
+Every row the demo writes has `synthetic = true`, every title starts with
+"[synthetic]", and the users' e-mails end in `@demo.invalid`. What is real is
+taken from the registry: the partners of each year (whoever was a partner of
+any framework on 1 July), the Allies that host, the DCB recipients with their
+agreement dates. Activities, counts, programmes' texts, measures, supporters
+and decisions are invented.
+
+`small` builds 4 years x 60 activities (a few thousand rows) in about a second;
+`full` builds 30 years x 1,400 activities (the size of the Partnership
+Cooperation Menu) and about a million registrations, loaded in bulk: COPY on
+PostgreSQL, `executemany` in batches on SQLite, all in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from allied.cooperation import audit
+from allied.cooperation.activities import ACTIVITIES, KINDS
+from allied.cooperation.areas import areas, ensure_areas
+from allied.cooperation.context import Context
+from allied.cooperation.eligibility import PARTNER_ROLES, is_eligible, partners_in_year
+from allied.cooperation.errors import InvalidInput
+from allied.cooperation.principal import SYSTEM
+from allied.cooperation.transactions import utcnow, writing
+from allied.cooperation.users import add_user
+from allied.store.coop_tables import (
+    CoopDecisionRow,
+    CoopDecisionStepRow,
+    CoopGoalActivityRow,
+    CoopGoalRow,
+    CoopObjectiveRow,
+    CoopPackageMeasureRow,
+    CoopPackageRevisionRow,
+    CoopPackageRow,
+    CoopPackageSupporterRow,
+    CoopProgrammeRow,
+    CoopRegistrationRow,
+    CoopUserRow,
+    table_of,
+)
+
+SCALES = {"small": (4, 60), "full": (30, 1400)}
+#: The demo users: (e-mail, role, nation, password). Printed by `allied coop demo`.
+DEMO_USERS: tuple[tuple[str, str, str | None, str], ...] = (
+    ("staff@demo.invalid", "staff", None, "demo-staff-2026"),
+    ("belgium@demo.invalid", "ally", "BEL", "demo-ally-2026"),
+    ("georgia@demo.invalid", "partner", "GEO", "demo-partner-2026"),
+    ("jordan@demo.invalid", "partner", "JOR", "demo-partner-2026"),
+)
+HOSTS = ("BEL", "DEU", "FRA", "GBR", "ITA", "NLD", "NOR", "POL", "TUR", "USA", "CAN", "ESP")
+BATCH = 20_000
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    """What the demo wrote, table by table, and the demo users' API tokens."""
+
+    scale: str
+    counts: dict[str, int]
+    tokens: dict[str, str]
+    seconds: float
+
+    @property
+    def rows(self) -> int:
+        """Every row written."""
+        return sum(self.counts.values())
+
+
+def is_present(context: Context) -> bool:
+    """Whether the demo world is already in the database."""
+    users = table_of(CoopUserRow)
+    with context.engine.connect() as connection:
+        return (
+            connection.execute(sa.select(users.c.id).where(users.c.synthetic).limit(1)).first()
+            is not None
+        )
+
+
+def build(
+    context: Context,
+    scale: str,
+    *,
+    last_year: int | None = None,
+    progress: Callable[[str, int], None] | None = None,
+) -> DemoReport:
+    """Write the demo world; refuse (`InvalidInput`) if it is there already."""
+    import time
+
+    if scale not in SCALES:
+        raise InvalidInput(f"scale must be small or full, not {scale!r}")
+    if is_present(context):
+        raise InvalidInput("the demo world is already in this database")
+    began = time.perf_counter()
+    years, per_year = SCALES[scale]
+    last = last_year or context.today().year
+    rng = random.Random(f"allied-demo-{scale}")
+    tokens = {}
+    for email, role, nation, password in DEMO_USERS:
+        made = add_user(
+            context.engine,
+            context.registry,
+            email,
+            role,
+            nation=nation,
+            password=password,
+            synthetic=True,
+        )
+        tokens[email] = made.token
+    counts: dict[str, int] = {}
+    with writing(context.engine) as connection:
+        ensure_areas(connection)
+        activities = _activities(context, rng, range(last - years + 1, last + 1), per_year)
+        counts["activities"] = _bulk(connection, ACTIVITIES, iter(activities), progress)
+        counts["registrations"] = _bulk(
+            connection,
+            table_of(CoopRegistrationRow),
+            _registrations(context, rng, activities),
+            progress,
+        )
+        counts |= _programmes(connection, context, rng, last)
+        counts |= _packages(connection, context, rng)
+        counts |= _decisions(connection, context, rng)
+        _advance_sequences(connection)
+        audit.record(connection, SYSTEM, "demo-load", "demo", scale, after=counts)
+    return DemoReport(scale, counts, tokens, time.perf_counter() - began)
+
+
+def _activities(
+    context: Context, rng: random.Random, years: range, per_year: int
+) -> list[dict[str, Any]]:
+    area_slugs = [a.slug for a in areas()]
+    frameworks = (*PARTNER_ROLES, "partners", "partners", "partners")
+    rows: list[dict[str, Any]] = []
+    today = context.today()
+    for year in years:
+        for _ in range(per_year):
+            ident = len(rows) + 1
+            start = _dt.date(year, 1, 1) + _dt.timedelta(days=rng.randrange(365))
+            end = start + _dt.timedelta(days=rng.choice((0, 1, 2, 4, 4, 11)))
+            if end < today:
+                state = "reported" if rng.random() < 0.8 else "held"
+            else:
+                state = rng.choice(("proposed", "approved", "open", "open"))
+            area, kind = rng.choice(area_slugs), rng.choice(KINDS)
+            rows.append(
+                {
+                    "id": ident,
+                    "title": f"[synthetic] {kind.title()}: {area.replace('-', ' ')} {ident}",
+                    "area": area,
+                    "kind": kind,
+                    "host": rng.choice(HOSTS),
+                    "place": "Synthetic venue",
+                    "start": start,
+                    "end": end,
+                    "capacity": rng.choice((20, 30, 40, 60, 80, 120)),
+                    "language": rng.choice(("en", "en", "en", "fr")),
+                    "open_to": rng.choice(frameworks),
+                    "state": state,
+                    "synthetic": True,
+                    "version": 1,
+                }
+            )
+    return rows
+
+
+def _registrations(
+    context: Context, rng: random.Random, activities: list[dict[str, Any]]
+) -> Iterator[dict[str, Any]]:
+    """About 70 % of the partners eligible on each held or open activity's start, 1-3 each."""
+    partners: dict[int, list[str]] = {}
+    for activity in activities:
+        if activity["state"] in ("proposed", "approved"):
+            continue
+        start, open_to = activity["start"], activity["open_to"]
+        if start.year not in partners:
+            partners[start.year] = partners_in_year(context.registry, start.year)
+        taken, capacity = 0, activity["capacity"]
+        for nation in partners[start.year]:
+            if taken >= capacity or rng.random() >= 0.7:
+                continue
+            if not is_eligible(context.registry, nation, open_to, start):
+                continue
+            count = min(rng.randint(1, 3), capacity - taken)
+            taken += count
+            yield {
+                "activity_id": activity["id"],
+                "nation": nation,
+                "participants": count,
+                "contact_name": None,
+                "contact_role": None,
+                "synthetic": True,
+                "version": 1,
+            }
+
+
+def _bulk(
+    connection: Connection,
+    table: sa.Table,
+    rows: Iterator[dict[str, Any]],
+    progress: Callable[[str, int], None] | None,
+) -> int:
+    """Insert rows fast: COPY on PostgreSQL, batched executemany on SQLite."""
+    count = 0
+    if connection.dialect.name == "postgresql":
+        first = next(rows, None)
+        if first is None:
+            return 0
+        columns = list(first)
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        names = ", ".join(f'"{c}"' for c in columns)
+        with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in _chain(first, rows):
+                copy.write_row([row[c] for c in columns])
+                count += 1
+                if progress and count % BATCH == 0:
+                    progress(table.name, BATCH)
+        if progress:
+            progress(table.name, count % BATCH)
+        return count
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == BATCH:
+            connection.execute(sa.insert(table), batch)
+            count += len(batch)
+            if progress:
+                progress(table.name, len(batch))
+            batch = []
+    if batch:
+        connection.execute(sa.insert(table), batch)
+        count += len(batch)
+        if progress:
+            progress(table.name, len(batch))
+    return count
+
+
+def _chain(first: dict[str, Any], rest: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    yield first
+    yield from rest
+
+
+def _document(start: _dt.date) -> str:
+    if start >= _dt.date(2021, 3, 1):
+        return "itpp"
+    if start.year >= 2014:
+        return "ipcp"
+    if start.year >= 2004:
+        return "ipap"
+    return "ipp"
+
+
+def _programmes(
+    connection: Connection, context: Context, rng: random.Random, last: int
+) -> dict[str, int]:
+    """One programme per partner of the last year (cycle last-1 … last+1) with a small tree."""
+    programmes = table_of(CoopProgrammeRow)
+    objectives, goals = table_of(CoopObjectiveRow), table_of(CoopGoalRow)
+    links = table_of(CoopGoalActivityRow)
+    registrations = table_of(CoopRegistrationRow)
+    counts = {"programmes": 0, "objectives": 0, "goals": 0, "goal_activities": 0}
+    start = _dt.date(last - 1, 3, 1)
+    for partner in partners_in_year(context.registry, last - 1):
+        ident = connection.execute(
+            sa.insert(programmes)
+            .values(
+                partner=partner,
+                document_type=_document(start),
+                cycle_start=start,
+                cycle_end=_dt.date(last + 1, 2, 28),
+                status="agreed",
+                synthetic=True,
+                version=1,
+            )
+            .returning(programmes.c.id)
+        ).scalar_one()
+        counts["programmes"] += 1
+        attended = list(
+            connection.execute(
+                sa.select(registrations.c.activity_id)
+                .join(ACTIVITIES, ACTIVITIES.c.id == registrations.c.activity_id)
+                .where(registrations.c.nation == partner, ACTIVITIES.c.start >= start)
+                .limit(12)
+            ).scalars()
+        )
+        for position in range(1, 3):
+            objective = connection.execute(
+                sa.insert(objectives)
+                .values(
+                    programme_id=ident,
+                    position=position,
+                    text=f"[synthetic] Strategic objective {position} of {partner}",
+                )
+                .returning(objectives.c.id)
+            ).scalar_one()
+            counts["objectives"] += 1
+            for goal_position in range(1, 3):
+                goal = connection.execute(
+                    sa.insert(goals)
+                    .values(
+                        objective_id=objective,
+                        position=goal_position,
+                        text=f"[synthetic] Partnership goal {position}.{goal_position}",
+                    )
+                    .returning(goals.c.id)
+                ).scalar_one()
+                counts["goals"] += 1
+                chosen = sorted(set(rng.sample(attended, min(3, len(attended)))))
+                if chosen:
+                    connection.execute(
+                        sa.insert(links), [{"goal_id": goal, "activity_id": a} for a in chosen]
+                    )
+                    counts["goal_activities"] += len(chosen)
+    return counts
+
+
+def _packages(connection: Connection, context: Context, rng: random.Random) -> dict[str, int]:
+    """A package for each DCB recipient of the registry, agreed when the registry says."""
+    packages, revisions = table_of(CoopPackageRow), table_of(CoopPackageRevisionRow)
+    measures, supporters = table_of(CoopPackageMeasureRow), table_of(CoopPackageSupporterRow)
+    counts = {"packages": 0, "package_revisions": 0, "package_measures": 0, "supporters": 0}
+    area_slugs = [a.slug for a in areas()]
+    for membership in context.registry.memberships(framework="dcb"):
+        agreed = membership.period.start.last
+        ident = connection.execute(
+            sa.insert(packages)
+            .values(
+                recipient=membership.actor,
+                title=f"[synthetic] DCB package for {membership.actor}",
+                agreed=agreed,
+                status="agreed",
+                synthetic=True,
+                version=1,
+            )
+            .returning(packages.c.id)
+        ).scalar_one()
+        counts["packages"] += 1
+        revised = agreed + _dt.timedelta(days=730)
+        while revised < context.today():
+            connection.execute(
+                sa.insert(revisions).values(
+                    package_id=ident, revised=revised, summary="[synthetic] biennial revision"
+                )
+            )
+            counts["package_revisions"] += 1
+            revised += _dt.timedelta(days=730)
+        for area in rng.sample(area_slugs, 3):
+            connection.execute(
+                sa.insert(measures).values(
+                    package_id=ident, area=area, title=f"[synthetic] measure in {area}"
+                )
+            )
+            counts["package_measures"] += 1
+        backers = sorted(rng.sample(HOSTS, 3))
+        connection.execute(
+            sa.insert(supporters), [{"package_id": ident, "nation": n} for n in backers]
+        )
+        counts["supporters"] += len(backers)
+    return counts
+
+
+def _decisions(connection: Connection, context: Context, rng: random.Random) -> dict[str, int]:
+    """Three proposals under silence, with deadlines in the coming days."""
+    decisions, steps = table_of(CoopDecisionRow), table_of(CoopDecisionStepRow)
+    users = table_of(CoopUserRow)
+    staff = connection.execute(
+        sa.select(users.c.id).where(users.c.email == DEMO_USERS[0][0])
+    ).scalar_one()
+    now = utcnow().replace(microsecond=0)
+    subjects = (
+        ("programme", "Approve the programme of a partner"),
+        ("package", "Approve the revision of a DCB package"),
+        ("exception", "Allow an exception to the catalogue's deadline"),
+    )
+    for days, (subject, title) in zip((2, 5, 9), subjects, strict=True):
+        ident = connection.execute(
+            sa.insert(decisions)
+            .values(
+                subject=subject,
+                title=f"[synthetic] {title}",
+                proposed_by=staff,
+                circulated=now,
+                deadline=now + _dt.timedelta(days=days),
+                state="silence",
+                synthetic=True,
+                version=1,
+            )
+            .returning(decisions.c.id)
+        ).scalar_one()
+        connection.execute(
+            sa.insert(steps).values(
+                decision_id=ident, at=now, kind="circulated", nation=None, user_id=staff, reason=""
+            )
+        )
+    del rng
+    return {"decisions": len(subjects)}
+
+
+def _advance_sequences(connection: Connection) -> None:
+    """Move PostgreSQL's id sequences past the ids the bulk load gave explicitly."""
+    if connection.dialect.name != "postgresql":
+        return
+    connection.execute(
+        sa.text(
+            "SELECT setval(pg_get_serial_sequence('coop_activities', 'id'), "
+            "(SELECT COALESCE(MAX(id), 0) + 1 FROM coop_activities), false)"
+        )
+    )
+
+
+def demo_text(report: DemoReport) -> str:
+    """The lines `allied coop demo` prints: counts, credentials, and the tokens once."""
+    lines = [
+        f"synthetic {report.scale} demo world: {report.rows:,} rows in {report.seconds:.1f} s "
+        f"({report.counts.get('registrations', 0):,} registrations)",
+        *(f"  {name}: {count:,}" for name, count in report.counts.items()),
+        "demo users (password, then the API token shown this once):",
+    ]
+    for email, role, nation, password in DEMO_USERS:
+        who = f"{role} {nation}" if nation else role
+        lines.append(f"  {email:<22} {who:<12} {password}  {report.tokens.get(email, '')}")
+    return "\n".join(lines)
