@@ -176,7 +176,12 @@ def list_decisions(
         rows = connection.execute(
             sa.select(DECISIONS)
             .where(*where)
-            .order_by((DECISIONS.c.state != "silence"), DECISIONS.c.deadline.desc(), DECISIONS.c.id)
+            .order_by(
+                DECISIONS.c.state != "silence",
+                sa.case((DECISIONS.c.state == "silence", DECISIONS.c.deadline)),
+                DECISIONS.c.deadline.desc(),
+                DECISIONS.c.id,
+            )
             .offset(offset)
             .limit(limit)
         ).all()
