@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 if TYPE_CHECKING:
-    from argon2 import PasswordHasher
+    from argon2 import Parameters, PasswordHasher
 
 from allied.cooperation import audit
 from allied.cooperation.errors import InvalidInput, TooManyAttempts, Unauthenticated
@@ -54,10 +54,15 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+#: argon2's parameters: `None` is argon2-cffi's default profile (RFC 9106 low-memory);
+#: the test suite sets `argon2.profiles.CHEAPEST`, as argon2-cffi advises for tests.
+PROFILE: Parameters | None = None
+
+
 def _hasher() -> PasswordHasher:
     from argon2 import PasswordHasher
 
-    return PasswordHasher()
+    return PasswordHasher() if PROFILE is None else PasswordHasher.from_parameters(PROFILE)
 
 
 def hash_password(password: str) -> str:

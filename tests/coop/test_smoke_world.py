@@ -1,0 +1,5 @@
+from coop.conftest import World
+
+
+def test_world_builds(world: World) -> None:
+    assert set(world.owned) == {"GEO", "JOR"}
