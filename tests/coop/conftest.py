@@ -8,8 +8,9 @@ sees a trace of the other: each secret text carries `SECRET-<nation>`.
 from __future__ import annotations
 
 import datetime as _dt
+import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from allied.cooperation.context import Context
 from allied.cooperation.principal import Principal
 from allied.cooperation.users import add_user
 from allied.registry import Registry
+from allied.store.engine import create_engine
 from allied.store.schema import upgrade
 from store.conftest import BACKENDS, fresh_database, url_of
 
@@ -62,7 +64,7 @@ class World:
 
     context: Context
     clock: Clock
-    users: dict[str, Principal] = field(default_factory=dict)
+    users: dict[str, Principal] = field(default_factory=dict)  # by key: staff, ally, GEO…
     tokens: dict[str, str] = field(default_factory=dict)
     owned: dict[str, dict[str, int]] = field(default_factory=dict)
     activities: dict[str, int] = field(default_factory=dict)
@@ -160,17 +162,41 @@ def build_world(engine: Engine, registry: Registry) -> World:
     return world
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory, registry: Registry) -> World:
+    """The world built once into an SQLite file, which each SQLite test copies."""
+    path = tmp_path_factory.mktemp("template") / "coop.db"
+    engine = create_engine(f"sqlite:///{path}")
+    built = build_world(engine, registry)
+    engine.dispose()
+    return built
+
+
 @pytest.fixture(params=BACKENDS)
-def world(request: pytest.FixtureRequest, tmp_path: Path, registry: Registry) -> Iterator[World]:
+def world(
+    request: pytest.FixtureRequest, tmp_path: Path, registry: Registry, sqlite_template: World
+) -> Iterator[World]:
+    """A fresh world: a copy of the SQLite template, or built anew in a PostgreSQL schema."""
+    if request.param == "sqlite":
+        path = tmp_path / "coop.db"
+        shutil.copyfile(str(sqlite_template.engine.url.database), path)
+        engine = create_engine(f"sqlite:///{path}")
+        clock = Clock()
+        yield replace(sqlite_template, context=Context(engine, registry, clock=clock), clock=clock)
+        engine.dispose()
+        return
     with fresh_database(request.param, tmp_path / "coop.db") as engine:
         yield build_world(engine, registry)
 
 
-@pytest.fixture(params=BACKENDS, scope="module")
+@pytest.fixture(params=BACKENDS, scope="session")
 def shared_world(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, registry: Registry
 ) -> Iterator[World]:
-    """One world for a whole module of tests that only read (or whose writes are refused)."""
+    """One world for every test that reads, or writes only objects it creates itself.
+
+    Tests that move the clock put it back; tests that tamper use `world`.
+    """
     path = tmp_path_factory.mktemp("coop") / "coop.db"
     with fresh_database(request.param, path) as engine:
         yield build_world(engine, registry)
@@ -187,10 +213,23 @@ def app_client(world: World, registry: Registry) -> TestClient:
     return TestClient(app, base_url="https://testserver")
 
 
-@pytest.fixture
-def client(world: World, registry: Registry) -> Iterator[TestClient]:
-    with app_client(world, registry) as test_client:
+@pytest.fixture(scope="session")
+def shared_client(shared_world: World, registry: Registry) -> Iterator[TestClient]:
+    with app_client(shared_world, registry) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def moved_clock(shared_world: World) -> Iterator[Clock]:
+    """The shared world's clock, put back to `NOW` after the test."""
+    yield shared_world.clock
+    shared_world.clock.now = NOW
+
+
+def new_registration(world: World, nation: str = "GEO") -> int:
+    """A fresh open activity open to all partners, and `nation`'s registration for it (v1)."""
+    ident = _activity(world, "Course for a race", "partners", "2026-11-05")
+    return registrations.register(world.context, world.users[nation], ident, {"participants": 1}).id
 
 
 def bearer(world: World, key: str) -> dict[str, str]:

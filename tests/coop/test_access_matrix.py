@@ -16,11 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
-from allied.registry import Registry
-from coop.conftest import PARTNERS, World, app_client
+from coop.conftest import PARTNERS, World
 
 CALLERS = ("anonymous", "public", "staff", "ally", "GEO", "JOR")
 
@@ -142,17 +140,11 @@ def traces_of(nation: str) -> tuple[str, ...]:
     return (f'"{nation}"', f"SECRET-{nation}", f" {nation}", f"={nation}")
 
 
-@pytest.fixture(scope="module")
-def matrix_client(shared_world: World, registry: Registry) -> Iterator[TestClient]:
-    with app_client(shared_world, registry) as client:
-        yield client
+def test_every_coop_route_is_in_the_matrix(shared_client: TestClient) -> None:
+    assert coop_routes(shared_client) == set(ROUTES)
 
 
-def test_every_coop_route_is_in_the_matrix(matrix_client: TestClient) -> None:
-    assert coop_routes(matrix_client) == set(ROUTES)
-
-
-def test_access_matrix_has_no_leak(shared_world: World, matrix_client: TestClient) -> None:
+def test_access_matrix_has_no_leak(shared_world: World, shared_client: TestClient) -> None:
     from coop.conftest import bearer
 
     leaks: list[str] = []
@@ -161,7 +153,7 @@ def test_access_matrix_has_no_leak(shared_world: World, matrix_client: TestClien
         headers = dict(case.headers)
         if case.caller not in ("anonymous",):
             headers |= bearer(shared_world, case.caller)
-        reply = matrix_client.request(case.method, case.path, json=case.body, headers=headers)
+        reply = shared_client.request(case.method, case.path, json=case.body, headers=headers)
         checked += 1
         where = f"{case.caller} {case.method} {case.path}"
         if reply.status_code >= 500:
@@ -185,7 +177,7 @@ def test_access_matrix_has_no_leak(shared_world: World, matrix_client: TestClien
                 if trace in text:
                     leaks.append(f"{where}: the answer shows {trace!r}")
         if case.expected == 404:
-            missing = matrix_client.request(
+            missing = shared_client.request(
                 case.method, _missing(case), json=case.body, headers=headers
             )
             if _masked(missing, _missing(case)) != _masked(reply, case.path):

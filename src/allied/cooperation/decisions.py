@@ -282,13 +282,15 @@ def break_silence(
         if row is None:
             raise NotFound("decision", ident)
         before = decision_of(row)
-        if before.version != expected_version:
-            raise StaleVersion(f"decision {ident} is at version {before.version}")
+        if before.state == "broken":
+            raise SilenceClosed(f"silence on decision {ident} is already broken")
         if before.state != "silence" or now >= before.deadline:
             raise SilenceClosed(
                 f"decision {ident} is {before.state}: "
-                f"silence ended {before.deadline:%Y-%m-%d %H:%M} UTC"
+                f"silence ended at its deadline, {before.deadline:%Y-%m-%d %H:%M} UTC"
             )
+        if before.version != expected_version:
+            raise StaleVersion(f"decision {ident} is at version {before.version}")
         done = connection.execute(
             sa.update(DECISIONS)
             .where(DECISIONS.c.id == ident, DECISIONS.c.version == expected_version)
