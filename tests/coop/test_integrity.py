@@ -113,31 +113,24 @@ def _tamper(world: World, statement: str) -> None:
         connection.execute(sa.text(statement))
 
 
-def test_audit_verification_catches_an_edit(world: World) -> None:
+def test_audit_verification_catches_edits_deletions_and_a_cut_tail(world: World) -> None:
     runner = CliRunner()
     url = url_of(world.engine)
     intact = runner.invoke(cli, ["coop", "audit", "verify", "--db", url])
     assert intact.exit_code == 0, intact.output
-    with world.engine.connect() as connection:
-        assert audit.verify(connection).entries > 20
+    assert "audit log intact" in intact.output
+    head = runner.invoke(cli, ["coop", "audit", "head", "--db", url]).output.strip()
     _tamper(world, "UPDATE coop_audit SET after = 'null' WHERE id = 12")
     edited = runner.invoke(cli, ["coop", "audit", "verify", "--db", url])
     assert edited.exit_code == 1
     assert "entry 12 was changed after it was written" in edited.stderr
     assert "TAMPERED" in edited.stderr
-
-
-def test_audit_deleted_rows_are_detected(world: World) -> None:
-    with world.engine.connect() as connection:
-        head = audit.verify(connection).head
     _tamper(world, "DELETE FROM coop_audit WHERE id = 5")
     with world.engine.connect() as connection:
         problems = audit.verify(connection).problems
     assert "entry 5 is missing (next entry is 6)" in problems
     assert "entry 6 does not follow the entry before it" in problems
     _tamper(world, "DELETE FROM coop_audit WHERE id = (SELECT MAX(id) FROM coop_audit)")
-    result = CliRunner().invoke(
-        cli, ["coop", "audit", "verify", "--head", head, "--db", url_of(world.engine)]
-    )
-    assert result.exit_code == 1
-    assert "no longer in the log" in result.stderr
+    cut = runner.invoke(cli, ["coop", "audit", "verify", "--head", head, "--db", url])
+    assert cut.exit_code == 1
+    assert "no longer in the log" in cut.stderr
