@@ -201,9 +201,6 @@ def list_activities(
         *_filters(area=area, start=start, end=end, open_to=open_to, state=state, kind=kind),
     )
     with reading(context.engine) as connection:
-        total = connection.execute(
-            sa.select(sa.func.count()).select_from(ACTIVITIES).where(where)
-        ).scalar_one()
         rows = connection.execute(
             sa.select(ACTIVITIES)
             .where(where)
@@ -211,21 +208,37 @@ def list_activities(
             .offset(offset)
             .limit(limit)
         ).all()
-        counted = _facets(connection, where) if facets else None
+        if facets:
+            counted = _facets(connection, where)
+            total = sum(facet.count for facet in counted[0].values)
+        else:
+            counted = None
+            total = connection.execute(
+                sa.select(sa.func.count()).select_from(ACTIVITIES).where(where)
+            ).scalar_one()
     following = offset + limit if offset + limit < total else None
     items = tuple(activity_of(row) for row in rows)
     return ActivityList(total, offset, limit, following, items, counted)
 
 
+FACETS = ("area", "kind", "state", "open_to")
+
+
 def _facets(connection: Connection, where: sa.ColumnElement[bool]) -> tuple[FacetGroup, ...]:
-    found: list[FacetGroup] = []
-    for name in ("area", "kind", "state", "open_to"):
-        column = ACTIVITIES.c[name]
-        rows = connection.execute(
-            sa.select(column, sa.func.count()).where(where).group_by(column).order_by(column)
-        ).all()
-        found.append(FacetGroup(name, tuple(Facet(value, count) for value, count in rows)))
-    return tuple(found)
+    """Every facet's counts in one statement (one round trip): a UNION ALL of group-bys."""
+    parts = [
+        sa.select(sa.literal(name).label("facet"), ACTIVITIES.c[name].label("value"),
+                  sa.func.count().label("n"))
+        .where(where)
+        .group_by(ACTIVITIES.c[name])
+        for name in FACETS
+    ]  # fmt: skip
+    found: dict[str, list[Facet]] = {name: [] for name in FACETS}
+    for facet, value, count in connection.execute(sa.union_all(*parts)).all():
+        found[facet].append(Facet(value, count))
+    return tuple(
+        FacetGroup(name, tuple(sorted(found[name], key=lambda f: f.value))) for name in FACETS
+    )
 
 
 def _fetch(connection: Connection, context: Context, principal: Principal, ident: int) -> Any:

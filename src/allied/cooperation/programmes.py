@@ -160,41 +160,42 @@ def get_programme(context: Context, principal: Principal, ident: int) -> Program
         ).first()
         if row is None:
             raise NotFound("programme", ident)
-        objectives = connection.execute(
-            sa.select(OBJECTIVES.c.id, OBJECTIVES.c.text)
-            .where(OBJECTIVES.c.programme_id == ident)
-            .order_by(OBJECTIVES.c.position)
-        ).all()
-        goals = connection.execute(
-            sa.select(GOALS.c.id, GOALS.c.objective_id, GOALS.c.text)
-            .join(OBJECTIVES, OBJECTIVES.c.id == GOALS.c.objective_id)
-            .where(OBJECTIVES.c.programme_id == ident)
-            .order_by(GOALS.c.position)
-        ).all()
-        links = connection.execute(
+        # The whole tree in one statement: objectives, their goals, the goals' activities.
+        rows = connection.execute(
             sa.select(
-                GOAL_ACTIVITIES.c.goal_id,
-                ACTIVITIES.c.id,
-                ACTIVITIES.c.title,
-                ACTIVITIES.c.area,
-                ACTIVITIES.c.start,
+                OBJECTIVES.c.id, OBJECTIVES.c.text, GOALS.c.id, GOALS.c.text,
+                ACTIVITIES.c.id, ACTIVITIES.c.title, ACTIVITIES.c.area, ACTIVITIES.c.start,
                 ACTIVITIES.c.state,
             )
-            .join(ACTIVITIES, ACTIVITIES.c.id == GOAL_ACTIVITIES.c.activity_id)
-            .join(GOALS, GOALS.c.id == GOAL_ACTIVITIES.c.goal_id)
-            .join(OBJECTIVES, OBJECTIVES.c.id == GOALS.c.objective_id)
+            .select_from(
+                OBJECTIVES.outerjoin(GOALS, GOALS.c.objective_id == OBJECTIVES.c.id)
+                .outerjoin(GOAL_ACTIVITIES, GOAL_ACTIVITIES.c.goal_id == GOALS.c.id)
+                .outerjoin(ACTIVITIES, ACTIVITIES.c.id == GOAL_ACTIVITIES.c.activity_id)
+            )
             .where(OBJECTIVES.c.programme_id == ident)
-            .order_by(ACTIVITIES.c.start, ACTIVITIES.c.id)
-        ).all()
-    by_goal: dict[int, list[LinkedActivity]] = {}
-    for goal_id, *activity in links:
-        by_goal.setdefault(goal_id, []).append(LinkedActivity(*activity))
-    by_objective: dict[int, list[Goal]] = {}
-    for goal_id, objective_id, text in goals:
-        by_objective.setdefault(objective_id, []).append(
-            Goal(goal_id, text, tuple(by_goal.get(goal_id, ())))
+            .order_by(OBJECTIVES.c.position, GOALS.c.position, ACTIVITIES.c.start,
+                      ACTIVITIES.c.id)
+        ).all()  # fmt: skip
+    objectives: dict[int, str] = {}
+    goals: dict[int, dict[int, str]] = {}
+    linked: dict[int, list[LinkedActivity]] = {}
+    for objective_id, objective, goal_id, goal, *activity in rows:
+        objectives.setdefault(objective_id, objective)
+        if goal_id is not None:
+            goals.setdefault(objective_id, {}).setdefault(goal_id, goal)
+            if activity[0] is not None:
+                linked.setdefault(goal_id, []).append(LinkedActivity(*activity))
+    tree = tuple(
+        Objective(
+            objective_id,
+            text,
+            tuple(
+                Goal(goal_id, goal, tuple(linked.get(goal_id, ())))
+                for goal_id, goal in goals.get(objective_id, {}).items()
+            ),
         )
-    tree = tuple(Objective(i, text, tuple(by_objective.get(i, ()))) for i, text in objectives)
+        for objective_id, text in objectives.items()
+    )
     return ProgrammeTree(programme_of(row), tree)
 
 
