@@ -6,9 +6,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
 from allied.cli import cli
 from allied.store.coop_tables import CoopActivityRow, CoopTokenRow, CoopUserRow
+from coop.conftest import World, bearer
 
 
 def test_users_add_prints_the_token_once_and_stores_its_hash(tmp_path: Path) -> None:
@@ -79,3 +81,20 @@ def test_demo_is_synthetic_on_real_partners_and_exports_a_calendar(tmp_path: Pat
     csv = runner.invoke(cli, ["coop", "export", "--nation", "GEO", "--format", "csv", "--db", url])
     assert csv.output.splitlines()[0].endswith(",participants")
     assert runner.invoke(cli, ["coop", "export", "--nation", "NOPE", "--db", url]).exit_code == 2
+
+
+def test_calendar_export_is_the_same_from_the_cli_and_the_api(
+    shared_world: World, shared_client: TestClient
+) -> None:
+    from store.conftest import url_of
+
+    cli_csv = CliRunner().invoke(
+        cli, ["coop", "export", "--nation", "GEO", "--format", "csv", "--db",
+              url_of(shared_world.engine)],
+    )  # fmt: skip
+    api_csv = shared_client.get(
+        "/api/v1/coop/calendar/GEO?format=csv", headers=bearer(shared_world, "staff")
+    )
+    assert cli_csv.exit_code == 0 and api_csv.status_code == 200
+    assert cli_csv.output == api_csv.text
+    assert "SECRET" not in api_csv.text and api_csv.text.count("\n") >= 3

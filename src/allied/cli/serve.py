@@ -44,10 +44,17 @@ def serve(ctx: click.Context, host: str, port: int, db: str | None, target: str 
     data_dir = (ctx.find_root().obj or {}).get("data")
     if db is not None:
         import allied
+        from allied.extras import MissingExtra
 
-        require("coop", by="allied serve --db")
+        require("db", by="allied serve --db")
+        try:
+            require("coop", by="the cooperation pages")
+            coop_url: str | None = db
+        except MissingExtra as missing:  # the registry is still served from the database
+            click.echo(f"note: {missing}", err=True)
+            coop_url = None
         # both given: a one-line error
-        app = create_app(allied.load(data_dir, db=db), coop_url=db)
+        app = create_app(allied.load(data_dir, db=db), coop_url=coop_url)
     else:
         app = create_app(registry_of(ctx), data_dir=data_dir)
     if target is not None:
