@@ -13,11 +13,13 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-## run: install, check the bundled data, mirror it into the SQLite store, serve http://127.0.0.1:8000
+## run: install, check the bundled data, mirror it into the SQLite store, add the synthetic
+## cooperation demo world (its users are printed), serve http://127.0.0.1:8000 (log in at /coop)
 run: $(STAMP)
 	$(BIN)/allied validate
 	$(BIN)/allied db sync
-	$(BIN)/allied serve --host 127.0.0.1 --port 8000
+	$(BIN)/allied coop demo --scale small --if-absent
+	$(BIN)/allied serve --host 127.0.0.1 --port 8000 --db "$${ALLIED_DATABASE_URL:-$$($(BIN)/allied db url)}"
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own here).
 CHROMIUM := /usr/bin/chromium

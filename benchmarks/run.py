@@ -11,6 +11,9 @@
    (benchmarks/claims.py).
 6. Operations: `contributors('kfor', on=…)` against pandas and DuckDB on the same rows,
    and its CLI against the minimal click CLI (benchmarks/operations.py).
+7. Practical cooperation on PostgreSQL with the full demo world (about 1M registrations)
+   against a naive one-query-per-row ORM: programme page and catalogue facets p95, bulk
+   load rows/s, database size (benchmarks/coop.py; `python benchmarks/coop.py` alone).
 """
 
 from __future__ import annotations
@@ -113,6 +116,7 @@ if __name__ == "__main__":
     compileall.compile_dir(str(HERE.parent / "src"), quiet=1)
     sys.path.insert(0, str(HERE))
     from claims import main as claims
+    from coop import main as coop
     from operations import main as operations
     from service import service
     from startup import cli_startup
@@ -124,3 +128,4 @@ if __name__ == "__main__":
     service()
     claims()
     operations()
+    coop()

@@ -10,7 +10,7 @@ on the CLI, exit status 2) naming what to install, never a traceback from deep i
 >>> require("nope", by="this")
 Traceback (most recent call last):
   ...
-ValueError: unknown extra 'nope' (one of: dataframe, db, web)
+ValueError: unknown extra 'nope' (one of: coop, dataframe, db, web)
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from allied.errors import AlliedError
 #: The modules each extra brings that `allied` imports. An extra may bring more that
 #: only some uses need: psycopg (PostgreSQL URLs only), pyarrow (Parquet files only).
 MODULES: dict[str, tuple[str, ...]] = {
+    "coop": ("argon2", "itsdangerous", "sqlalchemy", "fastapi"),
     "dataframe": ("pandas",),
     "db": ("sqlalchemy", "alembic"),
     "web": ("fastapi", "uvicorn", "jinja2", "orjson", "python_multipart"),

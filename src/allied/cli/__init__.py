@@ -4,7 +4,8 @@ Every query command takes `--format table|json|csv` (a table on a terminal,
 JSON when piped). Bad input — an unknown framework or actor, a malformed,
 impossible or future date, an unwritable output — prints one line on stderr
 and exits with status 2. One module per command group: `queries` (the
-registry's questions), `export`, `check`, `validate`, `serve`, `db`.
+registry's questions), `export`, `check`, `validate`, `serve`, `db`, `coop` and `users`
+(practical cooperation).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import click
 
 from allied.cli.accession import accession
 from allied.cli.check import check
+from allied.cli.coop import coop
 from allied.cli.db import db
 from allied.cli.dialogue import dialogue
 from allied.cli.export import cite, export
@@ -23,6 +25,7 @@ from allied.cli.operations import operations
 from allied.cli.options import Group
 from allied.cli.queries import COMMANDS
 from allied.cli.serve import serve
+from allied.cli.users import users
 from allied.cli.validate import validate
 from allied.version import DATA_VERSION
 
@@ -60,6 +63,8 @@ for _command in (
     validate,
     serve,
     db,
+    coop,
+    users,
 ):
     cli.add_command(_command)
 

@@ -18,7 +18,7 @@ from allied.cli.options import registry_of
     envvar="ALLIED_DATABASE_URL",
     default=None,
     help="Serve the facts stored in this database (synced with `allied db sync`) "
-    "instead of the bundled dataset.",
+    "instead of the bundled dataset, and the cooperation pages and API from it.",
 )
 @click.option("--get", "target", metavar="PATH", help="Run one GET in-process, print the body.")
 @click.option(
@@ -55,10 +55,13 @@ def serve(
 
     With --get, send one request to the app in this process and print the
     body instead: a parity check between the CLI and the API (exit 1 on 4xx/5xx).
+    With --db, the cooperation part (login, /coop pages, /api/v1/coop) is served
+    from that database too (`allied coop demo` fills it with a synthetic world).
 
     \b
     Example:
         allied serve --port 8000
+        allied serve --db sqlite:///coop.db
         allied serve --get "/api/v1/frameworks/nato/members?on=2004-03-29"
     """
     from allied.extras import require
@@ -71,10 +74,17 @@ def serve(
     limits = CheckLimits(check_workers, check_timeout, warm=target is None)
     if db is not None:
         import allied
+        from allied.extras import MissingExtra
 
         require("db", by="allied serve --db")
-        registry = allied.load(data_dir, db=db)  # both given: a one-line error
-        app = create_app(registry, check_limits=limits)
+        try:
+            require("coop", by="the cooperation pages")
+            coop_url: str | None = db
+        except MissingExtra as missing:  # the registry is still served from the database
+            click.echo(f"note: {missing}", err=True)
+            coop_url = None
+        # both given: a one-line error
+        app = create_app(allied.load(data_dir, db=db), coop_url=coop_url, check_limits=limits)
     else:
         app = create_app(registry_of(ctx), data_dir=data_dir, check_limits=limits)
     if target is not None:

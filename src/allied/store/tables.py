@@ -431,3 +431,6 @@ CITATIONS: dict[str, sa.Table] = {
         ("cow_codes", "id"),
     )
 }
+
+# The operational (cooperation) tables join the same metadata: one Alembic history.
+from allied.store import coop_tables as _coop_tables  # noqa: E402,F401

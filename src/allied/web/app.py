@@ -67,11 +67,17 @@ def create_app(
     *,
     data_dir: str | None = None,
     check_limits: CheckLimits | None = None,
+    coop_url: str | None = None,
+    secure_cookies: bool = True,
 ) -> FastAPI:
     """Build the app over `registry` (default: `allied.load(data_dir)`).
 
     Texts sent to `/check` are checked in worker processes within `check_limits`
     (default: `CheckLimits.from_environment()`, see `allied.web.checkpool`).
+    With `coop_url`, the cooperation routes, pages and login are served from
+    that database (see `allied.web.coop`); `secure_cookies=False` lets a
+    session cookie travel over plain HTTP (tests and `make run` on 127.0.0.1
+    keep the default: browsers treat loopback as secure).
 
     The ETag of every answer hashes the data files, so it changes exactly when
     a restart loads different data. Middleware, outermost first: security
@@ -99,6 +105,11 @@ def create_app(
     errors.install(app)
     app.include_router(api.router)
     contract.install(app)
+    app.state.coop = None
+    if coop_url is not None:
+        from allied.web import coop
+
+        coop.install(app, coop_url, secure_cookies=secure_cookies)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=os.path.join(HERE, "static")), name="static")
 

@@ -39,6 +39,8 @@ CACHE_LARGEST = CACHE_BUDGET // 16
 ENTRY_OVERHEAD = 1024
 #: Response headers by which a route says its answer is not the same for everyone.
 _PERSONAL = (b"cache-control", b"set-cookie")
+#: Paths whose answers depend on who asks (cooperation): never tagged, kept or answered 304.
+UNTAGGED = ("/static", "/api/v1/coop", "/coop")
 
 
 def data_fingerprint(dataset: Dataset, data_dir: str | None) -> str:
@@ -149,7 +151,7 @@ class ETagMiddleware:
         if (
             scope["type"] != "http"
             or scope["method"] not in ("GET", "HEAD")
-            or scope["path"].startswith("/static")
+            or scope["path"].startswith(UNTAGGED)
         ):
             await self.app(scope, receive, send)
             return

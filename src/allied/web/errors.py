@@ -20,6 +20,19 @@ from starlette.responses import Response
 
 from allied.checking import TooManyClaims
 from allied.claims import DocumentError, DocumentTooLarge
+from allied.cooperation.errors import (
+    CooperationDisabled,
+    CSRFFailure,
+    Forbidden,
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    SilenceClosed,
+    StaleVersion,
+    TooManyAttempts,
+    Unauthenticated,
+    VersionRequired,
+)
 from allied.errors import (
     AlliedError,
     AmbiguousName,
@@ -63,6 +76,17 @@ _STATUS: tuple[tuple[type[AlliedError], int], ...] = (
     (UnsupportedFileType, 415),
     (MissingText, 422),
     (InvalidSubmission, 400),
+    (NotFound, 404),
+    (CooperationDisabled, 404),
+    (CSRFFailure, 403),
+    (Unauthenticated, 401),
+    (Forbidden, 403),
+    (StaleVersion, 412),
+    (VersionRequired, 428),
+    (InvalidTransition, 409),
+    (SilenceClosed, 409),
+    (InvalidInput, 422),
+    (TooManyAttempts, 429),
 )
 _HTTP_CODES = {404: "not-found", 405: "method-not-allowed", 406: "not-acceptable"}
 _log = logging.getLogger("allied.web")
@@ -136,6 +160,10 @@ def install(app: FastAPI) -> None:
         response = error_response(request, status_of(error), code_of(error), str(error))
         if isinstance(error, ChecksBusy):
             response.headers["Retry-After"] = str(error.retry_after)
+        if isinstance(error, Unauthenticated):
+            response.headers["WWW-Authenticate"] = 'Bearer realm="allied"'
+        if request.url.path.startswith(("/api/v1/coop", "/coop")):
+            response.headers["Cache-Control"] = "private, no-store"
         return response
 
     @app.exception_handler(RequestValidationError)
