@@ -2,7 +2,7 @@
 feedback, DCB packages, decisions under silence, and the audit log.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01
 """
 
