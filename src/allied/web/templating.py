@@ -18,6 +18,27 @@ def _json_script(value: Any) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+def cite(ids: Any, listed: Any = None) -> Markup:
+    """Numbered footnotes for `ids`, each once, linking to the page's own source list.
+
+    `listed` is the page's sources in the order its list numbers them; an id not
+    in it links to its source page instead.
+    """
+    numbers = {getattr(s, "id", None) or s["id"]: n for n, s in enumerate(listed or (), 1)}
+    marks = []
+    for source_id in dict.fromkeys(ids or ()):
+        number = numbers.get(source_id)
+        if number is None:
+            marks.append(Markup('<a href="/sources/{0}">{0}</a>').format(source_id))
+        else:
+            marks.append(
+                Markup('<a class="fn" href="#src-{0}" title="{0}">[{1}]</a>').format(
+                    source_id, number
+                )
+            )
+    return Markup("").join(marks)
+
+
 def query_string(values: dict[str, Any]) -> str:
     """The query string of the values that are set (no `?`)."""
     return urlencode({k: v for k, v in values.items() if v not in (None, "")})
@@ -33,5 +54,6 @@ def configure(templates: Jinja2Templates) -> Jinja2Templates:
     """Add the filters and globals the templates use."""
     templates.env.filters["json_script"] = _json_script
     templates.env.filters["query"] = query_string
+    templates.env.globals["cite"] = cite
     templates.env.globals["version"] = allied.__version__
     return templates
