@@ -417,17 +417,24 @@ class Change:
 
 @dataclass(frozen=True)
 class Difference:
-    """How one actor's place in one framework differs between two dates."""
+    """How one actor's place in one framework differs between two dates.
+
+    `date` is the day it happened (a role's start or end, a status's start or end),
+    at its precision; `role_before` is the role left by a `role` change (an invitee
+    that became a member), which is one difference, not a removal and an addition.
+    """
 
     framework: str
     actor: str
     role: Role
-    change: Literal["added", "removed", "status"]
+    change: Literal["added", "removed", "status", "role"]
     before: str
     after: str
     uncertain: bool
     name: str
     sources: tuple[str, ...]
+    date: PartialDate | None = None
+    role_before: str = ""
 
 
 @dataclass(frozen=True)

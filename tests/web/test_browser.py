@@ -148,9 +148,11 @@ def test_slider_draws_the_1999_enlargement(
     assert page.locator('#dated a[href="/actors/POL"]').count() == 1
     page.screenshot(path=str(tmp_path / "home-1999-03-12.png"), full_page=False)
 
-    # The search box takes a historical name and lands on the actor page.
+    # The search box takes a historical name and lists the actor it names today.
     page.fill("#site-q", "Czech Republic")
     page.keyboard.press("Enter")
+    page.wait_for_url("**/search?q=Czech+Republic")
+    page.click('main a[href="/actors/CZE"]')
     page.wait_for_url("**/actors/CZE")
     page.wait_for_selector("div.chart svg", timeout=10_000)
     assert "Czechia" in page.locator("h1").inner_text()
