@@ -1,4 +1,4 @@
-"""Recorded conflicts (`conflicts.csv`): what another source says about a fact, and why it is not kept.
+"""Recorded conflicts (`conflicts.csv`): what another source says about a fact, and why not kept.
 
 A conflict's subject names the fact as `family:key/column`
 (`memberships:nato/DEU/member/start`); a page shows it beside the fact.

@@ -557,4 +557,3 @@ def _same_count(differences: list[Difference], key: tuple[str, str]) -> bool:
     """Exactly one role left and one taken up: a plain role change."""
     kinds = [d.change for d in differences if (d.framework, d.actor) == key]
     return sorted(kinds) == ["added", "removed"]
-

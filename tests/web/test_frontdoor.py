@@ -177,7 +177,10 @@ def every_page() -> list[str]:
         "/actors/{code}": ["/actors/RUS", "/actors/MKD", "/actors/USA", "/actors/EU"],
         "/operations/{slug}": ["/operations/kfor", "/operations/isaf"],
         "/accession/{candidate}": ["/accession/SWE", "/accession/MKD"],
-        "/sources/{source_id}": ["/sources/north-atlantic-treaty-1949", "/sources/factbook-dependencies"],
+        "/sources/{source_id}": [
+            "/sources/north-atlantic-treaty-1949",
+            "/sources/factbook-dependencies",
+        ],
         "/search": ["/search?q=ukraine", "/search?q=Macedonai"],
         "/diff": ["/diff", "/diff?from=2004&to=2005"],
         "/": ["/", "/?on=2004-03-29"],

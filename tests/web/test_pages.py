@@ -83,7 +83,11 @@ def test_actor_page_lists_names_over_time(client: TestClient) -> None:
 def test_search_lists_every_hit_typos_and_historical_names(client: TestClient) -> None:
     response = client.get("/search?q=ukraine", follow_redirects=False)
     assert response.status_code == 200
-    for href in ("/actors/UKR", "/frameworks/nato-ukraine-commission", "/frameworks/nato-ukraine-council"):
+    for href in (
+        "/actors/UKR",
+        "/frameworks/nato-ukraine-commission",
+        "/frameworks/nato-ukraine-council",
+    ):
         assert f'href="{href}"' in response.text, href
     assert 'href="/actors/MKD"' in client.get("/search?q=Macedonai").text
     for name in ("USSR", "Soviet Union"):

@@ -112,7 +112,12 @@ def personnel_over_time(sizes: list[dict[str, Any]]) -> Spec:
                 "title": None,
                 "axis": time_axis([v["date"] for v in values]),
             },
-            "y": {"field": "personnel", "type": "quantitative", "title": "Personnel", "axis": _WHOLE},
+            "y": {
+                "field": "personnel",
+                "type": "quantitative",
+                "title": "Personnel",
+                "axis": _WHOLE,
+            },
             "tooltip": [{"field": "as_of"}, {"field": "personnel"}, {"field": "nations"}],
         },
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
+from allied.web.contract import known_parameters_only
 from allied.web.pages import (
     accession,
     actors,
@@ -15,8 +16,6 @@ from allied.web.pages import (
     search,
     sources,
 )
-
-from allied.web.contract import known_parameters_only
 
 # A parameter a page does not take is refused with a 422 page, never silently ignored.
 router = APIRouter(include_in_schema=False, dependencies=[Depends(known_parameters_only)])

@@ -23,9 +23,7 @@ async def actor_page(
     when = parse_date(on)
     answer = actor(registry, code, on=when)
     document = answer.document()
-    held = [
-        m.membership.period.holds_on(when) is not Certainty.NO for m in answer.memberships
-    ]
+    held = [m.membership.period.holds_on(when) is not Certainty.NO for m in answer.memberships]
     disputes = [
         conflicts_about(registry, membership_subject(m.membership.framework, m.membership.actor,
                                                      m.membership.role))
