@@ -165,7 +165,7 @@ def test_diff_has_a_date_column_accessions_first_and_role_changes_as_one_row(
     client: TestClient,
 ) -> None:
     text = client.get("/diff?from=2004&to=2005").text
-    rows = re.findall(r"<tr><td class=\"date\">(.*?)</td>\s*<td><a[^>]*>(.*?)</a>", text)
+    rows = re.findall(r'<tr><td class="date"[^>]*>(.*?)</td>\s*<td[^>]*><a[^>]*>(.*?)</a>', text)
     assert rows[0] == ("2004-03-29", "North Atlantic Treaty Organization")
     assert [name for _, name in rows[:7]] == ["North Atlantic Treaty Organization"] * 7
     assert text.count("Partner → Member") == 7  # the EAPC role change, one row per state

@@ -24,6 +24,14 @@ async def actor_page(
     answer = actor(registry, code, on=when)
     document = answer.document()
     held = [m.membership.period.holds_on(when) is not Certainty.NO for m in answer.memberships]
+    suspended = [
+        any(
+            (st.framework, st.role) == (m.membership.framework, m.membership.role)
+            and st.period.holds_on(when) is not Certainty.NO
+            for st in answer.statuses
+        )
+        for m in answer.memberships
+    ]
     disputes = [
         conflicts_about(registry, membership_subject(m.membership.framework, m.membership.actor,
                                                      m.membership.role))
@@ -44,6 +52,9 @@ async def actor_page(
         "actor": document,
         "on": when,
         "held": held,
+        "ties_on": [
+            (tie, suspended[i]) for i, tie in enumerate(document["memberships"]) if held[i]
+        ],
         "disputes": disputes,
         "own_conflicts": own,
         "framework_names": frameworks,
