@@ -54,6 +54,7 @@ async def events_page(
     context = {
         "events": rows,
         "kinds": EVENT_KINDS,
+        "actor_names": {a.code: registry.name(a.code) for a in registry.dataset.actors},
         "kind": kind or "",
         "start": start or "",
         "end": end or "",
