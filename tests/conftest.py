@@ -127,6 +127,16 @@ MINI: dict[str, list[dict[str, str]]] = {
             "note": "An invitation would not be suspended with the partnership.",
         },
     ],
+    "territories": [
+        {
+            "code": "TTT",
+            "name": "Tland",
+            "iso_numeric": "999",
+            "sovereign": "AAA",
+            "start": "1900",
+            "sources": "s1",
+        },
+    ],
     "events": [
         {
             "id": "signature",

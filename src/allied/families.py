@@ -48,6 +48,7 @@ from allied.model import (
     Source,
     StatedCount,
     Status,
+    Territory,
 )
 from allied.period import PartialDate, Period
 
@@ -126,6 +127,14 @@ class Dataset:
             "a framework that an actor's suspension in a sibling framework does not extend to",
             key=f"{_ROLE} suspended_in",
             match=f"{_ROLE} suspended_in",
+        )
+    )
+    territories: tuple[Territory, ...] = dataclasses.field(
+        metadata=family(
+            "a dependent territory the map draws with its sovereign's tie",
+            key="code start",
+            match="code",
+            order="code period",
         )
     )
     events: tuple[Event, ...] = dataclasses.field(

@@ -208,6 +208,23 @@ class Exemption:
 
 
 @dataclass(frozen=True)
+class Territory:
+    """A dependent territory the world atlas draws apart from its sovereign state.
+
+    The home map colours it with its sovereign's tie to NATO (Greenland with
+    Denmark); that is how the map reads, not a statement about the Treaty area.
+    """
+
+    code: str = field(metadata=column("ISO 3166-1 alpha-3 of the territory."))
+    name: str = field(metadata=column("Its English short name."))
+    iso_numeric: str = field(metadata=column("ISO 3166-1 numeric: the world atlas's id."))
+    sovereign: str = field(metadata=column("The state it belongs to.", refers="actors"))
+    period: Period = field(metadata=column("The first day under that sovereign."))
+    sources: tuple[str, ...] = field(metadata=cites("the sovereign and since when"))
+    note: str = field(default="", metadata=column("Anything a reader should know."))
+
+
+@dataclass(frozen=True)
 class Event:
     """A dated thing that changes the system: a summit, a protocol, a declaration.
 
@@ -420,17 +437,24 @@ class Change:
 
 @dataclass(frozen=True)
 class Difference:
-    """How one actor's place in one framework differs between two dates."""
+    """How one actor's place in one framework differs between two dates.
+
+    `date` is the day it happened (a role's start or end, a status's start or end),
+    at its precision; `role_before` is the role left by a `role` change (an invitee
+    that became a member), which is one difference, not a removal and an addition.
+    """
 
     framework: str
     actor: str
     role: Role
-    change: Literal["added", "removed", "status"]
+    change: Literal["added", "removed", "status", "role"]
     before: str
     after: str
     uncertain: bool
     name: str
     sources: tuple[str, ...]
+    date: PartialDate | None = None
+    role_before: str = ""
 
 
 @dataclass(frozen=True)

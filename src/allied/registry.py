@@ -8,6 +8,7 @@ flags answers that hold for only part of it as `uncertain`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -314,9 +315,34 @@ class Registry:
                         uncertain=any(s is not None and s.uncertain for s in (was, now)),
                         name=self.name(key[0], after),
                         sources=shown.sources,
+                        date=self._change_date(change, was, now, before, after),
                     )
                 )
-        return differences
+        return _role_changes(differences)
+
+    def _change_date(
+        self,
+        change: str,
+        was: Standing | None,
+        now: Standing | None,
+        before: PartialDate,
+        after: PartialDate,
+    ) -> PartialDate | None:
+        """The day a difference happened: a role's start or end, or a status's."""
+        if change == "added" and now is not None:
+            return now.membership.period.start
+        if change == "removed" and was is not None:
+            return was.membership.period.end
+        shown = now or was
+        assert shown is not None
+        m = shown.membership
+        for status in self.dataset.statuses:
+            if (status.framework, status.actor, status.role) != (m.framework, m.actor, m.role):
+                continue
+            for day in (status.period.start, status.period.end):
+                if day is not None and before.first < day.last and day.first <= after.last:
+                    return day
+        return None
 
     def counts_over_time(self, framework: str) -> list[tuple[_dt.date, int]]:
         """How many were in a framework (in its full roles) from each day the count changed."""
@@ -499,3 +525,35 @@ def _name_order(name: Name) -> tuple[bool, tuple[_dt.date, int], str]:
         name.start.sort_key if name.start else (_dt.date.min, 0),
         name.name,
     )
+
+
+def _role_changes(differences: list[Difference]) -> list[Difference]:
+    """Fold a role left and a role taken up in one framework into one `role` change."""
+    removed = {(d.framework, d.actor): d for d in differences if d.change == "removed"}
+    added = {(d.framework, d.actor): d for d in differences if d.change == "added"}
+    both = {key for key in removed.keys() & added.keys()
+            if _same_count(differences, key)}  # fmt: skip
+    folded: list[Difference] = []
+    for d in differences:
+        key = (d.framework, d.actor)
+        if key not in both:
+            folded.append(d)
+        elif d.change == "added":
+            left = removed[key]
+            folded.append(
+                dataclasses.replace(
+                    d,
+                    change="role",
+                    role_before=left.role,
+                    before=left.before,
+                    uncertain=d.uncertain or left.uncertain,
+                    sources=tuple(dict.fromkeys(d.sources + left.sources)),
+                )
+            )
+    return folded
+
+
+def _same_count(differences: list[Difference], key: tuple[str, str]) -> bool:
+    """Exactly one role left and one taken up: a plain role change."""
+    kinds = [d.change for d in differences if (d.framework, d.actor) == key]
+    return sorted(kinds) == ["added", "removed"]

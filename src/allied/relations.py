@@ -1,9 +1,11 @@
 """Each state's closest relationship to NATO on a date, for the map.
 
 A state can be in several frameworks at once (an Ally is also in the EAPC);
-the map shows the closest tie, in the order of `CATEGORIES`. The timeline
-lists only the days something changes, so the page can redraw any date
-without asking the server again.
+the map shows the closest tie, in the order of `CATEGORIES`, with its status
+(`suspended` for Russia's Partnership for Peace since April 2014) and the day
+it began. A dependent territory the atlas draws apart (Greenland) takes its
+sovereign's tie, from `territories.csv`. The timeline lists only the days
+something changes, so the page can redraw any date without asking the server.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 from allied.errors import OutsideLifetime
 from allied.model import FULL_ROLES
-from allied.period import PartialDate
+from allied.period import Certainty, PartialDate
 from allied.registry import Registry
 
 #: The map's categories, closest tie first: (key, label, framework, roles).
@@ -42,7 +44,22 @@ class Relation:
     name: str
     iso_numeric: str
     category: str
+    status: str
+    since: PartialDate
     uncertain: bool
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TerritoryTie:
+    """A dependent territory drawn with its sovereign's tie on a date."""
+
+    territory: str
+    name: str
+    iso_numeric: str
+    sovereign: str
+    category: str
+    status: str
     sources: tuple[str, ...]
 
 
@@ -86,10 +103,50 @@ def relations_on(registry: Registry, when: PartialDate) -> list[Relation]:
                 name=standing.name,
                 iso_numeric=actor.iso_numeric,
                 category=entry.key,
+                status=standing.status,
+                since=standing.membership.period.start,
                 uncertain=standing.uncertain,
                 sources=standing.sources,
             )
     return sorted(found.values(), key=lambda r: r.actor)
+
+
+def territory_ties(
+    registry: Registry, when: PartialDate, found: list[Relation]
+) -> list[TerritoryTie]:
+    """The territories under a sovereign on `when` whose sovereign has a tie then."""
+    by_actor = {r.actor: r for r in found}
+    ties = []
+    for territory in registry.dataset.territories:
+        tie = by_actor.get(territory.sovereign)
+        if tie is None or territory.period.holds_on(when) is Certainty.NO:
+            continue
+        ties.append(
+            TerritoryTie(
+                territory=territory.code,
+                name=territory.name,
+                iso_numeric=territory.iso_numeric,
+                sovereign=territory.sovereign,
+                category=tie.category,
+                status=tie.status,
+                sources=territory.sources,
+            )
+        )
+    return ties
+
+
+def shade(relation: Relation | TerritoryTie) -> str:
+    """How the map draws a tie: its category, `/suspended` when suspended."""
+    return relation.category + ("/suspended" if relation.status == "suspended" else "")
+
+
+def framework_counts(registry: Registry, when: PartialDate) -> dict[str, int]:
+    """Each legend framework's member count on `when` (its full roles), as the API counts."""
+    counts = {}
+    for slug, series in _timeline(registry)["counts"].items():
+        day = when.first.isoformat()
+        counts[slug] = next((e["count"] for e in reversed(series) if e["date"] <= day), 0)
+    return counts
 
 
 def timeline(registry: Registry) -> dict[str, Any]:
@@ -103,14 +160,18 @@ def _timeline(registry: Registry) -> dict[str, Any]:
     for entry in categories(registry):
         for change in registry.history(entry.framework):
             days.update((change.date.first, change.date.last + _dt.timedelta(days=1)))
+    for territory in registry.dataset.territories:
+        days.add(territory.period.start.first)
+        if territory.period.end is not None:
+            days.add(territory.period.end.first)
     steps: list[dict[str, Any]] = []
     state: dict[str, str] = {}
     for day in sorted(d for d in days if d >= FIRST_DAY):
-        now = {
-            r.iso_numeric: r.category
-            for r in relations_on(registry, PartialDate.from_date(day))
-            if r.iso_numeric
-        }
+        when = PartialDate.from_date(day)
+        found = relations_on(registry, when)
+        now = {r.iso_numeric: f"{shade(r)} {r.since}" for r in found if r.iso_numeric}
+        for tie in territory_ties(registry, when, found):
+            now[tie.iso_numeric] = f"{shade(tie)} @{tie.sovereign}"
         added = {key: value for key, value in now.items() if state.get(key) != value}
         dropped = sorted(state.keys() - now.keys())
         if added or dropped:

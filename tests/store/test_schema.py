@@ -28,6 +28,8 @@ TABLES = {
     "status_sources",
     "exemptions",
     "exemption_sources",
+    "territories",
+    "territory_sources",
     "events",
     "event_actors",
     "event_frameworks",

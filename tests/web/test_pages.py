@@ -80,20 +80,46 @@ def test_actor_page_lists_names_over_time(client: TestClient) -> None:
     assert "chart-gantt" in text and "/static/vendor/vega-embed.min.js" in text
 
 
-def test_search_goes_straight_to_a_single_match(client: TestClient) -> None:
-    response = client.get("/search?q=Turkey", follow_redirects=False)
-    assert response.status_code == 303 and response.headers["location"] == "/actors/TUR"
+def test_search_lists_every_hit_typos_and_historical_names(client: TestClient) -> None:
+    response = client.get("/search?q=ukraine", follow_redirects=False)
+    assert response.status_code == 200
+    for href in (
+        "/actors/UKR",
+        "/frameworks/nato-ukraine-commission",
+        "/frameworks/nato-ukraine-council",
+    ):
+        assert f'href="{href}"' in response.text, href
+    assert 'href="/actors/MKD"' in client.get("/search?q=Macedonai").text
+    for name in ("USSR", "Soviet Union"):
+        assert 'href="/actors/RUS"' in client.get(f"/search?q={name}").text, name
 
 
 @pytest.mark.parametrize(
     ("path", "status"),
-    [("/actors/Atlantis", 404), ("/frameworks/zz", 404), ("/?on=1999-02-30", 422), ("/x", 404)],
+    [
+        ("/actors/Atlantis", 404),
+        ("/frameworks/zz", 404),
+        ("/?on=1999-02-30", 422),
+        ("/x", 404),
+        ("/?date=2004-03-29", 422),  # a parameter the page does not take
+        ("/frameworks/nato?onn=2004", 422),
+        ("/actors/RUS?on=2004-13", 422),
+        ("/actors/RUS?on=yesterday", 422),
+        ("/diff?from=2004&to=2005&framework=natoo", 404),
+        ("/diff?from=2004-02-31", 422),
+        ("/events?from=20x4", 422),
+        ("/operations/kfor?on=2017-02-30", 422),
+        ("/accession/Atlantis", 404),
+        ("/sources/no-such-source", 404),
+        ("/search?q=ukraine&page=2", 422),
+    ],
 )
 def test_page_errors_are_html_with_the_status(client: TestClient, path: str, status: int) -> None:
     response = client.get(path)
     assert response.status_code == status
     assert response.headers["content-type"].startswith("text/html")
     assert 'role="alert"' in response.text
+    assert "Traceback" not in response.text and "internal error" not in response.text
 
 
 def test_no_asset_comes_from_outside(client: TestClient) -> None:
@@ -117,3 +143,46 @@ def test_the_relationship_chart_shows_dates_at_their_precision(registry) -> None
     shown = {(row["framework"], row["since"], row["until"]) for row in spec["data"]["values"]}
     assert ("Membership Action Plan", "1999-04-24/1999-12", "2020-03-27") in shown
     assert [t["field"] for t in spec["encoding"]["tooltip"]][-2:] == ["since", "until"]
+
+
+def test_no_page_prints_none(client: TestClient) -> None:
+    for path in [*PAGES, "/frameworks/pag", "/frameworks/io", "/actors/RUS?on=2004-03-29"]:
+        text = re.sub(r"<script.*?</script>", "", client.get(path).text, flags=re.S)
+        assert not re.search(r"\bNone\b", text), path
+
+
+def test_actor_page_honours_the_date(client: TestClient) -> None:
+    def held(path: str) -> set[str]:
+        text = client.get(path).text
+        return set(re.findall(r'<tr class="held"><td><a href="/frameworks/([a-z-]+)\?', text))
+
+    assert "<title>Russia on 2004-03-29" in client.get("/actors/RUS?on=2004-03-29").text
+    assert held("/actors/RUS?on=2004-03-29") == {"eapc", "pfp", "nato-russia-council"}
+    assert held("/actors/RUS?on=1995-01-01") == {"nacc", "pfp"}
+
+
+def test_diff_has_a_date_column_accessions_first_and_role_changes_as_one_row(
+    client: TestClient,
+) -> None:
+    text = client.get("/diff?from=2004&to=2005").text
+    rows = re.findall(r'<tr><td class="date"[^>]*>(.*?)</td>\s*<td[^>]*><a[^>]*>(.*?)</a>', text)
+    assert rows[0] == ("2004-03-29", "North Atlantic Treaty Organization")
+    assert [name for _, name in rows[:7]] == ["North Atlantic Treaty Organization"] * 7
+    assert text.count("Partner → Member") == 7  # the EAPC role change, one row per state
+
+
+def test_sources_are_numbered_footnotes_to_the_pages_list(client: TestClient) -> None:
+    text = client.get("/frameworks/pag").text
+    notes = re.findall(r'<a class="fn" href="#src-([^"]+)"[^>]*>\[(\d+)\]</a>', text)
+    listed = re.findall(r'<li id="src-([^"]+)">', text)
+    assert notes and listed
+    for source_id, number in notes:
+        assert listed[int(number) - 1] == source_id
+    for cell in re.findall(r"<td>((?:<a class=\"fn\"[^>]*>[^<]*</a>)+)</td>", text):
+        ids = re.findall(r'href="#src-([^"]+)"', cell)
+        assert len(ids) == len(set(ids)), cell
+
+
+def test_framework_page_without_a_founding_day_says_so(client: TestClient) -> None:
+    text = client.get("/frameworks/pag").text
+    assert "no founding date" in text and "Japan omitted" not in text

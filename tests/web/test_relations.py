@@ -45,11 +45,11 @@ def test_timeline_replays_the_registry(day: str) -> None:
         state.update(step["set"])
         for key in step["unset"]:
             state.pop(key)
-    expected = {
-        r.iso_numeric: r.category
-        for r in relations.relations_on(registry, PartialDate.parse(day))
-        if r.iso_numeric
-    }
+    when = PartialDate.parse(day)
+    found = relations.relations_on(registry, when)
+    expected = {r.iso_numeric: f"{relations.shade(r)} {r.since}" for r in found if r.iso_numeric}
+    for tie in relations.territory_ties(registry, when, found):
+        expected[tie.iso_numeric] = f"{relations.shade(tie)} @{tie.sovereign}"
     assert state == expected
 
 
@@ -60,3 +60,53 @@ def test_legend_lists_only_categories_the_data_holds() -> None:
 
 def test_first_day_is_the_treaty() -> None:
     assert dt.date(1949, 4, 4) == relations.FIRST_DAY
+
+
+def test_a_suspended_tie_keeps_its_category_and_says_so() -> None:
+    registry = allied.load()
+    found = {r.actor: r for r in relations.relations_on(registry, PartialDate.parse("2023-01-01"))}
+    assert (found["RUS"].category, found["RUS"].status) == ("pfp", "suspended")
+    assert (found["BLR"].category, found["BLR"].status) == ("pfp", "suspended")
+    assert (found["AFG"].category, found["AFG"].status) == ("pag", "suspended")
+    assert found["RUS"].since == PartialDate.parse("1994-06-22")
+    assert relations.shade(found["RUS"]) == "pfp/suspended"
+    assert found["UKR"].status == "active"
+    before = {r.actor: r for r in relations.relations_on(registry, PartialDate.parse("2014-03-31"))}
+    assert before["RUS"].status == "active"
+
+
+def test_territories_take_their_sovereigns_tie() -> None:
+    registry = allied.load()
+    when = PartialDate.parse("2004-03-29")
+    ties = {t.territory: t for t in relations.territory_ties(
+        registry, when, relations.relations_on(registry, when))}  # fmt: skip
+    assert (ties["GRL"].sovereign, ties["GRL"].category, ties["GRL"].iso_numeric) == (
+        "DNK",
+        "ally",
+        "304",
+    )
+    assert {code: tie.sovereign for code, tie in ties.items()} == {
+        "ATF": "FRA",
+        "FLK": "GBR",
+        "FRO": "DNK",
+        "GRL": "DNK",
+        "NCL": "FRA",
+        "PRI": "USA",
+    }
+    # Every territory the atlas draws apart is in the table, and only those have no actor.
+    drawn = {country.id for country in atlas.countries()}
+    assert {t.iso_numeric for t in registry.dataset.territories} - drawn == {"234"}  # Faroes
+
+
+def test_framework_counts_are_the_rosters_counts() -> None:
+    registry = allied.load()
+    for day in ("1995-06-01", "2004-03-29", "2024-03-07"):
+        counts = relations.framework_counts(registry, PartialDate.parse(day))
+        for slug, count in counts.items():
+            try:
+                expected = len(registry.members(slug, on=day))
+            except allied.errors.OutsideLifetime:
+                expected = 0
+            assert count == expected, (day, slug)
+    counts = relations.framework_counts(registry, PartialDate.parse("2004-03-29"))
+    assert (counts["pfp"], counts["eapc"], counts["nato"]) == (21, 46, 26)

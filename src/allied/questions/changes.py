@@ -22,16 +22,30 @@ class Diff(Answer):
     until: PartialDate = field(metadata={"key": "to"})
     changes: tuple[Difference, ...] = ()
 
-    COLUMNS: ClassVar = ("framework", "change", "actor", "name", "role", "before", "after",
-                         "uncertain")  # fmt: skip
+    COLUMNS: ClassVar = ("framework", "change", "actor", "name", "role", "role_before",
+                         "before", "after", "date", "uncertain")  # fmt: skip
     ROWS: ClassVar = "changes"
 
 
 def diff(registry: Registry, start: DateLike, end: DateLike, *,
          framework: str | None = None) -> Diff:  # fmt: skip
-    """What changed from `start` to `end`, in every framework or in one."""
+    """What changed from `start` to `end`: accessions to NATO first, then by date.
+
+    >>> import allied
+    >>> changes = diff(allied.load(), "2003", "2004").changes
+    >>> [(c.framework, c.change, c.actor, str(c.date)) for c in changes[:1]]
+    [('nato', 'added', 'BGR', '2004-03-29')]
+    >>> [(c.framework, c.change, c.role_before, c.role) for c in changes[7:8]]
+    [('eapc', 'role', 'partner', 'member')]
+    """
     before, after = parse_date(start), parse_date(end)
-    return Diff(before, after, tuple(registry.diff(before, after, framework=framework)))
+    found = registry.diff(before, after, framework=framework)
+    return Diff(before, after, tuple(sorted(found, key=_reading_order)))
+
+
+def _reading_order(d: Difference) -> tuple[bool, str, str, str]:
+    joined_nato = d.framework == "nato" and d.role == "member" and d.change in ("added", "role")
+    return (not joined_nato, d.date.first.isoformat() if d.date else "9999", d.framework, d.name)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ class SearchResults(Listing):
     items: tuple[_search.Hit, ...]
     query: str = ""
 
-    COLUMNS: ClassVar = ("kind", "id", "name", "matched", "exact")
+    COLUMNS: ClassVar = ("kind", "id", "name", "matched", "exact", "close")
 
 
 def search(registry: Registry, text: str, *, limit: int = 50) -> SearchResults:

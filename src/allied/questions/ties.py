@@ -13,21 +13,37 @@ from allied.registry import DateLike, Registry
 
 @dataclass(frozen=True)
 class Relations(Answer):
-    """Each actor's closest tie to NATO on a date, and the legend's categories."""
+    """Each actor's closest tie to NATO on a date, its status and since when, and the legend.
+
+    `territories` lists the dependent territories the map draws with their
+    sovereign's tie (Greenland with Denmark), from `territories.csv`.
+    """
 
     on: PartialDate
     categories: tuple[_relations.Category, ...]
     relations: tuple[_relations.Relation, ...]
+    territories: tuple[_relations.TerritoryTie, ...]
 
-    COLUMNS: ClassVar = ("actor", "name", "iso_numeric", "category", "uncertain", "sources")
+    COLUMNS: ClassVar = (
+        "actor",
+        "name",
+        "iso_numeric",
+        "category",
+        "status",
+        "since",
+        "uncertain",
+        "sources",
+    )
     ROWS: ClassVar = "relations"
 
 
 def relations(registry: Registry, *, on: DateLike = None) -> Relations:
     """The home map's data on a date."""
     when = parse_date(on)
+    found = _relations.relations_on(registry, when)
     return Relations(
         when,
         tuple(_relations.categories(registry)),
-        tuple(_relations.relations_on(registry, when)),
+        tuple(found),
+        tuple(_relations.territory_ties(registry, when, found)),
     )

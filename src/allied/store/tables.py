@@ -189,6 +189,20 @@ class ExemptionRow(Base):
     note: Mapped[str] = mapped_column(sa.Text)
 
 
+class TerritoryRow(_Period, Base):
+    """A dependent territory the map draws with its sovereign's tie."""
+
+    __tablename__ = "territories"
+    __table_args__ = (sa.UniqueConstraint("code", "start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str]
+    name: Mapped[str]
+    iso_numeric: Mapped[str]
+    sovereign: Mapped[str] = mapped_column(_refers("actors.code"))
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
 class EventRow(_Period, Base):
     """A dated event: a summit, a protocol, a declaration."""
 
@@ -384,7 +398,7 @@ def _link_table(name: str, owner: str, value: str, *, value_refers: str | None) 
 
 
 def _singular(table: str) -> str:
-    return {"statuses": "status"}.get(table, table.removesuffix("s"))
+    return {"statuses": "status", "territories": "territory"}.get(table, table.removesuffix("s"))
 
 
 def link_table(family: str, field: str) -> sa.Table:
@@ -417,6 +431,7 @@ CITATIONS: dict[str, sa.Table] = {
         ("memberships", "id"),
         ("statuses", "id"),
         ("exemptions", "id"),
+        ("territories", "id"),
         ("events", "id"),
         ("accession_cases", "candidate"),
         ("ratifications", "id"),

@@ -127,3 +127,16 @@ def sphere() -> str:
     east = [(180.0, lat / 2) for lat in range(-180, 181)]
     west = [(-180.0, lat / 2) for lat in range(180, -181, -1)]
     return _path(east + west)
+
+
+def _viewbox(west: float, south: float, east: float, north: float) -> str:
+    """The SVG viewBox around a longitude/latitude box, in the map's projection."""
+    corners = [project(lon, lat) for lon in (west, east) for lat in (south, north)]
+    corners += [project((west + east) / 2, north), project((west + east) / 2, south)]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return f"{min(xs):.0f} {min(ys):.0f} {max(xs) - min(xs):.0f} {max(ys) - min(ys):.0f}"
+
+
+#: The map zoomed on Europe (Iceland to the Caucasus, Crete to the North Cape),
+#: where most Allies and partners are too small to read on a phone at world scale.
+EUROPE = _viewbox(-25.0, 33.0, 50.0, 72.0)

@@ -8,6 +8,19 @@ Spec = dict[str, Any]
 _BASE: Spec = {"$schema": "https://vega.github.io/schema/vega-lite/v6.json", "width": "container"}
 
 
+#: A count axis: whole numbers only (no "2.5 members").
+_WHOLE = {"format": "d", "tickMinStep": 1}
+
+
+def time_axis(dates: list[str | None]) -> Spec:
+    """A date axis labelled with years; one tick a year when the span is short."""
+    years = sorted(int(d[:4]) for d in dates if d)
+    axis: Spec = {"format": "%Y", "labelOverlap": True}
+    if years and years[-1] - years[0] <= 12:
+        axis["tickCount"] = {"interval": "year", "step": 1}
+    return axis
+
+
 def members_over_time(counts: list[dict[str, Any]], today: str) -> Spec:
     """A step line: how many were in the framework from each change on."""
     values = [*counts, {"date": today, "count": counts[-1]["count"]}] if counts else []
@@ -18,9 +31,17 @@ def members_over_time(counts: list[dict[str, Any]], today: str) -> Spec:
         "data": {"values": values},
         "mark": {"type": "line", "interpolate": "step-after", "point": True},
         "encoding": {
-            "x": {"field": "date", "type": "temporal", "title": None},
-            "y": {"field": "count", "type": "quantitative", "title": "Members"},
-            "tooltip": [{"field": "date", "type": "temporal"}, {"field": "count"}],
+            "x": {
+                "field": "date",
+                "type": "temporal",
+                "title": None,
+                "axis": time_axis([v["date"] for v in values]),
+            },
+            "y": {"field": "count", "type": "quantitative", "title": "Members", "axis": _WHOLE},
+            "tooltip": [
+                {"field": "date", "type": "temporal", "format": "%Y-%m-%d"},
+                {"field": "count", "title": "members"},
+            ],
         },
     }
 
@@ -48,7 +69,12 @@ def relationships(memberships: list[dict[str, Any]], today: str) -> Spec:
         "mark": {"type": "bar", "cornerRadius": 2},
         "encoding": {
             "y": {"field": "framework", "type": "nominal", "title": None, "sort": None},
-            "x": {"field": "start", "type": "temporal", "title": None},
+            "x": {
+                "field": "start",
+                "type": "temporal",
+                "title": None,
+                "axis": time_axis([v["start"] for v in values] + [v["end"] for v in values]),
+            },
             "x2": {"field": "end"},
             "color": {"field": "role", "type": "nominal"},
             "tooltip": [
@@ -80,8 +106,18 @@ def personnel_over_time(sizes: list[dict[str, Any]]) -> Spec:
         "data": {"values": values},
         "mark": {"type": "line", "point": True},
         "encoding": {
-            "x": {"field": "date", "type": "temporal", "title": None},
-            "y": {"field": "personnel", "type": "quantitative", "title": "Personnel"},
+            "x": {
+                "field": "date",
+                "type": "temporal",
+                "title": None,
+                "axis": time_axis([v["date"] for v in values]),
+            },
+            "y": {
+                "field": "personnel",
+                "type": "quantitative",
+                "title": "Personnel",
+                "axis": _WHOLE,
+            },
             "tooltip": [{"field": "as_of"}, {"field": "personnel"}, {"field": "nations"}],
         },
     }

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
+from allied.web.contract import known_parameters_only
 from allied.web.pages import (
     accession,
     actors,
@@ -16,6 +17,7 @@ from allied.web.pages import (
     sources,
 )
 
-router = APIRouter(include_in_schema=False)
+# A parameter a page does not take is refused with a 422 page, never silently ignored.
+router = APIRouter(include_in_schema=False, dependencies=[Depends(known_parameters_only)])
 for _module in (home, frameworks, operations, accession, actors, changes, sources, search, check):
     router.include_router(_module.router)

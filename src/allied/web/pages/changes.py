@@ -28,9 +28,10 @@ async def diff_page(
 ) -> Response:
     before, after = parse_date(start), parse_date(end)
     document = diff(registry, before, after, framework=framework or None).document()
-    cited = sorted({s for row in document["changes"] for s in row["sources"]})
+    cited = list(dict.fromkeys(s for row in document["changes"] for s in row["sources"]))
     context = {
         "diff": document,
+        "names": {fw.slug: fw.name for fw in registry.all_frameworks()},
         "framework": framework or "",
         "frameworks": registry.all_frameworks(),
         "sources": [registry.source(s) for s in cited],
@@ -53,6 +54,7 @@ async def events_page(
     context = {
         "events": rows,
         "kinds": EVENT_KINDS,
+        "actor_names": {a.code: registry.name(a.code) for a in registry.dataset.actors},
         "kind": kind or "",
         "start": start or "",
         "end": end or "",

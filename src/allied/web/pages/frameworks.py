@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from allied.conflicts import conflicts_about, membership_subject
 from allied.period import PartialDate, parse_date
 from allied.questions.frameworks import framework, frameworks, history
 from allied.questions.roster import members
@@ -31,12 +32,33 @@ async def framework_page(
     found = registry.framework(slug)
     roster = members(registry, found.slug, on=parse_date(on)).document()
     detail = framework(registry, found.slug).document()
-    cited = sorted({s for row in roster["members"] for s in row["sources"]})
+    ours = [m for m in registry.dataset.memberships if m.framework == found.slug]
+    disputes = {
+        f"{m.actor}/{m.role}": conflicts_about(
+            registry, membership_subject(found.slug, m.actor, m.role)
+        )
+        for m in ours
+    }
+    framework_conflicts = conflicts_about(registry, f"frameworks:{found.slug}")
+    changes = history(registry, found.slug).document()
+    cited = list(
+        dict.fromkeys(
+            [*found.sources]
+            + [s for row in roster["members"] for s in row["sources"]]
+            + [s for conflicts in disputes.values() for c in conflicts for s in c.sources]
+            + [s for c in framework_conflicts for s in c.sources]
+            + [s for row in changes["changes"] for s in row["sources"]]
+        )
+    )
     context = {
         "framework": detail,
+        "successor": registry.framework(found.replaced_by).name if found.replaced_by else "",
         "members": roster,
+        "memo": {f"{m.actor}/{m.role}/{m.period.start}": m.note for m in ours},
+        "disputes": disputes,
+        "framework_conflicts": framework_conflicts,
         "sources": [registry.source(s) for s in cited],
-        "history": history(registry, found.slug).document(),
+        "history": changes,
         "chart": charts.members_over_time(detail["members_over_time"], str(PartialDate.today())),
     }
     twin = with_query(f"/api/v1/frameworks/{found.slug}/members", {"on": on})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
@@ -17,36 +19,85 @@ from allied.web.templating import with_query
 router = APIRouter()
 
 
+@dataclass(frozen=True)
+class Shape:
+    """How one atlas shape is drawn on a date: its tie, status and tooltip."""
+
+    relation: str
+    status: str
+    tip: str
+
+
 @router.get("/")
 async def home(request: Request, registry: RegistryDep, on: OnQuery = None) -> Response:
     when = parse_date(on)
     found = relations.relations_on(registry, when)
-    by_numeric = {r.iso_numeric: r for r in found if r.iso_numeric}
+    territories = relations.territory_ties(registry, when, found)
     legend = as_record(relations.categories(registry))
     counts = {entry["key"]: 0 for entry in legend}
     for relation in found:
         counts[relation.category] += 1
-    cited = sorted({source for r in found for source in r.sources})
+    suspended = sum(1 for r in found if r.status == "suspended")
+    cited = sorted(
+        {source for r in found for source in r.sources}
+        | {source for t in territories for source in t.sources}
+    )
     context = {
         "when": when,
         "today": PartialDate.today(),
         "first": relations.FIRST_DAY.isoformat(),
         "slider_max": (PartialDate.today().first - relations.FIRST_DAY).days,
         "slider_value": max(0, (when.first - relations.FIRST_DAY).days),
-        "actor_codes": {a.iso_numeric: a.code for a in registry.dataset.actors if a.iso_numeric},
         "countries": atlas.countries(),
+        "actor_codes": actor_codes(registry),
+        "shapes": shapes(registry, found, territories),
         "undrawn": undrawn_states(registry),
         "sphere": atlas.sphere(),
         "width": atlas.WIDTH,
         "height": atlas.HEIGHT,
-        "by_numeric": by_numeric,
+        "europe": atlas.EUROPE,
         "relations": found,
+        "territories": territories,
+        "labels": {entry["key"]: entry["label"] for entry in legend},
         "legend": legend,
         "counts": counts,
+        "suspended": suspended,
+        "framework_counts": relations.framework_counts(registry, when),
         "timeline": relations.timeline(registry),
+        "sovereigns": {t.code: registry.name(t.sovereign) for t in registry.dataset.territories},
         "sources": [registry.source(s) for s in cited],
     }
     return page(request, "home.html", context, twin=with_query("/api/v1/relations", {"on": on}))
+
+
+def shapes(
+    registry: Registry,
+    found: list[relations.Relation],
+    territories: list[relations.TerritoryTie],
+) -> dict[str, Shape]:
+    """Each atlas id's tie on the date, with the tooltip the page shows before any script."""
+    labels = {c.key: c.label for c in relations.categories(registry)}
+    drawn: dict[str, Shape] = {}
+    for r in found:
+        if not r.iso_numeric:
+            continue
+        tip = f"{labels[r.category]} since {r.since}"
+        if r.status == "suspended":
+            tip += " (suspended)"
+        drawn[r.iso_numeric] = Shape(r.category, r.status, tip)
+    for t in territories:
+        tip = f"{labels[t.category]}, with {registry.name(t.sovereign)}"
+        if t.status == "suspended":
+            tip += " (suspended)"
+        drawn[t.iso_numeric] = Shape(t.category, t.status, tip)
+    return drawn
+
+
+def actor_codes(registry: Registry) -> dict[str, str]:
+    """The actor each atlas id opens on a click: the state, or a territory's sovereign."""
+    codes = {a.iso_numeric: a.code for a in registry.dataset.actors if a.iso_numeric}
+    codes.update({t.iso_numeric: t.sovereign for t in registry.dataset.territories})
+    return codes
 
 
 def undrawn_states(registry: Registry) -> list[str]:

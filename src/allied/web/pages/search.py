@@ -1,11 +1,11 @@
-"""`/search`: find an actor or framework by any name it ever had."""
+"""`/search`: find an actor or framework by any name it ever had, or a near spelling."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from allied.records import as_record
 from allied.search import search
@@ -22,10 +22,8 @@ async def search_page(
     registry: RegistryDep,
     q: Annotated[str, Query(max_length=200)] = "",
 ) -> Response:
+    # Every hit is listed, even when one is exact: "Ukraine" also finds the NATO-Ukraine bodies.
     hits = search(registry, q) if q.strip() else []
-    if len(hits) == 1 or (hits and hits[0].exact and not hits[1].exact):
-        kind = "actors" if hits[0].kind == "actor" else "frameworks"
-        return RedirectResponse(f"/{kind}/{hits[0].id}", status_code=303)
     context = {"q": q, "results": as_record(hits)}
     return page(
         request, "search.html", context, twin=with_query("/api/v1/search", {"q": q or None})

@@ -21,4 +21,9 @@ async def sources_page(request: Request, registry: RegistryDep) -> Response:
 @router.get("/sources/{source_id}")
 async def source_page(request: Request, source_id: str, registry: RegistryDep) -> Response:
     document = source(registry, source_id).document()
-    return page(request, "source.html", {"source": document}, twin=f"/api/v1/sources/{source_id}")
+    context = {
+        "source": document,
+        "framework_names": {fw.slug: fw.name for fw in registry.all_frameworks()},
+        "actor_names": {a.code: registry.name(a.code) for a in registry.dataset.actors},
+    }
+    return page(request, "source.html", context, twin=f"/api/v1/sources/{source_id}")

@@ -4,15 +4,23 @@
   "use strict";
   const DAY = 86400000;
   const timeline = JSON.parse(document.getElementById("timeline").textContent);
+  const legend = JSON.parse(document.getElementById("legend-data").textContent);
+  const labels = {};
+  for (const entry of legend) labels[entry.key] = entry.label;
   const first = Date.parse(timeline.first + "T00:00:00Z");
+  const map = document.getElementById("map");
   const slider = document.getElementById("slider");
   const dateInput = document.getElementById("on");
   const label = document.getElementById("on-label");
   const paths = Array.from(document.querySelectorAll("#map path[data-id]"));
   const play = document.getElementById("play");
+  const twin = document.querySelector("a.twin");
+  const alternate = document.querySelector('link[rel="alternate"]');
   let timer = null;
 
   // Cumulative states after each step, so any date is one binary search away.
+  // A value reads "category[/suspended] since" for a state, "category[/suspended] @SOVEREIGN"
+  // for a dependent territory drawn with its sovereign.
   const dates = [];
   const states = [];
   let state = {};
@@ -22,6 +30,12 @@
     dates.push(step.date);
     states.push(state);
   }
+  const countSeries = {};
+  for (const slug in timeline.counts) {
+    countSeries[slug] = { dates: timeline.counts[slug].map((e) => e.date), counts: timeline.counts[slug].map((e) => e.count) };
+  }
+  const codeOf = {};
+  for (const path of paths) if (path.dataset.actor) codeOf[path.dataset.id] = path.dataset.actor;
 
   function lastIndexAtOrBefore(list, iso) {
     let lo = 0, hi = list.length - 1, found = -1;
@@ -36,22 +50,43 @@
     return new Date(first + offset * DAY).toISOString().slice(0, 10);
   }
 
+  function tipOf(path, value) {
+    const name = path.dataset.name;
+    if (!value) return name + ": no tie in the dataset";
+    const [shade, detail] = value.split(" ");
+    const [category, status] = shade.split("/");
+    const suffix = status === "suspended" ? " (suspended)" : "";
+    if (detail.startsWith("@")) return name + ": " + labels[category] + ", with its sovereign" + suffix;
+    return name + ": " + labels[category] + " since " + detail + suffix;
+  }
+
   function draw(iso) {
     const index = lastIndexAtOrBefore(dates, iso);
     const now = index >= 0 ? states[index] : {};
-    const perCategory = {};
+    const perCategory = { suspended: 0 };
     for (const path of paths) {
-      const relation = now[path.dataset.id] || "none";
+      const value = now[path.dataset.id];
+      const shade = value ? value.split(" ")[0] : "none";
+      const [relation, status] = shade.split("/");
       if (path.dataset.relation !== relation) path.dataset.relation = relation;
+      if (status) path.dataset.status = status; else delete path.dataset.status;
+      const title = path.firstElementChild;
+      if (title) title.textContent = tipOf(path, value);
     }
-    for (const key in now) perCategory[now[key]] = (perCategory[now[key]] || 0) + 1;
+    for (const key in now) {
+      const value = now[key];
+      if (value.includes(" @")) continue; // a territory: its sovereign is counted once
+      const [category, status] = value.split(" ")[0].split("/");
+      perCategory[category] = (perCategory[category] || 0) + 1;
+      if (status === "suspended") perCategory.suspended += 1;
+    }
     for (const out of document.querySelectorAll("output[data-count]")) {
       out.value = perCategory[out.dataset.count] || 0;
     }
     for (const out of document.querySelectorAll("output[data-framework-count]")) {
-      const series = timeline.counts[out.dataset.frameworkCount] || [];
-      const at = lastIndexAtOrBefore(series.map((e) => e.date), iso);
-      out.value = at >= 0 ? series[at].count : 0;
+      const series = countSeries[out.dataset.frameworkCount];
+      const at = series ? lastIndexAtOrBefore(series.dates, iso) : -1;
+      out.value = at >= 0 ? series.counts[at] : 0;
     }
     for (const link of document.querySelectorAll("a.roster")) {
       link.href = "/frameworks/" + link.dataset.framework + "?on=" + iso;
@@ -59,7 +94,11 @@
     for (const span of document.querySelectorAll(".on-date")) span.textContent = iso;
     label.textContent = iso;
     dateInput.value = iso;
-    document.getElementById("map").dataset.on = iso;
+    slider.setAttribute("aria-valuetext", iso);
+    map.dataset.on = iso;
+    document.title = "NATO and its partners on " + iso + " · allied";
+    if (twin) twin.href = "/api/v1/relations?on=" + iso;
+    if (alternate) alternate.href = "/api/v1/relations?on=" + iso;
     history.replaceState(null, "", "?on=" + iso);
     if (!timer) refreshDated(iso);
   }
@@ -113,6 +152,21 @@
     }, 80);
   }
 
+  function view(name) {
+    map.setAttribute("viewBox", map.dataset[name]);
+    map.dataset.view = name;
+    document.getElementById("view-world").setAttribute("aria-pressed", String(name === "world"));
+    document.getElementById("view-europe").setAttribute("aria-pressed", String(name === "europe"));
+  }
+
+  // A click on a country opens its page (a territory: its sovereign's) on the date shown.
+  map.addEventListener("click", (event) => {
+    const path = event.target.closest("path[data-id]");
+    const code = path && codeOf[path.dataset.id];
+    if (code) window.location.href = "/actors/" + code + "?on=" + label.textContent;
+  });
+  for (const path of paths) if (path.dataset.actor) path.classList.add("linked");
+
   for (const el of document.querySelectorAll(".js-only")) el.hidden = false;
   slider.addEventListener("input", () => draw(isoOf(Number(slider.value))));
   dateInput.addEventListener("change", () => {
@@ -120,6 +174,10 @@
   });
   document.getElementById("prev").addEventListener("click", () => jump(-1));
   document.getElementById("next").addEventListener("click", () => jump(1));
+  document.getElementById("view-world").addEventListener("click", () => view("world"));
+  document.getElementById("view-europe").addEventListener("click", () => view("europe"));
   play.addEventListener("click", toggle);
-  document.getElementById("map").dataset.ready = "true";
+  // On a phone the world is too small to read Europe: start there.
+  if (window.matchMedia("(max-width: 600px)").matches) view("europe");
+  map.dataset.ready = "true";
 })();
