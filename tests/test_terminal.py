@@ -28,6 +28,11 @@ RENDERED: dict[str, list[list[str]]] = {
     "accession show": [["Sweden"]],
     "actor": [["DEU"], ["RUS", "--on", "2023"], ["FYROM"], ["EU"]],
     "check": [["-", "--as-of", "2021-07-01"]],
+    "coop audit head": [["--db", "{db}"]],
+    "coop audit verify": [["--db", "{db}"]],
+    "coop demo": [["--db", "{db}", "--scale", "small"]],
+    "coop export": [["--nation", "GEO", "--format", "csv", "--db", "{db}"]],
+    "coop import": [["{catalogue}", "--db", "{db}"]],
     "cite": [["panel", "--on", "2014-12-31"], ["/actors/DEU"]],
     "db sync": [["--db", "{db}"]],
     "db upgrade": [["--db", "{db}"]],
@@ -51,8 +56,14 @@ RENDERED: dict[str, list[list[str]]] = {
     "serve": [["--get", "/api/v1/frameworks/nato"]],
     "source": [["north-atlantic-treaty-1949"], ["cow-states2016-igor"]],
     "sources": [["--limit", "40"], ["seed-fr-2013", "seed-be-2021"]],
+    "users add": [["ops@example.org", "--role", "staff", "--db", "{db}"]],
     "validate": [[]],
 }  # fmt: skip
+#: A one-row activity catalogue for `coop import` (docs/coop.md gives the columns).
+CATALOGUE = (
+    "title,area,kind,host,place,start,end,capacity,language,open_to\n"
+    "Course 1,training-education,course,BEL,Brussels,2027-01-01,2027-01-01,20,en,eapc\n"
+)
 
 #: A table cell of digits with hyphens or slashes: a date, or what is left of a cut one.
 DATE_LIKE = re.compile(r"[\d/-]*[-/][\d/-]*")
@@ -110,7 +121,10 @@ def command_at(path: str) -> click.Command:
 def render(path: str, args: list[str], tmp_path: Path, fmt: str = "table") -> str:
     """What the command prints at 80 columns, in `fmt` when it offers it."""
     db = f"sqlite:///{tmp_path / 'allied.db'}"
-    argv = [*path.split(), *(arg.replace("{db}", db) for arg in args)]
+    catalogue = tmp_path / "catalogue.csv"
+    catalogue.write_text(CATALOGUE, encoding="utf-8")
+    filled = (arg.replace("{db}", db).replace("{catalogue}", str(catalogue)) for arg in args)
+    argv = [*path.split(), *filled]
     formats = [p for p in command_at(path).params if p.name == "fmt"]
     if formats and fmt in getattr(formats[0].type, "choices", ()):
         argv += ["--format", fmt]
