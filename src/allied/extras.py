@@ -10,7 +10,7 @@ on the CLI, exit status 2) naming what to install, never a traceback from deep i
 >>> require("nope", by="this")
 Traceback (most recent call last):
   ...
-ValueError: unknown extra 'nope' (one of: dataframe, db, web)
+ValueError: unknown extra 'nope' (one of: charts, dataframe, db, web, xlsx)
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ MODULES: dict[str, tuple[str, ...]] = {
     "dataframe": ("pandas",),
     "db": ("sqlalchemy", "alembic"),
     "web": ("fastapi", "uvicorn", "jinja2", "orjson", "python_multipart"),
+    "xlsx": ("openpyxl",),
+    "charts": ("vl_convert",),
 }
 
 

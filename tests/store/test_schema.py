@@ -53,6 +53,17 @@ TABLES = {
     "snapshots",
     "snapshot_sources",
     "snapshot_totals",
+    "releases",
+    "release_sources",
+    "spending",
+    "spending_sources",
+    "guidelines",
+    "guideline_sources",
+    "eu_nato_documents",
+    "eu_nato_document_sources",
+    "proposals",
+    "proposal_reports",
+    "proposal_sources",
     "snapshot_total_sources",
 }
 

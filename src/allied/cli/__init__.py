@@ -18,11 +18,13 @@ from allied.cli.accession import accession
 from allied.cli.check import check
 from allied.cli.db import db
 from allied.cli.dialogue import dialogue
+from allied.cli.eu_nato import eu_nato
 from allied.cli.export import export
 from allied.cli.operations import operations
 from allied.cli.options import Group
 from allied.cli.queries import COMMANDS
 from allied.cli.serve import serve
+from allied.cli.spending import spending
 from allied.cli.validate import validate
 
 
@@ -46,7 +48,19 @@ def cli(ctx: click.Context, data: str | None) -> None:
     ctx.obj["data"] = data
 
 
-for _command in (*COMMANDS, operations, accession, dialogue, check, export, validate, serve, db):
+for _command in (
+    *COMMANDS,
+    operations,
+    accession,
+    dialogue,
+    spending,
+    eu_nato,
+    check,
+    export,
+    validate,
+    serve,
+    db,
+):
     cli.add_command(_command)
 
 

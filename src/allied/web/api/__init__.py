@@ -10,6 +10,7 @@ from allied.web.api import (
     check,
     dialogue,
     diff,
+    eu_nato,
     events,
     frameworks,
     history,
@@ -19,6 +20,7 @@ from allied.web.api import (
     relations,
     search,
     sources,
+    spending,
 )
 from allied.web.contract import known_parameters_only, operation_id
 from allied.web.errors import ERROR_RESPONSES
@@ -45,6 +47,8 @@ for _module in (
     operations,
     accession,
     dialogue,
+    spending,
+    eu_nato,
     check,
 ):
     router.include_router(_module.router, generate_unique_id_function=operation_id)

@@ -14,8 +14,20 @@ from allied.web.pages import (
     operations,
     search,
     sources,
+    spending,
 )
 
 router = APIRouter(include_in_schema=False)
-for _module in (home, frameworks, operations, accession, actors, changes, sources, search, check):
+for _module in (
+    home,
+    frameworks,
+    operations,
+    accession,
+    spending,
+    actors,
+    changes,
+    sources,
+    search,
+    check,
+):
     router.include_router(_module.router)
