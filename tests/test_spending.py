@@ -194,8 +194,9 @@ def test_cli_bad_input_is_one_line_and_exit_2(
 
 def test_cli_chart_writes_the_vega_lite_spec(write_dataset: DatasetWriter, tmp_path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "ranked.json"
-    code, _, _ = run(write_dataset(), "spending", "chart", "ranked", "--year", "2021",
-                     "-o", str(target))  # fmt: skip
+    code, _, _ = run(
+        write_dataset(), "spending", "chart", "ranked", "--year", "2021", "-o", str(target)
+    )
     assert code == 0
     spec = json.loads(target.read_text())
     bars = spec["layer"][0]["data"]["values"]
@@ -216,6 +217,7 @@ def test_cli_chart_renders_without_a_browser(
     data = target.read_bytes()
     assert data.startswith(b"\x89PNG") if suffix == "png" else b"<svg" in data[:200]
     target = tmp_path / f"rev.{suffix}"
-    code, _, err = run(write_dataset(), "spending", "chart", "revisions", "AAA", "2020",
-                       "-o", str(target))  # fmt: skip
+    code, _, err = run(
+        write_dataset(), "spending", "chart", "revisions", "AAA", "2020", "-o", str(target)
+    )
     assert code == 0, err

@@ -113,9 +113,12 @@ def build(
         sheet["A3"] = "The cut-off date for information used in this report was 3 June 2025."
     titles = [CURRENCY, DOLLARS, SHARE, CATEGORIES, PERSONNEL]
     if shape == "2026-core":
-        titles = [t.replace("Defence expenditure", "Core defence expenditure")
-                  .replace("of defence expenditure", "of core defence expenditure")
-                  for t in titles]  # fmt: skip
+        titles = [
+            t.replace("Defence expenditure", "Core defence expenditure").replace(
+                "of defence expenditure", "of core defence expenditure"
+            )
+            for t in titles
+        ]
     if shape == "2025":
         sheet = book.create_sheet("Tables")
         for number, title in enumerate(titles, start=1):
@@ -130,7 +133,7 @@ def build(
                     col=0,
                     years_as_text=False,
                     axis=True,
-                )  # fmt: skip
+                )
                 if key in TABLES
                 else _skipped_rows(f"Table {number}: {title}", 0)
             )
@@ -144,8 +147,16 @@ def build(
         col = 1 if shape == "2019" else 0
         label = f"Table {number} : {title}" if shape == "2019" else title
         if key in TABLES:
-            rows = _table_rows(key, label, data, years, marked, col=col, years_as_text=shape == "2019",
-                               axis=shape != "2019")  # fmt: skip
+            rows = _table_rows(
+                key,
+                label,
+                data,
+                years,
+                marked,
+                col=col,
+                years_as_text=shape == "2019",
+                axis=shape != "2019",
+            )
         else:
             rows = _skipped_rows(label, col)
         if shape in ("2023", "2026-core"):

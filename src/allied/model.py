@@ -37,7 +37,7 @@ Measure = Literal[
     "usd_constant_m",
     "usd_current_m",
 ]
-GuidelineKind = Literal["guideline", "pledge", "floor", "commitment"]
+GuidelineKind = Literal["guideline", "pledge", "floor", "commitment", "review"]
 DocumentKind = Literal["joint-declaration", "common-set", "progress-report"]
 
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
@@ -425,7 +425,9 @@ class Guideline:
 
     An Ally meets it in a year when its `measure` is at least `threshold`;
     it judges the years from `from_year` to `until_year` (empty: still), and
-    `target_year` is the year by which it must be met, when it gives one.
+    `target_year` is the year by which it must be met, when it gives one. A
+    rule with no `measure` (a review, a level NATO's tables do not give) is
+    recorded with its date and source and judges nothing.
     """
 
     id: str = field(metadata=column("A lowercase id (`two-percent-2006`)."))
@@ -435,8 +437,13 @@ class Guideline:
     event: str = field(
         metadata=column("The meeting or summit that agreed it.", refers="events", required=False)
     )
-    measure: Measure = field(metadata=column("The measure it sets a level for."))
-    threshold: float = field(metadata=column("The level to reach: a share of GDP or of spending."))
+    measure: str = field(
+        metadata=column("The measure it sets a level for (empty: none the tables give).",
+                        choices=MEASURES, required=False)
+    )  # fmt: skip
+    threshold: float | None = field(
+        metadata=column("The level to reach: a share of GDP or of spending.")
+    )
     from_year: int = field(metadata=column("The first year it judges."))
     until_year: int | None = field(metadata=column("The last year it judges (empty: still)."))
     target_year: int | None = field(metadata=column("The year by which it must be met."))

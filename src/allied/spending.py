@@ -152,6 +152,10 @@ class SpendingIndex:
         joined = self._joined.get(ally)
         return joined is not None and year < joined
 
+    def allies_in(self, year: int) -> int:
+        """How many states were Allies at some time in `year`."""
+        return sum(1 for joined in self._joined.values() if joined <= year)
+
     def is_ally_in(self, ally: str, year: int) -> bool:
         """Whether the state was an Ally at some time in `year` (by its accession year)."""
         joined = self._joined.get(ally)
@@ -163,6 +167,11 @@ class SpendingIndex:
         """Every guideline, by the date it was agreed."""
         return list(self._guidelines.values())
 
+    def measured(self) -> list[tuple[Guideline, float]]:
+        """The guidelines that set a level on a measure the tables give, with that level."""
+        return [(g, g.threshold) for g in self._guidelines.values()
+                if g.measure and g.threshold is not None]  # fmt: skip
+
     def guideline(self, gid: str) -> Guideline:
         """One guideline by id; raises `InvalidQuery` naming the known ones."""
         try:
@@ -172,7 +181,12 @@ class SpendingIndex:
             raise InvalidQuery(f"unknown guideline {quoted(gid)} (one of: {known})") from None
 
     def judges(self, guideline: Guideline, year: int) -> bool:
-        """Whether the guideline was the rule for `year` (from its first to its last year)."""
+        """Whether the guideline was a rule for `year` (from its first to its last year).
+
+        A rule with no measure or threshold (a review) judges no year.
+        """
+        if not guideline.measure or guideline.threshold is None:
+            return False
         return guideline.from_year <= year and (
             guideline.until_year is None or year <= guideline.until_year
         )
@@ -195,7 +209,7 @@ class SpendingIndex:
                 if not rows:
                     continue
                 allies = [(v, a) for v, a in rows if self.is_ally_in(a, year)]
-                if not allies:
+                if not allies or guideline.threshold is None:
                     continue
                 start = bisect.bisect_left(allies, (guideline.threshold, ""))
                 meeting = allies[start:]
@@ -208,10 +222,11 @@ class SpendingIndex:
         """Every Ally of `year` with a figure for the guideline's measure, highest first."""
         rows = self._ranked.get((release.id, guideline.measure, year), [])
         values = self._values[release.id]
+        threshold = guideline.threshold
+        if threshold is None:
+            return []
         return [
-            Judged(
-                a, year, v, values[(a, year, guideline.measure)].estimate, v >= guideline.threshold
-            )
+            Judged(a, year, v, values[(a, year, guideline.measure)].estimate, v >= threshold)
             for v, a in reversed(rows)
             if self.is_ally_in(a, year)
         ]

@@ -112,7 +112,7 @@ def guidelines(
     from allied.questions.spending import guideline_counts as ask
 
     answer = ask(registry_of(ctx), year=year, release=release, guideline=guideline)
-    columns = ("guideline", "year", "meeting", "judged", "threshold", "estimate")
+    columns = ("guideline", "year", "meeting", "judged", "allies", "threshold", "estimate")
     title = f"Allies meeting each guideline, release {answer.release}"
     emit_answer(fmt, answer, Table(title, columns, answer.rows()))
 
@@ -310,8 +310,8 @@ def chart(
         raise InvalidQuery(f"the output must end in .png, .svg or .json, not {output!r}")
     registry = registry_of(ctx)
     rules = [
-        {"measure": g.measure, "threshold": g.threshold}
-        for g in registry.spending_index.guidelines()
+        {"measure": g.measure, "threshold": level}
+        for g, level in registry.spending_index.measured()
     ]
     lines = charts.guideline_lines(rules, measure)
     width = 640

@@ -162,7 +162,12 @@ def _name(registry: Registry, ally: str, year: int) -> str:
 
 @dataclass(frozen=True)
 class GuidelineYear:
-    """How many Allies met one guideline in one year, by one release's figures."""
+    """How many Allies met one guideline in one year, by one release's figures.
+
+    `judged` counts the Allies the release gives a figure for; `allies` the
+    states that were Allies that year (fewer judged: figures not recorded, or
+    an Ally without armed forces).
+    """
 
     guideline: str
     name: str
@@ -171,6 +176,7 @@ class GuidelineYear:
     year: int
     meeting: int
     judged: int
+    allies: int
     estimate: bool
     target_year: int | None
 
@@ -220,12 +226,24 @@ def guideline_counts(
     chosen = index.release(release)
     if year is not None:
         index.check_year(chosen, year)
-    rules = [index.guideline(guideline)] if guideline is not None else index.guidelines()
+    rules = index.measured()
+    if guideline is not None:
+        index.guideline(guideline)  # an unknown id is an error, a rule judging nothing is not
+        rules = [(g, level) for g, level in rules if g.id == guideline]
     found = [
         GuidelineYear(
-            g.id, g.name, g.measure, g.threshold, y, meeting, judged, estimate, g.target_year
+            g.id,
+            g.name,
+            g.measure,
+            level,
+            y,
+            meeting,
+            judged,
+            index.allies_in(y),
+            estimate,
+            g.target_year,
         )
-        for g in rules
+        for g, level in rules
         for y, meeting, judged, estimate in index.counts(chosen, g)
         if year is None or y == year
     ]
@@ -331,24 +349,22 @@ def ally_spending(
     chosen = index.release(answer.release)
     code = index.ally_code(ally)
     standings = []
-    for g in index.guidelines():
+    for g, level in index.measured():
         for y in index.years(chosen):
             v = index.value(chosen, code, y, g.measure)
             if v is None or not index.judges(g, y) or not index.is_ally_in(code, y):
                 continue
-            standings.append(
-                Standing(g.id, y, v.value, g.threshold, v.value >= g.threshold, v.estimate)
-            )
+            standings.append(Standing(g.id, y, v.value, level, v.value >= level, v.estimate))
     trajectories = []
-    for g in index.guidelines():
+    for g, level in index.measured():
         latest = [r for r in answer.figures if getattr(r, g.measure) is not None]
         if g.target_year is None or not latest or latest[-1].year >= g.target_year:
             continue
         last = latest[-1]
         value = getattr(last, g.measure)
-        step = (g.threshold - value) / (g.target_year - last.year)
+        step = (level - value) / (g.target_year - last.year)
         trajectories.append(
-            Trajectory(g.id, last.year, value, g.target_year, g.threshold, round(step, 4))
+            Trajectory(g.id, last.year, value, g.target_year, level, round(step, 4))
         )
     return AllySpending(
         code,

@@ -403,7 +403,7 @@ class GuidelineRow(Base):
     adopted_last: Mapped[_dt.date]
     event: Mapped[str | None] = mapped_column(_refers("events.id"))
     measure: Mapped[str]
-    threshold: Mapped[float]
+    threshold: Mapped[float | None]
     from_year: Mapped[int]
     until_year: Mapped[int | None]
     target_year: Mapped[int | None]

@@ -49,8 +49,8 @@ def _spending(registry: Registry, code: str) -> dict[str, Any]:
     except AlliedError:  # not an Ally, or no release prints it
         return {"spending": None}
     rules = [
-        {"measure": g.measure, "threshold": g.threshold}
-        for g in registry.spending_index.guidelines()
+        {"measure": g.measure, "threshold": level}
+        for g, level in registry.spending_index.measured()
     ]
     lines = spending_charts.guideline_lines(rules, "pct_gdp")
     return {"spending": found, "spending_chart": spending_charts.over_time(found, lines=lines)}

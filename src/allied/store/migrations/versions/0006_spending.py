@@ -88,7 +88,7 @@ def upgrade() -> None:
         sa.Column("adopted_last", sa.Date(), nullable=False),
         sa.Column("event", sa.String(), nullable=True),
         sa.Column("measure", sa.String(), nullable=False),
-        sa.Column("threshold", sa.Double(), nullable=False),
+        sa.Column("threshold", sa.Double(), nullable=True),
         sa.Column("from_year", sa.Integer(), nullable=False),
         sa.Column("until_year", sa.Integer(), nullable=True),
         sa.Column("target_year", sa.Integer(), nullable=True),
