@@ -94,5 +94,5 @@ async def eu_nato_page(
         "error": error,
         "sources": [registry.source(s) for s in cited],
     }
-    twin = with_query("/api/v1/eu-nato/proposals", {"area": area or None})
+    twin = with_query("/api/v1/eu-nato/proposals", {"area": None if error else area or None})
     return page(request, "eu_nato.html", context, twin=twin)
