@@ -194,6 +194,7 @@ class GuidelineCounts(Answer):
         "year",
         "meeting",
         "judged",
+        "allies",
         "threshold",
         "measure",
         "estimate",
