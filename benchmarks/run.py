@@ -11,6 +11,8 @@
    (benchmarks/claims.py).
 6. Operations: `contributors('kfor', on=…)` against pandas and DuckDB on the same rows,
    and its CLI against the minimal click CLI (benchmarks/operations.py).
+7. Spending: a full release imported, guideline counts over every release against
+   pandas, a PNG chart from the CLI (benchmarks/spending.py).
 """
 
 from __future__ import annotations
@@ -115,6 +117,7 @@ if __name__ == "__main__":
     from claims import main as claims
     from operations import main as operations
     from service import service
+    from spending import main as spending
     from startup import cli_startup
 
     cli_startup()
@@ -124,3 +127,4 @@ if __name__ == "__main__":
     service()
     claims()
     operations()
+    spending()

@@ -38,8 +38,12 @@ class _CellError(Exception):
 _Parser = Callable[[list[str], dict[str, Any]], Any]
 
 
-def _parser(field: FactField, header: tuple[str, ...]) -> _Parser:
-    """How one field's value is read from a row of cells (one call per cell: this is hot)."""
+def _parser(field: FactField, header: tuple[str, ...], shared: dict[Any, Any]) -> _Parser:
+    """How one field's value is read from a row of cells (one call per cell: this is hot).
+
+    Equal texts and lists are handed out as one object (`shared`), so the cached
+    pickle stores a repeated code or list of sources once and loads it once.
+    """
     index = header.index(field.columns[0])
     column, required = field.name, field.required
     if field.kind == "period":
@@ -75,7 +79,8 @@ def _parser(field: FactField, header: tuple[str, ...]) -> _Parser:
                 if required:
                     raise _CellError(column, "is required")
                 return ()
-            return tuple(item.strip() for item in value.split("|"))
+            found = tuple(item.strip() for item in value.split("|"))
+            return shared.setdefault(found, found)
 
         return items
     if field.kind == "integer":
@@ -124,7 +129,7 @@ def _parser(field: FactField, header: tuple[str, ...]) -> _Parser:
                 raise _CellError(column, "is required")
         elif choices is not None and value not in choices:
             raise _CellError(column, f"{value!r} is not one of {shown}")
-        return value
+        return shared.setdefault(value, value)
 
     return text
 
@@ -153,7 +158,8 @@ def _period(start: PartialDate, end: PartialDate | None, column: str) -> Period:
 
 def _builder(family: Family) -> Callable[[list[str]], Any]:
     """How one row of cells becomes a fact of `family`."""
-    parsers = [(field.name, _parser(field, family.columns)) for field in family.fields]
+    shared: dict[Any, Any] = {}
+    parsers = [(field.name, _parser(field, family.columns, shared)) for field in family.fields]
     model = family.model
 
     def build(cells: list[str]) -> Any:

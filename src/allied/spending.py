@@ -60,19 +60,24 @@ class SpendingIndex:
         self._releases = sorted(data.releases, key=lambda r: (r.published.last, r.id))
         self._by_id = {r.id: r for r in self._releases}
         self._ends = [r.published.last for r in self._releases]
+        self._joined = _accession_years(registry)
         self._values: dict[str, dict[tuple[str, int, str], SpendingValue]] = defaultdict(dict)
         ranked: dict[tuple[str, str, int], list[tuple[float, str]]] = defaultdict(list)
+        estimated: dict[tuple[str, str, int], bool] = defaultdict(bool)
         for v in data.spending:
             self._values[v.release][(v.ally, v.year, v.measure)] = v
-            if v.ally not in AGGREGATES:
-                ranked[(v.release, v.measure, v.year)].append((v.value, v.ally))
-        #: For each (release, measure, year): the Allies' figures, ascending.
+            if v.ally not in AGGREGATES and self.is_ally_in(v.ally, v.year):
+                key = (v.release, v.measure, v.year)
+                ranked[key].append((v.value, v.ally))
+                estimated[key] |= v.estimate
+        #: For each (release, measure, year): the figures of that year's Allies, ascending,
+        #: and whether any of them is an estimate.
         self._ranked = {key: sorted(rows) for key, rows in ranked.items()}
+        self._estimated = dict(estimated)
         self._years: dict[str, list[int]] = {
             rid: sorted({year for _, year, _ in values}) for rid, values in self._values.items()
         }
         self._guidelines = {g.id: g for g in sorted(data.guidelines, key=_guideline_order)}
-        self._joined = _accession_years(registry)
         self._counts: dict[tuple[str, str], list[tuple[int, int, int, bool]]] = {}
 
     # --- releases ---------------------------------------------------------------
@@ -195,27 +200,21 @@ class SpendingIndex:
         """`(year, meeting, judged, any estimate)` for each year the guideline judges.
 
         Only Allies of that year count (figures NATO prints for a state before
-        its accession are left out); NATO's total never does. Computed once per
-        (release, guideline) by bisection over the sorted figures, then kept.
+        its accession are left out); NATO's groups never do. Each year is one
+        bisection over figures sorted when the index was built; the answer is
+        then kept per (release, guideline).
         """
         key = (release.id, guideline.id)
         found = self._counts.get(key)
         if found is None:
             found = self._counts[key] = []
             for year in self.years(release):
-                if not self.judges(guideline, year):
-                    continue
-                rows = self._ranked.get((release.id, guideline.measure, year))
-                if not rows:
-                    continue
-                allies = [(v, a) for v, a in rows if self.is_ally_in(a, year)]
-                if not allies or guideline.threshold is None:
+                figures = (release.id, guideline.measure, year)
+                allies = self._ranked.get(figures)
+                if not allies or guideline.threshold is None or not self.judges(guideline, year):
                     continue
                 start = bisect.bisect_left(allies, (guideline.threshold, ""))
-                meeting = allies[start:]
-                values = self._values[release.id]
-                estimate = any(values[(a, year, guideline.measure)].estimate for _, a in allies)
-                found.append((year, len(meeting), len(allies), estimate))
+                found.append((year, len(allies) - start, len(allies), self._estimated[figures]))
         return found
 
     def judged(self, release: Release, guideline: Guideline, year: int) -> list[Judged]:
