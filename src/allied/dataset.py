@@ -80,7 +80,8 @@ def _parser(field: FactField, header: tuple[str, ...], shared: dict[Any, Any]) -
                     raise _CellError(column, "is required")
                 return ()
             found = tuple(item.strip() for item in value.split("|"))
-            return shared.setdefault(found, found)
+            kept: tuple[str, ...] = shared.setdefault(found, found)
+            return kept
 
         return items
     if field.kind == "integer":
@@ -129,7 +130,8 @@ def _parser(field: FactField, header: tuple[str, ...], shared: dict[Any, Any]) -
                 raise _CellError(column, "is required")
         elif choices is not None and value not in choices:
             raise _CellError(column, f"{value!r} is not one of {shown}")
-        return shared.setdefault(value, value)
+        kept: str = shared.setdefault(value, value)
+        return kept
 
     return text
 
