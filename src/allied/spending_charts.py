@@ -23,7 +23,12 @@ _LABELS = {
 
 
 def _base(width: int | str) -> Spec:
-    return {"$schema": _SCHEMA, "width": width}
+    # Fit the whole chart, labels and legend included, into the width (a phone's too).
+    return {
+        "$schema": _SCHEMA,
+        "width": width,
+        "autosize": {"type": "fit-x", "contains": "padding"},
+    }
 
 
 def _rules(lines: list[dict[str, Any]], axis: str) -> Spec:
@@ -67,27 +72,25 @@ def ranked(
     `document` is a `spending` answer's JSON; `lines` the guideline levels
     (`{"threshold": 2.0, "label": "2 %"}`) drawn across the bars.
     """
-    values = [
-        {
-            "ally": row["name"],
-            "code": row["ally"],
-            "value": row[measure],
-            "estimate": "estimate" if row["estimate"] else "reported",
-            "label": f"{row[measure]:.2f}{' e' if row['estimate'] else ''}",
-        }
-        for row in document["figures"]
-        if row["year"] == year and row[measure] is not None and not row["aggregate"]
-    ]
+    values = sorted(
+        (
+            {
+                "ally": row["name"],
+                "code": row["ally"],
+                "value": row[measure],
+                "estimate": "estimate" if row["estimate"] else "reported",
+                "label": f"{row[measure]:.2f}{' e' if row['estimate'] else ''}",
+            }
+            for row in document["figures"]
+            if row["year"] == year and row[measure] is not None and not row["aggregate"]
+        ),
+        key=lambda v: -v["value"],
+    )
     bars: Spec = {
         "data": {"values": values},
         "mark": {"type": "bar"},
         "encoding": {
-            "y": {
-                "field": "ally",
-                "type": "nominal",
-                "title": None,
-                "sort": {"field": "value", "order": "descending"},
-            },
+            "y": {"field": "ally", "type": "nominal", "title": None, "sort": None},
             "x": {"field": "value", "type": "quantitative", "title": _LABELS.get(measure, measure)},
             "color": {
                 "field": "estimate",
@@ -106,11 +109,7 @@ def ranked(
         "data": {"values": values},
         "mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 9},
         "encoding": {
-            "y": {
-                "field": "ally",
-                "type": "nominal",
-                "sort": {"field": "value", "order": "descending"},
-            },
+            "y": {"field": "ally", "type": "nominal", "sort": None},
             "x": {"field": "value", "type": "quantitative"},
             "text": {"field": "label"},
         },
@@ -119,7 +118,7 @@ def ranked(
         **_base(width),
         "height": {"step": 16},
         "description": f"{_LABELS.get(measure, measure)} in {year}, release {document['release']}",
-        "title": f"{year}: {_LABELS.get(measure, measure)} (release {document['release']})",
+        "title": f"{year}, release {document['release']}",
         "layer": [bars, text, _rules(lines, "x")] if lines else [bars, text],
     }
 
