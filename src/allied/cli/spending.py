@@ -13,7 +13,8 @@ from allied.render import Table
 if TYPE_CHECKING:
     from rich.console import Console
 
-_SHOWN = ("ally", "name", "year", "pct_gdp", "real_change", "equipment_share", "estimate")
+_SHOWN = ("ally", "name", "year", "pct_gdp", "equipment_share", "estimate")
+_YEARLY = ("fiscal_year", "pct_gdp", "real_change", "equipment_share", "estimate")
 
 
 def release_option(func: click.decorators.FC) -> click.decorators.FC:
@@ -157,7 +158,7 @@ def ally_command(ctx: click.Context, ally: str, release: str | None, fmt: str | 
     emit_answer(
         fmt,
         answer,
-        Table(f"{answer.name}: defence expenditure", _SHOWN[2:], document["figures"], caption),
+        Table(f"{answer.name}: defence expenditure", _YEARLY, document["figures"], caption),
         Table(
             "Against the rule in force",
             ("guideline", "year", "value", "threshold", "meets", "estimate"),
