@@ -221,3 +221,20 @@ def test_cli_chart_renders_without_a_browser(
         write_dataset(), "spending", "chart", "revisions", "AAA", "2020", "-o", str(target)
     )
     assert code == 0, err
+
+
+def test_validate_refuses_an_unknown_ally_and_a_rule_without_level(
+    write_dataset: DatasetWriter,
+) -> None:
+    from conftest import MINI
+
+    from allied.validation import validate
+
+    bad_value = dict(MINI["spending"][-1], ally="ZZZ", year="2022")
+    bad_rule = dict(MINI["guidelines"][0], id="zz", threshold="")
+    reg = allied.load(write_dataset(extra_spending=[bad_value], extra_guidelines=[bad_rule]))
+    found = [str(p) for p in validate(reg) if p.check == "spending"]
+    assert found == [
+        "[spending] spending 2021-06/ZZZ/2022: unknown Ally",
+        "[spending] guideline zz: a measure needs a threshold and back",
+    ]
