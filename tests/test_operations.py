@@ -53,6 +53,33 @@ def test_operation_sizes_and_exports(mini: allied.Registry) -> None:
     assert {(p.role, p.as_of is None) for p in parts} == {("aircraft", True), ("troops", False)}
 
 
+def test_a_listed_actor_with_a_contribution_in_the_same_role_is_one_row(write_dataset) -> None:  # type: ignore[no-untyped-def]
+    serving = {"operation": "op1", "actor": "BBB", "role": "troops", "start": "2003",
+               "sources": "s2"}  # fmt: skip
+    registry = allied.load(write_dataset(extra_contributions=[serving]))
+    rows = [
+        r for r in contributors(registry, "op1", on="2004-03-15").contributors if r.actor == "BBB"
+    ]
+    assert len(rows) == 1
+    assert (rows[0].personnel, rows[0].period is not None, rows[0].sources) == (
+        "50",
+        True,
+        ("s1", "s2"),
+    )
+
+
+def test_a_stated_total_without_a_list_is_a_size(write_dataset) -> None:  # type: ignore[no-untyped-def]
+    later = {**TOTAL, "as_of": "2006", "personnel": "300", "nations": "", "listing": "partial"}
+    registry = allied.load(write_dataset(extra_snapshot_totals=[later]))
+    sizes = {str(size.as_of): size for size in operation(registry, "op1").sizes}
+    assert list(sizes) == ["2004-03", "2006"]
+    assert (sizes["2006"].contributors, sizes["2006"].stated_personnel) == (None, 300)
+    # contributors on a later day still read the latest list, not the bare total
+    assert contributors(registry, "op1", on="2006-06-01").as_of == allied.PartialDate.parse(
+        "2004-03"
+    )
+
+
 @pytest.mark.parametrize(
     ("changes", "problem"),
     [

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from allied.errors import OutsideLifetime, UnknownOperation
@@ -50,7 +50,8 @@ class Contributor:
     """One actor's part in an operation on a date, with its standing then.
 
     From a snapshot: `as_of` and the printed `personnel`; from a contribution
-    over a period: `period` (and `personnel` is `None`).
+    over a period: `period` (and `personnel` is `None`). An actor listed in the
+    snapshot in the same role as a contribution that holds then is one row with both.
     """
 
     actor: str
@@ -110,6 +111,11 @@ class OperationIndex:
     def snapshot_dates(self, slug: str) -> list[PartialDate]:
         """The dates of the operation's snapshots, oldest first."""
         return sorted(self._snapshots.get(slug, {}), key=lambda d: d.sort_key)
+
+    def size_dates(self, slug: str) -> list[PartialDate]:
+        """The dates with a snapshot or a stated total (or both), oldest first."""
+        dates = set(self._snapshots.get(slug, {})) | {d for s, d in self._totals if s == slug}
+        return sorted(dates, key=lambda d: d.sort_key)
 
     def snapshot(self, slug: str, as_of: PartialDate) -> list[Snapshot]:
         """The rows of one snapshot, by actor."""
@@ -181,21 +187,27 @@ class OperationIndex:
         """Answer `contributors` by reading every snapshot row and contribution."""
         op = self._by_slug[slug]
         ties = self._ties(on)
-        found: list[Contributor] = []
+        found: dict[tuple[str, str], Contributor] = {}
         as_of = self.latest_snapshot(op.slug, on)
         if as_of is not None:
             for s in self.snapshot(op.slug, as_of):
-                found.append(self._contributor(s.actor, s.role, s.personnel or None, as_of, None,
-                                               ties, on, s.sources))  # fmt: skip
+                found[s.actor, s.role] = self._contributor(
+                    s.actor, s.role, s.personnel or None, as_of, None, ties, on, s.sources
+                )
         for c in self.contributions(op.slug):
             held = c.period.holds_on(on)
             if held is Certainty.NO:
                 continue
+            listed = found.get((c.actor, c.role))
+            if listed is not None:
+                sources = tuple(dict.fromkeys(listed.sources + c.sources))
+                found[c.actor, c.role] = replace(listed, period=c.period, sources=sources)
+                continue
             row = self._contributor(c.actor, c.role, None, None, c.period, ties, on, c.sources)
-            if held is Certainty.MAYBE:
-                row = _uncertain(row)
-            found.append(row)
-        return sorted(found, key=_listed)
+            found[c.actor, c.role] = (
+                replace(row, uncertain=True) if held is Certainty.MAYBE else row
+            )
+        return sorted(found.values(), key=_listed)
 
     def _contributor(
         self,
@@ -231,11 +243,6 @@ def _listed(row: Contributor) -> tuple[int, str, str]:
     """Allies first, then partners, then the rest; by name within each."""
     group = 0 if row.standing == "ally" else 1 if row.partner else 2
     return (group, row.name, row.role)
-
-
-def _uncertain(row: Contributor) -> Contributor:
-    return Contributor(row.actor, row.name, row.role, row.personnel, row.as_of, row.period,
-                       row.standing, row.partner, True, row.sources)  # fmt: skip
 
 
 def plain_figure(personnel: str) -> int | None:

@@ -77,14 +77,14 @@ def test_bad_input_is_one_line_and_exit_2(
 
 
 def test_a_file_over_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from allied.claims import document
+    from allied import checking
 
-    monkeypatch.setattr(document, "MAX_BYTES", 10)
+    monkeypatch.setattr(checking, "TEXT_LIMIT", 10)
     big = tmp_path / "big.txt"
     big.write_text("NATO has 32 members. " * 10, encoding="utf-8")
     code, _, err = run("check", str(big))
     assert code == 2
-    assert "the limit is 10" in err
+    assert err == f"Error: {big} is 210 bytes; the limit is 10\n"
 
 
 def test_help_ends_with_an_example() -> None:

@@ -259,3 +259,61 @@ def test_pages_work_under_the_content_security_policy(
         page.locator("div.chart g.mark-rect.role-mark path").first.hover()
         page.wait_for_selector("#vg-tooltip-element.visible")
     assert violations_in(console) == []
+
+
+def checked_claims(page: Page) -> list[str]:
+    page.wait_for_selector(".checked-text")
+    return [
+        " ".join(cell.split())
+        for cell in page.locator("table.claims tbody tr td:nth-child(3)").all_inner_texts()
+    ]
+
+
+def test_a_pasted_text_gives_the_claims_of_the_uploaded_file(server: str, page: Page) -> None:
+    """A textarea is sent with CRLF line endings, a file with its own: both give one answer."""
+    seed = Path(__file__).parents[1] / "claims" / "fixtures" / "be-2021-nato.txt"
+    page.goto(f"{server}/check")
+    page.set_input_files("#check-file", str(seed))
+    page.click(".check-form button[type=submit]")
+    uploaded = checked_claims(page)
+    page.goto(f"{server}/check")
+    page.fill("#check-text", seed.read_text(encoding="utf-8"))
+    page.click(".check-form button[type=submit]")
+    pasted = checked_claims(page)
+    assert len(uploaded) >= 11
+    assert pasted == uploaded
+    counts = page.locator(".verdict-counts .count").all_inner_texts()
+    assert sum(int(n) for n in counts) == len(pasted)
+
+
+def test_escape_closes_a_claims_explanation(server: str, page: Page) -> None:
+    page.goto(f"{server}/check")
+    page.fill("#check-text", "Last updated on 1 July 2021.\n\nNATO now has 30 members.")
+    page.click(".check-form button[type=submit]")
+    page.wait_for_selector(".checked-text")
+    claim = page.locator(".claim.verdict-outdated").first
+    tip = claim.locator('[role="tooltip"]')
+    claim.focus()
+    assert tip.is_visible() and "no longer since 2023-04-04" in tip.inner_text()
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+    assert claim.evaluate("el => el === document.activeElement")  # focus stays where it was
+    page.keyboard.press("Shift+Tab")
+    claim.focus()
+    assert tip.is_visible()  # shown again when the claim is reached again
+    claim.hover()
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_check_page_fits_the_screen(server: str, browser: Browser, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    opened = context.new_page()
+    seed = Path(__file__).parents[1] / "claims" / "fixtures" / "be-2021-nato.txt"
+    opened.goto(f"{server}/check")
+    opened.set_input_files("#check-file", str(seed))
+    opened.click(".check-form button[type=submit]")
+    opened.wait_for_selector(".checked-text")
+    assert opened.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from allied.claims import MAX_BYTES, check_text
+from allied.checking import TEXT_LIMIT
+from allied.claims import check_text
 from allied.web import submission
 from allied.web.highlight import passages
 
@@ -143,10 +144,10 @@ def test_bad_input_is_a_4xx_with_the_error_body(
 
 
 def test_a_text_over_the_limit_is_413(client: TestClient) -> None:
-    big = b"NATO now has 32 members. " * (MAX_BYTES // 25 + 1)
+    big = b"NATO now has 32 members. " * (TEXT_LIMIT // 25 + 1)
     response = client.post(CHECK, files={"file": ("big.txt", big)})
     message = error_of(response, 413, "document-too-large")
-    assert f"{MAX_BYTES:,}" in message
+    assert f"big.txt is {len(big):,} bytes; the limit is {TEXT_LIMIT:,}" == message
 
 
 def test_a_request_over_the_limit_is_refused_unread(
@@ -251,5 +252,9 @@ def test_overlapping_claims_share_one_highlight() -> None:
 
 
 def test_a_typed_text_over_the_limit_is_413_too(client: TestClient) -> None:
-    big = "NATO now has 32 members. " * (MAX_BYTES // 25 + 1)
-    error_of(client.post(CHECK, data={"text": big}), 413, "document-too-large")
+    big = "NATO now has 32 members. " * (TEXT_LIMIT // 25 + 1)
+    message = error_of(client.post(CHECK, data={"text": big}), 413, "document-too-large")
+    assert message == f"the text is {len(big):,} bytes; the limit is {TEXT_LIMIT:,}"
+    typed = error_of(client.post(CHECK, json={"text": "é" * (TEXT_LIMIT // 2 + 1)}), 413,
+                     "document-too-large")  # fmt: skip
+    assert typed == f"the text is {TEXT_LIMIT + 2:,} bytes; the limit is {TEXT_LIMIT:,}"

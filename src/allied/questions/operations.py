@@ -34,10 +34,13 @@ def operations(registry: Registry, *, on: DateLike = None, every: bool = False) 
 
 @dataclass(frozen=True)
 class Size:
-    """One dated snapshot of an operation: how many took part, as listed and as stated."""
+    """One dated size of an operation: how many took part, as listed and as stated.
+
+    A date with a stated total but no list of nations has `contributors` `None`.
+    """
 
     as_of: PartialDate
-    contributors: int
+    contributors: int | None
     personnel: int | None
     stated_personnel: int | None
     stated_nations: int | None
@@ -67,19 +70,20 @@ def operation(registry: Registry, name: str) -> OperationAnswer:
     index = registry.operation_index
     op = index.operation(name)
     sizes = []
-    for as_of in index.snapshot_dates(op.slug):
+    for as_of in index.size_dates(op.slug):
         rows = index.snapshot(op.slug, as_of)
         figures = [plain_figure(row.personnel) for row in rows]
         total = index.total(op.slug, as_of)
-        cited = sorted({source for row in rows for source in row.sources})
+        cited = {source for row in rows for source in row.sources}
+        cited |= set(total.sources) if total else set()
         sizes.append(
             Size(
                 as_of,
-                len({row.actor for row in rows}),
-                None if None in figures else sum(f for f in figures if f is not None),
+                len({row.actor for row in rows}) or None,
+                None if None in figures or not rows else sum(f for f in figures if f is not None),
                 total.personnel if total else None,
                 total.nations if total else None,
-                tuple(cited),
+                tuple(sorted(cited)),
             )
         )
     parts = tuple(child.slug for child in index.children(op.slug))

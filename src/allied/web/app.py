@@ -28,6 +28,7 @@ from allied.dataset import bundled_data_dir
 from allied.registry import Registry
 from allied.web import api, atlas, contract, errors, pages
 from allied.web.caching import AnswerCache, ETagMiddleware, data_fingerprint
+from allied.web.checkpool import CheckLimits, CheckPool
 from allied.web.http import CORSMiddleware, HeadMiddleware, SlashMiddleware
 from allied.web.security import SecurityHeadersMiddleware
 from allied.web.templating import configure
@@ -50,14 +51,26 @@ class _App(FastAPI):
 
 @asynccontextmanager
 async def _warm(app: FastAPI) -> AsyncIterator[None]:
-    """Project the map and build its timeline before the first visitor asks."""
+    """Project the map and build its timeline before the first visitor asks; stop the checkers."""
     atlas.countries()
     relations.timeline(app.state.registry)
+    checks: CheckPool = app.state.checks
+    if checks.limits.warm:
+        await checks.warm()
     yield
+    await checks.close()
 
 
-def create_app(registry: Registry | None = None, *, data_dir: str | None = None) -> FastAPI:
+def create_app(
+    registry: Registry | None = None,
+    *,
+    data_dir: str | None = None,
+    check_limits: CheckLimits | None = None,
+) -> FastAPI:
     """Build the app over `registry` (default: `allied.load(data_dir)`).
+
+    Texts sent to `/check` are checked in worker processes within `check_limits`
+    (default: `CheckLimits.from_environment()`, see `allied.web.checkpool`).
 
     The ETag of every answer hashes the data files, so it changes exactly when
     a restart loads different data. Middleware, outermost first: security
@@ -79,6 +92,7 @@ def create_app(registry: Registry | None = None, *, data_dir: str | None = None)
         redirect_slashes=False,  # SlashMiddleware redirects without echoing Host
     )
     app.state.registry = registry
+    app.state.checks = CheckPool(registry, check_limits or CheckLimits.from_environment())
     templates = configure(Jinja2Templates(directory=os.path.join(HERE, "templates")))
     app.state.templates = templates
     errors.install(app)

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from allied.checking import TooManyClaims
 from allied.claims import DocumentError, DocumentTooLarge
 from allied.errors import (
     AlliedError,
@@ -33,6 +34,7 @@ from allied.errors import (
     UnknownOperation,
     UnknownSource,
 )
+from allied.web.checkpool import ChecksBusy, CheckTimedOut
 from allied.web.submission import (
     InvalidSubmission,
     MissingText,
@@ -53,6 +55,9 @@ _STATUS: tuple[tuple[type[AlliedError], int], ...] = (
     (InvalidQuery, 422),
     (OutsideLifetime, 422),
     (DocumentTooLarge, 413),
+    (ChecksBusy, 429),
+    (CheckTimedOut, 422),
+    (TooManyClaims, 422),
     (DocumentError, 422),
     (UnsupportedMediaType, 415),
     (UnsupportedFileType, 415),
@@ -128,7 +133,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(AlliedError)
     async def on_allied_error(request: Request, error: AlliedError) -> Response:
-        return error_response(request, status_of(error), code_of(error), str(error))
+        response = error_response(request, status_of(error), code_of(error), str(error))
+        if isinstance(error, ChecksBusy):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, error: RequestValidationError) -> Response:

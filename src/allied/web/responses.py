@@ -19,9 +19,12 @@ from allied.render import write_csv
 Format = Literal["json", "csv"]
 
 
-def respond(answer: Answer, fmt: Format = "json") -> Response:
-    """Encode an answer as its JSON document, or its rows as CSV in its columns."""
-    document = answer.document()
+def respond(answer: Answer, fmt: Format = "json", *, document: Any = None) -> Response:
+    """Encode an answer as its JSON document, or its rows as CSV in its columns.
+
+    `document` is the answer's document when the caller already holds it.
+    """
+    document = answer.document() if document is None else document
     if fmt == "csv":
         out = io.StringIO()
         write_csv(answer.COLUMNS, answer.rows(document), out)

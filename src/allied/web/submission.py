@@ -14,18 +14,19 @@ from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
 from starlette.requests import Request
 
-from allied.claims import MAX_BYTES, CheckReport, DocumentTooLarge, check_text
+from allied import checking
+from allied.checking import TEXT_LIMIT, SentCheck, refuse_oversized
+from allied.claims import DocumentTooLarge
 from allied.claims.document import Markup
 from allied.errors import AlliedError
-from allied.registry import Registry
+from allied.web.checkpool import CheckPool
 
-#: The largest request body read: a text of `MAX_BYTES` may grow in JSON escaping.
-MAX_BODY = 2 * MAX_BYTES + 64 * 1024
+#: The largest request body read: a text of `TEXT_LIMIT` may grow in JSON escaping.
+MAX_BODY = 2 * TEXT_LIMIT + 64 * 1024
 #: The files a form may upload, and the markup each stands for.
 FILE_TYPES: dict[str, Markup] = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown"}
 MEDIA_TYPES = ("application/json", "multipart/form-data", "application/x-www-form-urlencoded")
@@ -62,11 +63,15 @@ class Submission:
     typed: str = ""
 
 
-async def check_submission(sent: Submission, registry: Registry) -> CheckReport:
-    """Run `check_text` on what was sent, in a worker thread: a long text takes seconds."""
-    return await run_in_threadpool(
-        check_text, sent.data, as_of=sent.as_of, registry=registry, markup=sent.markup
-    )
+async def check_submission(sent: Submission, request: Request) -> SentCheck:
+    """Check what was sent in one of the app's worker processes (`allied.web.checkpool`).
+
+    A text over the limit is refused here, before it reaches a worker.
+    """
+    limit = checking.TEXT_LIMIT
+    refuse_oversized(sent.data, limit)
+    pool: CheckPool = request.app.state.checks
+    return await pool.check(data=sent.data, as_of=sent.as_of, markup=sent.markup, max_bytes=limit)
 
 
 async def read_submission(request: Request) -> Submission:
@@ -100,10 +105,14 @@ async def _capped(request: Request) -> AsyncGenerator[bytes, None]:
 
 
 def _from_json(body: bytes) -> Submission:
+    if not body.strip():
+        raise InvalidSubmission('the body is empty: send {"text": "...", "as_of": ...}')
     try:
         value: Any = json.loads(body)
     except (UnicodeDecodeError, ValueError) as error:
         raise InvalidSubmission(f"the body is not valid JSON: {error}") from None
+    except RecursionError:
+        raise InvalidSubmission("the body is not valid JSON: it is nested too deeply") from None
     if not isinstance(value, dict):
         raise InvalidSubmission('the body must be a JSON object: {"text": "...", "as_of": ...}')
     text, as_of = value.get("text"), value.get("as_of")
@@ -113,6 +122,14 @@ def _from_json(body: bytes) -> Submission:
         raise InvalidSubmission('"text" must be a string')
     if as_of is not None and not isinstance(as_of, str):
         raise InvalidSubmission('"as_of" must be a string YYYY-MM-DD or null')
+    for name, field in (("text", text), ("as_of", as_of or "")):
+        try:
+            field.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise InvalidSubmission(
+                f'"{name}" holds a lone surrogate (\\u{ord(field[error.start]):04x}) '
+                f"at character {error.start}: it is not Unicode text"
+            ) from None
     return Submission(data=text, as_of=as_of or None, typed=text)
 
 
@@ -148,7 +165,12 @@ async def _read_form(form: FormData) -> Submission:
             raise UnsupportedFileType(
                 f"cannot check {upload.filename!r}: upload a .txt, .html or .md file"
             )
-        data = await upload.read(MAX_BYTES + 1)
+        limit = checking.TEXT_LIMIT
+        if upload.size is not None and upload.size > limit:
+            raise DocumentTooLarge(
+                f"{upload.filename} is {upload.size:,} bytes; the limit is {limit:,}"
+            )
+        data = await upload.read(limit + 1)
         return Submission(data=data, markup=FILE_TYPES[suffix], as_of=as_of)
     text = _field(form, "text")
     if not text:

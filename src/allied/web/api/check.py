@@ -7,9 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from allied.checking import TEXT_LIMIT
 from allied.claims import CheckAnswer
 from allied.web.contract import answers
-from allied.web.deps import FormatQuery, RegistryDep
+from allied.web.deps import FormatQuery
 from allied.web.errors import ErrorBody
 from allied.web.responses import respond
 from allied.web.submission import MAX_BODY, check_submission, read_submission
@@ -56,10 +57,15 @@ REQUEST_BODY: dict[str, Any] = {
 _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"description": text, "model": ErrorBody}
     for status, text in (
-        (400, "A body that does not parse"),
-        (413, f"A text over the size limit, or a request over {MAX_BODY:,} bytes"),
+        (400, "A body that does not parse, a field of the wrong type, a lone surrogate"),
+        (413, f"A text over {TEXT_LIMIT:,} bytes, or a request over {MAX_BODY:,} bytes"),
         (415, "Not JSON or a form, or a file other than .txt, .html or .md"),
-        (422, "No text, an empty, binary or non-UTF-8 text, or a bad as_of"),
+        (
+            422,
+            "No text, an empty, binary or non-UTF-8 text, a bad as_of, or a check past "
+            "the time limit (`check-timed-out`)",
+        ),
+        (429, "Every check worker is busy: try again after `Retry-After` seconds"),
     )
 }
 
@@ -70,13 +76,15 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     openapi_extra={"requestBody": REQUEST_BODY},
     responses={**_ERRORS, **answers(CheckAnswer)},
 )
-async def check(request: Request, registry: RegistryDep, format: FormatQuery = "json") -> Response:
+async def check(request: Request, format: FormatQuery = "json") -> Response:
     """The same answer as `allied check FILE --format json` (see docs/claims.md).
 
     Send `{"text": "...", "as_of": "YYYY-MM-DD"}` as JSON, or a form with a
-    `file` (.txt, .html, .md) or a `text` field, and optionally `as_of`.
+    `file` (.txt, .html, .md) or a `text` field, and optionally `as_of`. A text
+    is at most 2 MiB of UTF-8; a check past the time limit answers 422, and one
+    sent while every worker is busy 429 with `Retry-After`.
     """
-    report = await check_submission(await read_submission(request), registry)
-    response = respond(report.answer(), format)
+    sent = await check_submission(await read_submission(request), request)
+    response = respond(sent.answer(), format, document=sent.document)
     response.headers["Cache-Control"] = "no-store"
     return response
