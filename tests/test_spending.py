@@ -226,9 +226,8 @@ def test_cli_chart_renders_without_a_browser(
 def test_validate_refuses_an_unknown_ally_and_a_rule_without_level(
     write_dataset: DatasetWriter,
 ) -> None:
-    from conftest import MINI
-
     from allied.validation import validate
+    from conftest import MINI
 
     bad_value = dict(MINI["spending"][-1], ally="ZZZ", year="2022")
     bad_rule = dict(MINI["guidelines"][0], id="zz", threshold="")
