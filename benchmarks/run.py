@@ -14,6 +14,8 @@
 7. Practical cooperation on PostgreSQL with the full demo world (about 1M registrations)
    against a naive one-query-per-row ORM: programme page and catalogue facets p95, bulk
    load rows/s, database size (benchmarks/coop.py; `python benchmarks/coop.py` alone).
+8. Spending: a full release imported, guideline counts over every release against
+   pandas, a PNG chart from the CLI (benchmarks/spending.py).
 """
 
 from __future__ import annotations
@@ -119,6 +121,7 @@ if __name__ == "__main__":
     from coop import main as coop
     from operations import main as operations
     from service import service
+    from spending import main as spending
     from startup import cli_startup
 
     cli_startup()
@@ -129,3 +132,4 @@ if __name__ == "__main__":
     claims()
     operations()
     coop()
+    spending()

@@ -20,12 +20,13 @@ from allied.errors import AlliedError, DataError
 from allied.families import FAMILIES, Breach, Dataset, FactField, Family, find_breaches
 from allied.period import PartialDate, Period
 
-__all__ = ["SCHEMAS", "Dataset", "bundled_data_dir", "load_dataset"]
+__all__ = ["SCHEMAS", "Dataset", "bundled_data_dir", "load_dataset", "write_facts"]
 
 #: The data files, one per family (the name `allied.web.caching` reads them by).
 SCHEMAS = FAMILIES
 
 _MAX_SHOWN = 50
+_FLAGS = {"true": True, "false": False}
 
 
 class _CellError(Exception):
@@ -37,8 +38,12 @@ class _CellError(Exception):
 _Parser = Callable[[list[str], dict[str, Any]], Any]
 
 
-def _parser(field: FactField, header: tuple[str, ...]) -> _Parser:
-    """How one field's value is read from a row of cells (one call per cell: this is hot)."""
+def _parser(field: FactField, header: tuple[str, ...], shared: dict[Any, Any]) -> _Parser:
+    """How one field's value is read from a row of cells (one call per cell: this is hot).
+
+    Equal texts and lists are handed out as one object (`shared`), so the cached
+    pickle stores a repeated code or list of sources once and loads it once.
+    """
     index = header.index(field.columns[0])
     column, required = field.name, field.required
     if field.kind == "period":
@@ -74,7 +79,9 @@ def _parser(field: FactField, header: tuple[str, ...]) -> _Parser:
                 if required:
                     raise _CellError(column, "is required")
                 return ()
-            return tuple(item.strip() for item in value.split("|"))
+            found = tuple(item.strip() for item in value.split("|"))
+            kept: tuple[str, ...] = shared.setdefault(found, found)
+            return kept
 
         return items
     if field.kind == "integer":
@@ -90,6 +97,29 @@ def _parser(field: FactField, header: tuple[str, ...]) -> _Parser:
             return int(value)
 
         return integer
+    if field.kind == "number":
+
+        def number(cells: list[str], _: dict[str, Any]) -> float | None:
+            value = cells[index].strip()
+            if not value:
+                if required:
+                    raise _CellError(column, "is required")
+                return None
+            # Plain decimals only (`-1.25`): no exponents, signs, underscores or `nan`.
+            if not value.removeprefix("-").replace(".", "", 1).isdigit() or not value.isascii():
+                raise _CellError(column, f"{value!r} is not a number")
+            return float(value)
+
+        return number
+    if field.kind == "flag":
+
+        def flag(cells: list[str], _: dict[str, Any]) -> bool:
+            value = cells[index].strip()
+            if value not in _FLAGS:
+                raise _CellError(column, f"{value!r} is not true or false")
+            return _FLAGS[value]
+
+        return flag
     choices = frozenset(field.choices) if field.kind == "choice" else None
     shown = ", ".join(field.choices)
 
@@ -100,7 +130,8 @@ def _parser(field: FactField, header: tuple[str, ...]) -> _Parser:
                 raise _CellError(column, "is required")
         elif choices is not None and value not in choices:
             raise _CellError(column, f"{value!r} is not one of {shown}")
-        return value
+        kept: str = shared.setdefault(value, value)
+        return kept
 
     return text
 
@@ -129,7 +160,8 @@ def _period(start: PartialDate, end: PartialDate | None, column: str) -> Period:
 
 def _builder(family: Family) -> Callable[[list[str]], Any]:
     """How one row of cells becomes a fact of `family`."""
-    parsers = [(field.name, _parser(field, family.columns)) for field in family.fields]
+    shared: dict[Any, Any] = {}
+    parsers = [(field.name, _parser(field, family.columns, shared)) for field in family.fields]
     model = family.model
 
     def build(cells: list[str]) -> Any:
@@ -238,3 +270,46 @@ def _read_file(path: str, family: Family, problems: list[str]) -> list[tuple[int
     if family.non_empty and not facts and not problems:
         problems.append(f"{name}: no rows (this file must not be empty)")
     return facts
+
+
+def fact_cells(family: Family, fact: Any) -> list[str]:
+    """One fact as the cells of its data file's row: the inverse of reading it.
+
+    >>> from allied.families import BY_NAME
+    >>> from allied.model import SpendingValue
+    >>> v = SpendingValue("2025-08", "POL", 2024, "pct_gdp", 4.0, True, ("s1",))
+    >>> fact_cells(BY_NAME["spending"], v)
+    ['2025-08', 'POL', '2024', 'pct_gdp', '4', 'true', 's1', '']
+    """
+    cells: list[str] = []
+    for field in family.fields:
+        value = getattr(fact, field.name)
+        if field.kind == "period":
+            cells += [str(value.start), str(value.end or "")] if value else ["", ""]
+        elif field.kind == "list":
+            cells.append("|".join(value))
+        elif field.kind == "flag":
+            cells.append("true" if value else "false")
+        elif field.kind == "number":
+            text = repr(value) if value is not None else ""
+            cells.append(text.removesuffix(".0"))
+        else:
+            cells.append("" if value is None else str(value))
+    return cells
+
+
+def write_facts(directory: str | os.PathLike[str], family: Family, facts: list[Any]) -> None:
+    """Write a family's data file: its header, then the facts sorted by its declared order.
+
+    The file is written beside its final place and moved there in one step, so a
+    reader sees the old file or the new one, never half of one.
+    """
+    path = os.path.join(os.fspath(directory), family.filename)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(family.columns)
+    writer.writerows(fact_cells(family, fact) for fact in sorted(facts, key=family.sort_key))
+    temporary = f"{path}.tmp-{os.getpid()}"
+    with open(temporary, "w", encoding="utf-8", newline="") as handle:
+        handle.write(buffer.getvalue())
+    os.replace(temporary, path)

@@ -1,8 +1,9 @@
 """The optional parts of `allied`, and the one-line message when one is missing.
 
 `pip install allied` gives the library and the data commands of the CLI. The web
-server, the database store and DataFrames are extras (`allied[web]`, `allied[db]`,
-`allied[dataframe]`, or `allied[all]`). A command or function that needs one calls
+server, the database store, DataFrames, NATO's workbooks and rendered charts are
+extras (`allied[web]`, `allied[db]`, `allied[dataframe]`, `allied[xlsx]`,
+`allied[charts]`, or `allied[all]`). A command or function that needs one calls
 `require` first, so a missing extra is a `MissingExtra` (an `AlliedError`: one line
 on the CLI, exit status 2) naming what to install, never a traceback from deep inside.
 
@@ -10,7 +11,7 @@ on the CLI, exit status 2) naming what to install, never a traceback from deep i
 >>> require("nope", by="this")
 Traceback (most recent call last):
   ...
-ValueError: unknown extra 'nope' (one of: coop, dataframe, db, web)
+ValueError: unknown extra 'nope' (one of: charts, coop, dataframe, db, web, xlsx)
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ MODULES: dict[str, tuple[str, ...]] = {
     "dataframe": ("pandas",),
     "db": ("sqlalchemy", "alembic"),
     "web": ("fastapi", "uvicorn", "jinja2", "orjson", "python_multipart"),
+    "xlsx": ("openpyxl",),
+    "charts": ("vl_convert",),
 }
 
 

@@ -35,24 +35,29 @@ from allied.model import (
     Contribution,
     CoreTask,
     CowCode,
+    EuNatoDocument,
     Event,
     Exemption,
     Format,
     Framework,
+    Guideline,
     Membership,
     Name,
     Operation,
+    Proposal,
     Ratification,
+    Release,
     Snapshot,
     SnapshotTotal,
     Source,
+    SpendingValue,
     StatedCount,
     Status,
     Territory,
 )
 from allied.period import PartialDate, Period
 
-Kind = Literal["text", "choice", "integer", "date", "period", "list"]
+Kind = Literal["text", "choice", "integer", "number", "flag", "date", "period", "list"]
 _NO_DATE = (_dt.date.min, 0)
 
 
@@ -210,6 +215,38 @@ class Dataset:
             order="actor period",
         )
     )
+    releases: tuple[Release, ...] = dataclasses.field(
+        metadata=family(
+            "one release of NATO's defence-expenditure tables: published, cut-off, base year",
+            key="id",
+            order="published id",
+        )
+    )
+    spending: tuple[SpendingValue, ...] = dataclasses.field(
+        metadata=family(
+            "one figure of one release: an Ally's measure for a year, with its estimate flag",
+            key="release ally year measure",
+        )
+    )
+    guidelines: tuple[Guideline, ...] = dataclasses.field(
+        metadata=family(
+            "a dated spending rule: measure, threshold, the years it judges",
+            key="id",
+            order="adopted id",
+        )
+    )
+    eu_nato_documents: tuple[EuNatoDocument, ...] = dataclasses.field(
+        metadata=family(
+            "an EU-NATO Joint Declaration, common set of proposals or progress report",
+            key="id",
+            order="date id",
+        )
+    )
+    proposals: tuple[Proposal, ...] = dataclasses.field(
+        metadata=family(
+            "one EU-NATO common proposal: its set, number and area", key="id", order="set number"
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +339,10 @@ def _fact_field(field: dataclasses.Field[Any], hint: Any) -> FactField:
         kind, choices = ("choice", extras.choices) if extras.choices else ("text", ())
     elif hint is int:
         kind = "integer"
+    elif hint is float:
+        kind = "number"
+    elif hint is bool:
+        kind = "flag"
     elif hint is PartialDate:
         kind = "date"
     elif hint is Period:
@@ -428,6 +469,8 @@ _KIND_TEXT: dict[Kind, str] = {
     "text": "text",
     "choice": "choice",
     "integer": "whole number",
+    "number": "number",
+    "flag": "`true` or `false`",
     "date": "date",
     "period": "period",
     "list": "list",

@@ -27,12 +27,25 @@ Milestone = Literal["parliament", "signature", "deposit"]
 ContributionRole = Literal[
     "troops", "ships", "aircraft", "command", "lead-nation", "host-nation", "funding", "basing"
 ]
+Measure = Literal[
+    "pct_gdp",
+    "real_change",
+    "equipment_share",
+    "personnel_share",
+    "infrastructure_share",
+    "other_share",
+    "usd_constant_m",
+    "usd_current_m",
+]
+GuidelineKind = Literal["guideline", "pledge", "floor", "commitment", "review"]
+DocumentKind = Literal["joint-declaration", "common-set", "progress-report"]
 
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 NAME_KINDS: tuple[str, ...] = get_args(NameKind)
 FRAMEWORK_KINDS: tuple[str, ...] = get_args(FrameworkKind)
 ROLES: tuple[str, ...] = get_args(Role)
+MEASURES: tuple[str, ...] = get_args(Measure)
 #: Roles counted by `Registry.members` unless the caller asks for others.
 FULL_ROLES = ("member", "partner", "participant")
 STATUSES: tuple[str, ...] = get_args(StatusValue)
@@ -404,6 +417,104 @@ class SnapshotTotal:
         metadata=column("Whether the snapshot's rows itemise every nation counted (`complete`).")
     )
     sources: tuple[str, ...] = field(metadata=cites("the totals"))
+    note: str = field(default="", metadata=column("Anything a reader should know."))
+
+
+@dataclass(frozen=True)
+class Release:
+    """One publication of NATO's "Defence Expenditure of NATO Countries" tables.
+
+    Its values are kept as published (`SpendingValue`); a later release revises
+    earlier years without overwriting them. `base_year` is the year of the
+    constant prices its constant-dollar figures are in.
+    """
+
+    id: str = field(metadata=column("The release: its publication month, `YYYY-MM`."))
+    published: PartialDate = field(metadata=column("When NATO published it."))
+    cutoff: PartialDate | None = field(metadata=column("Its data cut-off date."))
+    base_year: int | None = field(metadata=column("The price base year of constant figures."))
+    title: str = field(metadata=column("Its title, with NATO's press-release number."))
+    sources: tuple[str, ...] = field(metadata=cites("the release and its dates"))
+    note: str = field(default="", metadata=column("Anything a reader should know."))
+
+
+@dataclass(frozen=True)
+class SpendingValue:
+    """One figure of one release: an Ally's measure for a year, as printed, with its `e` flag.
+
+    `year` is the year as NATO labels it: for Canada and the United Kingdom,
+    2024 is the fiscal year 2024/25. `ally` is `NATO` for the Alliance's total.
+    """
+
+    release: str = field(metadata=column("The release that printed it.", refers="releases"))
+    ally: str = field(metadata=column("The Ally (ISO alpha-3), or `NATO` for the total."))
+    year: int = field(metadata=column("The year, as NATO labels it (fiscal for CAN, GBR)."))
+    measure: Measure = field(metadata=column("What is measured."))
+    value: float = field(metadata=column("The figure as printed."))
+    estimate: bool = field(metadata=column("Whether the release marks it `e` (an estimate)."))
+    sources: tuple[str, ...] = field(metadata=cites("the figure (the release, or a copy of it)"))
+    note: str = field(default="", metadata=column("The release's footnote, or how it was read."))
+
+
+@dataclass(frozen=True)
+class Guideline:
+    """A dated spending rule: who agreed it, the measure, the threshold, the years it judges.
+
+    An Ally meets it in a year when its `measure` is at least `threshold`;
+    it judges the years from `from_year` to `until_year` (empty: still), and
+    `target_year` is the year by which it must be met, when it gives one. A
+    rule with no `measure` (a review, a level NATO's tables do not give) is
+    recorded with its date and source and judges nothing.
+    """
+
+    id: str = field(metadata=column("A lowercase id (`two-percent-2006`)."))
+    name: str = field(metadata=column("Its name in English."))
+    kind: GuidelineKind = field(metadata=column("A guideline, pledge, floor or commitment."))
+    adopted: PartialDate = field(metadata=column("When the Allies agreed it."))
+    event: str = field(
+        metadata=column("The meeting or summit that agreed it.", refers="events", required=False)
+    )
+    measure: str = field(
+        metadata=column("The measure it sets a level for (empty: none the tables give).",
+                        choices=MEASURES, required=False)
+    )  # fmt: skip
+    threshold: float | None = field(
+        metadata=column("The level to reach: a share of GDP or of spending.")
+    )
+    from_year: int = field(metadata=column("The first year it judges."))
+    until_year: int | None = field(metadata=column("The last year it judges (empty: still)."))
+    target_year: int | None = field(metadata=column("The year by which it must be met."))
+    text: str = field(metadata=column("What it says, in brief."))
+    sources: tuple[str, ...] = field(metadata=cites("the rule and its date"))
+    note: str = field(default="", metadata=column("Anything a reader should know."))
+
+
+@dataclass(frozen=True)
+class EuNatoDocument:
+    """An EU-NATO text: a Joint Declaration, a common set of proposals, a progress report."""
+
+    id: str = field(metadata=column("A lowercase id (`joint-declaration-2016`)."))
+    kind: DocumentKind = field(metadata=column("What kind of text it is."))
+    date: PartialDate = field(metadata=column("When it was signed or published."))
+    title: str = field(metadata=column("Its title."))
+    sources: tuple[str, ...] = field(metadata=cites("the document and its date"))
+    note: str = field(default="", metadata=column("Anything a reader should know."))
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One of the EU-NATO common proposals, in its area, and the reports that mention it."""
+
+    id: str = field(metadata=column("`<set>-<number>`, e.g. `2016-12-01`."))
+    set: str = field(metadata=column("The common set that made it.", refers="eu_nato_documents"))
+    number: int = field(metadata=column("Its number in the set, as published."))
+    area: str = field(metadata=column("Its area, as the set names it."))
+    summary: str = field(metadata=column("What it asks for, in brief (not the text).",
+                                         required=False))  # fmt: skip
+    reports: tuple[str, ...] = field(
+        metadata=column("Progress reports that mention it.", refers="eu_nato_documents")
+    )
+    sources: tuple[str, ...] = field(metadata=cites("the proposal"))
     note: str = field(default="", metadata=column("Anything a reader should know."))
 
 

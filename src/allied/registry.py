@@ -46,6 +46,7 @@ from allied.timeline import Timeline
 if TYPE_CHECKING:
     from allied.accession import AccessionIndex
     from allied.operations import Contributor, OperationIndex
+    from allied.spending import SpendingIndex
 
 DateLike = str | _dt.date | PartialDate | None
 _CHANGE_ORDER = {"left": 0, "suspended": 1, "resumed": 2, "joined": 3}
@@ -389,6 +390,13 @@ class Registry:
         from allied.accession import AccessionIndex
 
         return AccessionIndex(self)
+
+    @cached_property
+    def spending_index(self) -> SpendingIndex:
+        """Spending releases, their values and the guidelines, indexed when first asked for."""
+        from allied.spending import SpendingIndex
+
+        return SpendingIndex(self)
 
     # --- profiles and events -------------------------------------------------------
 

@@ -20,6 +20,7 @@ from allied.families import FAMILIES, Dataset, find_breaches
 from allied.operations import plain_figure
 from allied.period import Certainty, Period
 from allied.registry import Registry
+from allied.spending import AGGREGATES
 
 ALLIANCE = "nato"
 _NO_DATE = (_dt.date.min, 0)
@@ -305,6 +306,22 @@ def _sorted_files(data: Dataset, _: Registry) -> Iterator[Problem]:
                 break
 
 
+def _spending_fits(data: Dataset, _: Registry) -> Iterator[Problem]:
+    """Figures name a state or a NATO group; releases and rules keep their dates in order."""
+    states = {a.code for a in data.actors if a.kind == "state"}
+    for v in data.spending:
+        if v.ally not in states and v.ally not in AGGREGATES:
+            yield Problem("spending", f"spending {v.release}/{v.ally}/{v.year}: unknown Ally")
+    for r in data.releases:
+        if r.cutoff is not None and r.cutoff.first > r.published.last:
+            yield Problem("spending", f"release {r.id}: cut-off {r.cutoff} after {r.published}")
+    for g in data.guidelines:
+        if g.until_year is not None and g.until_year < g.from_year:
+            yield Problem("spending", f"guideline {g.id}: judges {g.from_year} to {g.until_year}")
+        if bool(g.measure) != (g.threshold is not None):
+            yield Problem("spending", f"guideline {g.id}: a measure needs a threshold and back")
+
+
 def _key(row: Any) -> str:
     return f"{row.framework}/{row.actor}/{row.role}@{row.period.start}"
 
@@ -321,5 +338,6 @@ _CHECKS: tuple[Callable[[Dataset, Registry], Iterable[Problem]], ...] = (
     _ratifications_fit,
     _parts_within_operations,
     _totals_add_up,
+    _spending_fits,
     _sorted_files,
 )

@@ -230,6 +230,8 @@ def test_a_checked_claim_explains_itself_on_keyboard_focus(server: str, page: Pa
         ("/frameworks/pfp", "div.chart svg"),
         ("/actors/UKR", "div.chart svg"),
         ("/operations/isaf", "div.chart svg"),
+        ("/spending?year=2024", "div.chart svg"),
+        ("/actors/POL", "#spending-h ~ div.chart svg"),
         ("/check", "form.check-form"),
         ("/api/v1/docs", "#swagger-ui .opblock"),
     ],

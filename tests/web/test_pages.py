@@ -26,6 +26,10 @@ PAGES = [
     "/accession",
     "/accession/SWE?on=2023-06-01",
     "/accession/Spain",
+    "/spending",
+    "/spending?year=2014&release=2025-09-01",
+    "/eu-nato",
+    "/actors/POL",
 ]
 
 
@@ -186,3 +190,31 @@ def test_sources_are_numbered_footnotes_to_the_pages_list(client: TestClient) ->
 def test_framework_page_without_a_founding_day_says_so(client: TestClient) -> None:
     text = client.get("/frameworks/pag").text
     assert "no founding date" in text and "Japan omitted" not in text
+def test_spending_page_ranks_allies_with_estimates_and_a_release_picker(
+    html = client.get("/spending?year=2024&release=2024-06-30").text
+    assert '<option value="2024-06" selected>' in html
+    assert 'data-spec="chart-ranked"' in html
+    rows = re.findall(r"<tr><td>(\d+)</td><td><a href=\"/actors/(\w+)#spending-h\">", html)
+    assert rows[0] == ("1", "POL")  # 4.12 % in the June 2024 release, the highest
+    assert html.count('<abbr title="estimate">e</abbr>') >= 31  # 2024 figures are estimates
+    assert "23</td>" in html  # Allies at 2 % in 2024 by that release
+
+
+def test_an_allys_page_has_its_spending_section(client: TestClient) -> None:
+    html = client.get("/actors/ESP").text
+    assert 'id="spending-h"' in html and 'data-spec="chart-spending"' in html
+    assert 'id="spending-h"' not in client.get("/actors/AUT").text  # not an Ally
+
+
+def test_bad_spending_input_is_a_4xx_with_one_line(client: TestClient) -> None:
+    for url, status in (
+        ("/api/v1/spending?ally=ZZZ", 404),
+        ("/api/v1/spending?measure=gdp", 422),
+        ("/api/v1/spending?year=1990", 422),
+        ("/api/v1/spending?release=2013-01-01", 404),
+        ("/api/v1/spending/revisions/POL/1990", 404),
+        ("/api/v1/eu-nato/proposals?area=zzz", 422),
+    ):
+        reply = client.get(url)
+        assert reply.status_code == status, (url, reply.text)
+        assert "\n" not in reply.json()["error"]["message"]

@@ -20,11 +20,13 @@ from allied.cli.check import check
 from allied.cli.coop import coop
 from allied.cli.db import db
 from allied.cli.dialogue import dialogue
+from allied.cli.eu_nato import eu_nato
 from allied.cli.export import cite, export
 from allied.cli.operations import operations
 from allied.cli.options import Group
 from allied.cli.queries import COMMANDS
 from allied.cli.serve import serve
+from allied.cli.spending import spending
 from allied.cli.users import users
 from allied.cli.validate import validate
 from allied.version import DATA_VERSION
@@ -57,6 +59,8 @@ for _command in (
     operations,
     accession,
     dialogue,
+    spending,
+    eu_nato,
     check,
     export,
     cite,

@@ -374,6 +374,99 @@ class SnapshotTotalRow(Base):
     note: Mapped[str] = mapped_column(sa.Text)
 
 
+class ReleaseRow(Base):
+    """One release of NATO's defence-expenditure tables."""
+
+    __tablename__ = "releases"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    published: Mapped[str]
+    published_precision: Mapped[str]
+    published_first: Mapped[_dt.date]
+    published_last: Mapped[_dt.date]
+    cutoff: Mapped[str | None]
+    cutoff_precision: Mapped[str | None]
+    cutoff_first: Mapped[_dt.date | None]
+    cutoff_last: Mapped[_dt.date | None]
+    base_year: Mapped[int | None]
+    title: Mapped[str]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class SpendingValueRow(Base):
+    """One figure of one release: an Ally's measure for a year, with its estimate flag.
+
+    `ally` is an actor's code or `NATO` (the total), so it has no foreign key.
+    """
+
+    __tablename__ = "spending"
+    __table_args__ = (
+        sa.UniqueConstraint("release", "ally", "year", "measure"),
+        sa.Index(None, "ally", "year", "measure"),
+        sa.Index(None, "measure", "year"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    release: Mapped[str] = mapped_column(_refers("releases.id"))
+    ally: Mapped[str]
+    year: Mapped[int]
+    measure: Mapped[str]
+    value: Mapped[float]
+    estimate: Mapped[bool]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class GuidelineRow(Base):
+    """A dated spending rule: measure, threshold, the years it judges."""
+
+    __tablename__ = "guidelines"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    kind: Mapped[str]
+    adopted: Mapped[str]
+    adopted_precision: Mapped[str]
+    adopted_first: Mapped[_dt.date]
+    adopted_last: Mapped[_dt.date]
+    event: Mapped[str | None] = mapped_column(_refers("events.id"))
+    measure: Mapped[str]
+    threshold: Mapped[float | None]
+    from_year: Mapped[int]
+    until_year: Mapped[int | None]
+    target_year: Mapped[int | None]
+    text: Mapped[str] = mapped_column(sa.Text)
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class EuNatoDocumentRow(Base):
+    """An EU-NATO Joint Declaration, common set of proposals or progress report."""
+
+    __tablename__ = "eu_nato_documents"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    kind: Mapped[str]
+    date: Mapped[str]
+    date_precision: Mapped[str]
+    date_first: Mapped[_dt.date]
+    date_last: Mapped[_dt.date]
+    title: Mapped[str]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class ProposalRow(Base):
+    """One EU-NATO common proposal: its set, number and area."""
+
+    __tablename__ = "proposals"
+    __table_args__ = (sa.UniqueConstraint("set", "number"),)
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    set: Mapped[str] = mapped_column(_refers("eu_nato_documents.id"))
+    number: Mapped[int]
+    area: Mapped[str] = mapped_column(index=True)
+    summary: Mapped[str] = mapped_column(sa.Text)
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
 def _link_table(name: str, owner: str, value: str, *, value_refers: str | None) -> sa.Table:
     """A list belonging to a fact: `(owner, position) -> value`, in the list's order."""
     owner_table, owner_column = owner.split(".")
@@ -418,6 +511,9 @@ OPERATION_LEGAL_BASIS = _link_table(
     "operation_legal_basis", "operations.slug", "legal_basis", value_refers=None
 )
 OPERATION_ALIASES = _link_table("operation_aliases", "operations.slug", "alias", value_refers=None)
+PROPOSAL_REPORTS = _link_table(
+    "proposal_reports", "proposals.id", "report", value_refers="eu_nato_documents.id"
+)
 
 #: The sources each family cites: `<family>_sources(owner, position, source)`.
 CITATIONS: dict[str, sa.Table] = {
@@ -444,6 +540,11 @@ CITATIONS: dict[str, sa.Table] = {
         ("snapshots", "id"),
         ("snapshot_totals", "id"),
         ("cow_codes", "id"),
+        ("releases", "id"),
+        ("spending", "id"),
+        ("guidelines", "id"),
+        ("eu_nato_documents", "id"),
+        ("proposals", "id"),
     )
 }
 

@@ -11,6 +11,7 @@ from allied.web.api import (
     citation,
     dialogue,
     diff,
+    eu_nato,
     events,
     frameworks,
     history,
@@ -20,6 +21,7 @@ from allied.web.api import (
     relations,
     search,
     sources,
+    spending,
 )
 from allied.web.contract import known_parameters_only, operation_id
 from allied.web.errors import ERROR_RESPONSES
@@ -46,6 +48,8 @@ for _module in (
     operations,
     accession,
     dialogue,
+    spending,
+    eu_nato,
     check,
     citation,
 ):

@@ -15,9 +15,21 @@ from allied.web.pages import (
     operations,
     search,
     sources,
+    spending,
 )
 
 # A parameter a page does not take is refused with a 422 page, never silently ignored.
 router = APIRouter(include_in_schema=False, dependencies=[Depends(known_parameters_only)])
-for _module in (home, frameworks, operations, accession, actors, changes, sources, search, check):
+for _module in (
+    home,
+    frameworks,
+    operations,
+    accession,
+    spending,
+    actors,
+    changes,
+    sources,
+    search,
+    check,
+):
     router.include_router(_module.router)

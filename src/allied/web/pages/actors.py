@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from allied import spending_charts
 from allied.conflicts import conflicts_about, membership_subject
+from allied.errors import AlliedError
 from allied.period import Certainty, PartialDate, parse_date
 from allied.questions.actors import actor
+from allied.questions.spending import ally_spending
+from allied.registry import Registry
 from allied.web import charts
 from allied.web.deps import OnQuery, RegistryDep
 from allied.web.responses import page
@@ -60,6 +66,21 @@ async def actor_page(
         "framework_names": frameworks,
         "chart": charts.relationships(document["memberships"], str(PartialDate.today())),
         "sources": [registry.source(s) for s in cited],
+        **_spending(registry, answer.actor.code),
     }
     twin = with_query(f"/api/v1/actors/{answer.actor.code}", {"on": on})
     return page(request, "actor.html", context, twin=twin)
+
+
+def _spending(registry: Registry, code: str) -> dict[str, Any]:
+    """The Ally's spending section: its figures in the latest release, rules, trajectory."""
+    try:
+        found = ally_spending(registry, code).document()
+    except AlliedError:  # not an Ally, or no release prints it
+        return {"spending": None}
+    rules = [
+        {"measure": g.measure, "threshold": level}
+        for g, level in registry.spending_index.measured()
+    ]
+    lines = spending_charts.guideline_lines(rules, "pct_gdp")
+    return {"spending": found, "spending_chart": spending_charts.over_time(found, lines=lines)}
