@@ -190,7 +190,11 @@ def test_sources_are_numbered_footnotes_to_the_pages_list(client: TestClient) ->
 def test_framework_page_without_a_founding_day_says_so(client: TestClient) -> None:
     text = client.get("/frameworks/pag").text
     assert "no founding date" in text and "Japan omitted" not in text
+
+
 def test_spending_page_ranks_allies_with_estimates_and_a_release_picker(
+    client: TestClient,
+) -> None:
     html = client.get("/spending?year=2024&release=2024-06-30").text
     assert '<option value="2024-06" selected>' in html
     assert 'data-spec="chart-ranked"' in html
