@@ -56,6 +56,16 @@ RENDERED: dict[str, list[list[str]]] = {
     "serve": [["--get", "/api/v1/frameworks/nato"]],
     "source": [["north-atlantic-treaty-1949"], ["cow-states2016-igor"]],
     "sources": [["--limit", "40"], ["seed-fr-2013", "seed-be-2021"]],
+    "eu-nato": [[]],
+    "eu-nato proposals": [[]],
+    "spending": [["--year", "2024"], ["--ally", "GBR"]],
+    "spending ally": [["POL"]],
+    "spending chart": [["ranked", "--year", "2024", "-o", "{tmp}/ranked.json"]],
+    "spending guidelines": [["--year", "2024"]],
+    "spending import": [["{workbook}", "--release-date", "2027-01-01", "--source",
+                         "seed-be-2021", "--dry-run"]],
+    "spending releases": [[]],
+    "spending revisions": [["POL", "2024"]],
     "users add": [["ops@example.org", "--role", "staff", "--db", "{db}"]],
     "validate": [[]],
 }  # fmt: skip
@@ -123,14 +133,22 @@ def render(path: str, args: list[str], tmp_path: Path, fmt: str = "table") -> st
     db = f"sqlite:///{tmp_path / 'allied.db'}"
     catalogue = tmp_path / "catalogue.csv"
     catalogue.write_text(CATALOGUE, encoding="utf-8")
-    filled = (arg.replace("{db}", db).replace("{catalogue}", str(catalogue)) for arg in args)
+    if "{workbook}" in args:
+        from test_workbook import ALL as MEASURES
+        from test_workbook import YEARS
+        from workbooks import build, figures
+
+        build(tmp_path / "r.xlsx", "2025", figures(["Poland"], YEARS, MEASURES), YEARS)
+    places = {"{db}": db, "{catalogue}": str(catalogue), "{tmp}": str(tmp_path),
+              "{workbook}": str(tmp_path / "r.xlsx")}  # fmt: skip
+    filled = (places.get(arg, arg).replace("{tmp}", str(tmp_path)) for arg in args)
     argv = [*path.split(), *filled]
     formats = [p for p in command_at(path).params if p.name == "fmt"]
     if formats and fmt in getattr(formats[0].type, "choices", ()):
         argv += ["--format", fmt]
     result = CliRunner(env={"COLUMNS": "80"}).invoke(cli, argv, input=TEXT)
     assert result.exit_code in (0, 1), (argv, result.output)  # validate/check may exit 1
-    return result.stdout
+    return result.stdout or result.stderr  # a command that writes a file reports on stderr
 
 
 @pytest.mark.parametrize(("path", "args"), CASES, ids=[f"{p} {' '.join(a)}" for p, a in CASES])
