@@ -16,7 +16,7 @@ from typing import Literal
 from allied.errors import InvalidDate
 from allied.period import PartialDate, parse_date
 
-AsOfSource = Literal["given", "detected", "today"]
+AsOfSource = Literal["given", "detected", "inferred", "today"]
 
 _MONTHS = {
     **{
@@ -69,13 +69,28 @@ _LABELLED = re.compile(
     r"(?P<label>(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+on)?"
     r"|derni[eè]re\s+(?:modification|mise\s+[aà]\s+jour)|mis\s+[aà]\s+jour(?:\s+le)?"
     r"|modifi[ée]\s+le|published(?:\s+on)?|posted(?:\s+on)?|publi[ée]\s+le"
-    r"|date\s+of\s+publication|date\s+de\s+publication)"
+    r"|date\s+of\s+publication|date\s+de\s+publication|debated\s+on"
+    r"|for\s+immediate\s+release)"
+    r"(?:[ \t]+(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?"
     rf"[ \t]*[:\-\u2013—]?[ \t]*(?:\n[ \t]*)?(?P<date>{DAY_DATE})(?![\d/-])",
     re.I,
 )
 _BYLINE = re.compile(
     rf"(?im)^[ \t]*by[ \t]+[A-Z][^\n,|·]{{1,60}}?[ \t]*[,|·—\u2013-][ \t]*(?P<date>{DAY_DATE})"
     rf"|^[ \t]*(?P<date2>{DAY_DATE})[ \t]*[|·—\u2013-][ \t]*by[ \t]+[A-Z]"
+)
+#: How far into a document a dateline or a date standing alone on a line is read as its date.
+HEAD = 1500
+#: A dateline: a line that starts with a date, or with a place then a date, then a dash, a
+#: bar, the line's end or the story ("BRUSSELS, 12 March 1999 —", "Madrid 30.06.2022 NATO …",
+#: "• 13 Feb. 2018 -", "May 28, 2002" alone on its line).
+_DATELINE = re.compile(
+    r"(?m)^[ \t\xa0]*(?:\[\.\.\.\][ \t]*)?(?:[•·*\-\u2013][ \t]+)?"
+    r"(?:(?!(?:On|In|By|Since|From|Until|As|At|After|Before|Between|Of|The)\b)"
+    r"(?P<place>[A-Z][\w.'\u2019-]{1,20}(?:[ \t]+[A-Z][\w.'\u2019-]{1,20}){0,2})"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*,?[ \t]+)?"
+    rf"(?P<date>{DAY_DATE})(?![\d/-])"
+    r"(?=[ \t]*(?:$|[\u2014\u2013|-]|[ \t]\d\d?:\d\d|[ \t]+[A-Z]))"
 )
 _UPDATE_LABEL = re.compile(r"updat|modif|revis|review|mise|mis\b", re.I)
 
@@ -158,8 +173,10 @@ def detect_date(plain: str, *, until: _dt.date | None = None) -> DocumentDate | 
     'Last modified: June 30, 2021'
     """
     best: tuple[int, _dt.date, re.Match[str], str] | None = None
-    for pattern, group in ((_LABELLED, "date"), (_BYLINE, "date"), (_BYLINE, "date2")):
-        for match in pattern.finditer(plain):
+    head = plain[:HEAD]
+    for pattern, group in ((_LABELLED, "date"), (_BYLINE, "date"), (_BYLINE, "date2"),
+                           (_DATELINE, "date")):  # fmt: skip
+        for match in pattern.finditer(head if pattern is _DATELINE else plain):
             if match.group(group) is None:
                 continue
             when = parse_text_date(match.group(group))
@@ -167,6 +184,8 @@ def detect_date(plain: str, *, until: _dt.date | None = None) -> DocumentDate | 
                 continue
             label = match.groupdict().get("label") or ""
             rank = 2 if _UPDATE_LABEL.search(label) else 1
+            if pattern is _DATELINE:
+                rank = 0  # a bare date line gives way to any labelled date
             if best is None or (rank, when.first) > best[:2]:
                 best = (rank, when.first, match, group)
     if best is None:
