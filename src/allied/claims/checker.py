@@ -134,7 +134,8 @@ def check_text(
     document = read_document(text, markup=markup, max_bytes=max_bytes)
     dated: DocumentDate = date_document(document.plain, given=as_of, today=today)
     facts = facts_of(registry)
-    claims = find_claims(document.plain, registry)
+    written = dated.on if dated.source in ("given", "detected") else None
+    claims = find_claims(document.plain, registry, written=written)
     questions: dict[tuple[object, ...], Question] = {}
     for claim in claims:
         key = _key(claim)

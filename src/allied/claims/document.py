@@ -303,4 +303,6 @@ def _decode_entity(match: re.Match[str]) -> str:
 
 def _spaces(text: str) -> str:
     # Keep line breaks, so that blanked blocks still end sentences and lines.
-    return "".join("\n" if char == "\n" else " " for char in text)
+    if "\n" not in text:
+        return " " * len(text)
+    return "\n".join(" " * len(line) for line in text.split("\n"))

@@ -10,12 +10,14 @@ lists in `tasks`. Finders never consult facts; `questions` and `verdict` do.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Callable, Iterator
 
 from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, ascii_lower
 from allied.claims.dating import ANY_DATE, parse_text_date
+from allied.claims.frames import FINDERS as FRAME_FINDERS
 from allied.claims.lists import find_lists
 from allied.claims.mentions import Mention, vocabulary_of
 from allied.claims.quantity import QUANTITY, Quantity
@@ -77,8 +79,11 @@ _ACTION_WORDS = ("proposals", "action", "actions")
 _EU = re.compile(r"\bEU\b|European\s+Union|\bUE\b|Union\s+européenne")
 
 
-def find_claims(plain: str, registry: Registry) -> list[Claim]:
+def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = None) -> list[Claim]:
     """Every claim in `plain` the registry could judge, in text order.
+
+    `written` is the day the text was written, when known: relative dates
+    ("today", "74 years ago") are read from it.
 
     >>> import allied
     >>> [c.kind for c in find_claims("NATO now has 32 members.", allied.load())]
@@ -90,16 +95,23 @@ def find_claims(plain: str, registry: Registry) -> list[Claim]:
     previous: Sentence | None = None
     topic: Mention | None = None
     for sentence in split_sentences(plain, mentions):
-        if previous is None or sentence.paragraph != previous.paragraph:
-            topic = None
-        context = Context(plain, sentence, topic, previous, lower)
+        if previous is None or (
+            sentence.paragraph != previous.paragraph and not _asks(plain, previous)
+        ):
+            topic = None  # a question's topic carries into the answer's paragraph
+        context = Context(plain, sentence, topic, previous, lower, written)
         for finder in _FINDERS:
             claims.extend(finder(context))
-        topic = sentence.topic or topic
+        topic = sentence.subject_in(plain) or topic
         previous = sentence
     claims.extend(find_task_lists(plain))
     unique = {(c.kind, c.start, c.end, c.subject): c for c in claims}
     return sorted(unique.values(), key=lambda c: (c.start, c.end, c.kind))
+
+
+def _asks(plain: str, sentence: Sentence) -> bool:
+    """Whether `sentence` is a question (or a heading line, which names a topic too)."""
+    return plain[sentence.end - 1 : sentence.end] == "?"
 
 
 def _counts(ctx: Context) -> Iterator[Claim]:
@@ -236,4 +248,5 @@ _FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     find_lists,
     _spending,
     _action_points,
+    *FRAME_FINDERS,
 )

@@ -25,6 +25,7 @@ from allied.claims.facts import (
 from allied.claims.quantity import Quantity
 from allied.claims.tasks import likeness
 from allied.model import Membership
+from allied.naming import normalise
 from allied.period import Certainty, PartialDate
 
 _REASONS = {"nato-accession": "NATO accession", "": "reason not recorded"}
@@ -57,6 +58,17 @@ def count(claim: Claim, facts: Facts) -> Question:
         return facts.roster(framework.slug, day)
 
     noun = "members" if framework.slug == "nato" else f"members of the {framework.name}"
+    if claim.founding:  # "twelve founding members": the roster on the founding day
+        if framework.period is None:
+            return unknowable(f"the registry has no founding date for {framework.name}")
+        day = framework.period.start.last
+        sure, maybe, _ = roster(day)
+        low, high = len(sure), len(sure) + len(maybe)
+        admits = {quantity.admits(low), quantity.admits(high)}
+        founders = f"{low} founding {noun}" if low == high else f"{low} to {high} founding {noun}"
+        sources = tuple(dict.fromkeys(s for m in rows if m.actor in sure for s in m.sources))
+        reading = Reading(admits.pop() if len(admits) == 1 else None, founders, sources[:2])
+        return Question(lambda _day: reading, timeless=True)
     changes = facts.changes(framework.slug, lambda: rows)
     return _count(quantity, roster, changes, noun, framework.sources[:1])
 
@@ -155,6 +167,75 @@ def _absence(
             f"{name}: left on {last.period.end} ({_REASONS.get(last.end_reason, last.end_reason)})"
         )
     return f"{name}: not in the {label}"
+
+
+def name(claim: Claim, facts: Facts) -> Question:
+    """Whether an acronym stands for what the text says: a name the registry knows for it."""
+    framework = facts.registry.get_framework(claim.subject)
+    if framework is None or not claim.actors:
+        return unknowable(f"the registry does not know {claim.subject!r}")
+    known = {normalise(n) for n in (framework.name, *framework.aliases)}
+    (stated,) = claim.actors
+    holds = normalise(stated) in known
+    value = f"{framework.slug.upper()} stands for the {framework.name}"
+    reading = Reading(holds, value, framework.sources[:1])
+    return Question(lambda _day: reading, timeless=True)
+
+
+_UNDECIDED = {
+    "headquarters": "the registry does not record where {0} has its headquarters",
+    "secretary-general": "the registry does not record who is {0}'s Secretary General",
+    "obligation": "the registry does not record what the treaty or programme requires",
+}
+
+
+def undecided(claim: Claim, facts: Facts) -> Question:
+    """A checkable kind the registry holds no facts for: always `unverifiable`."""
+    framework = facts.registry.get_framework(claim.subject)
+    label = "NATO" if claim.subject == "nato" else framework.name if framework else claim.subject
+    return unknowable(_UNDECIDED[claim.kind].format(label))
+
+
+def article_5(claim: Claim, facts: Facts) -> Question:
+    """Whether Article 5 was invoked (for the first time) when the text says."""
+    invocations = [e for e in facts.registry.events() if e.kind == "article-5"]
+    if not invocations:
+        return unknowable("the registry records no invocation of Article 5")
+    first = invocations[0]
+    value = f"Article 5 was invoked for the first time on {first.start} ({first.title})"
+    if claim.date is not None:
+        holds = (
+            _within(first.start, claim.date)
+            if claim.founding
+            else any(_within(e.start, claim.date) for e in invocations)
+        )
+    else:
+        holds = True
+    reading = Reading(holds, value, first.sources)
+    return Question(lambda _day: reading, timeless=True)
+
+
+def concept_adopted(claim: Claim, facts: Facts) -> Question:
+    """Whether a Strategic Concept was adopted at the stated date (and place)."""
+    concepts = facts.concepts
+    if not concepts or (claim.date is None and not claim.actors):
+        return unknowable("the registry cannot tell which Strategic Concept is meant")
+    place = claim.actors[0].casefold() if claim.actors else None
+    matching = [
+        c
+        for c in concepts
+        if (claim.date is None or _within(c.start, claim.date) is not False)
+        and (place is None or place in (c.place or "").casefold())
+    ]
+    listed = "; ".join(f"{c.place} {c.start}" for c in concepts)
+    if matching:
+        c = matching[0]
+        reading = Reading(True, f"the {c.place} Strategic Concept was adopted on {c.start}",
+                          c.sources)  # fmt: skip
+    else:
+        reading = Reading(False, f"Strategic Concepts were adopted at {listed}",
+                          concepts[-1].sources)  # fmt: skip
+    return Question(lambda _day: reading, timeless=True)
 
 
 def founding(claim: Claim, facts: Facts) -> Question:
@@ -330,6 +411,12 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "core-tasks": core_tasks,
     "spending-target": spending_target,
     "action-points": action_points,
+    "name": name,
+    "headquarters": undecided,
+    "secretary-general": undecided,
+    "obligation": undecided,
+    "article-5": article_5,
+    "concept-adopted": concept_adopted,
 }
 
 

@@ -29,6 +29,7 @@ _RUN_GAP = re.compile(
 MAX_SENTENCE = 1000
 _BULLETS = "•·▪●◦*-\u2013"
 _PARENTHESES = re.compile(r"\([^()]*\)")
+_PREPOSITION = re.compile(r"\b(?:of|in|at|with|to|from|for|on|into)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,17 @@ class Sentence:
         """The first framework the sentence names that is not a possessive or an aside."""
         for mention in self.frameworks:
             if not mention.possessive and not self.is_aside(mention, self.end):
+                return mention
+        return None
+
+    def subject_in(self, plain: str) -> Mention | None:
+        """The topic, skipping frameworks named after a preposition ("the Ministers of NATO"):
+        those qualify another noun and are rarely what the following sentences are about."""
+        for mention in self.frameworks:
+            if mention.possessive or self.is_aside(mention, self.end):
+                continue
+            before = plain[max(self.start, mention.start - 6) : mention.start]
+            if not _PREPOSITION.search(before):
                 return mention
         return None
 
