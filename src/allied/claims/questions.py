@@ -73,6 +73,39 @@ def count(claim: Claim, facts: Facts) -> Question:
     return _count(quantity, roster, changes, noun, framework.sources[:1])
 
 
+def _roster_list(claim: Claim, facts: Facts, slug: str, label: str) -> Question:
+    """A list framed as complete (or as the founders): exactly the members on a day."""
+    framework = facts.registry.get_framework(slug)
+    rows = [m for m in facts.memberships(slug) if m.role == "member"]
+    if framework is None or framework.period is None or not rows:
+        return unknowable(f"the registry records no members of {label}")
+    listed = frozenset(claim.actors)
+    founded = framework.period.start.last
+
+    def read(day: _dt.date) -> Reading:
+        on = founded if claim.founding else day
+        sure, maybe, _ = facts.roster(slug, on)
+        missing = sorted(sure - listed)
+        extra = sorted(listed - sure - maybe)
+        who = "founding members" if claim.founding else f"members on {day}"
+        sources = tuple(dict.fromkeys(s for m in rows if m.actor in sure for s in m.sources))
+        if not missing and not extra:
+            holds: bool | None = True if not (maybe - listed) else None
+            return Reading(holds, f"the {len(sure)} {who} of the {label}", sources[:3])
+        parts = []
+        if missing:
+            parts.append(f"missing {facts.names(missing, on)}")
+        if extra:
+            parts.append(f"not {who}: {facts.names(extra, on)}")
+        text = f"{len(sure)} {who}; the list is " + ", ".join(parts)
+        return Reading(False, text, sources[:3])
+
+    if claim.founding:
+        founders = read(founded)
+        return Question(lambda _day: founders, timeless=True)
+    return Question(read, facts.changes(slug, lambda: rows).days)
+
+
 def _count(
     quantity: Quantity,
     roster: Callable[[_dt.date], Roster],
@@ -116,6 +149,8 @@ def membership(claim: Claim, facts: Facts) -> Question:
     framework = facts.registry.get_framework(claim.subject)
     if framework is None:
         return unknowable(f"the registry does not know {claim.subject!r}")
+    if claim.complete or claim.founding:
+        return _roster_list(claim, facts, framework.slug, framework.name)
     all_rows = facts.memberships(framework.slug)
     if not all_rows:
         return unknowable(f"the registry records no members of {framework.name}")
@@ -256,6 +291,8 @@ def accession(claim: Claim, facts: Facts) -> Question:
     framework = facts.registry.get_framework(claim.subject)
     if framework is None or not facts.memberships(framework.slug):
         return unknowable(f"the registry records no members of {claim.subject}")
+    if claim.date is None and claim.quantity is None and not claim.founding:
+        return _joined_by(claim, facts, framework.slug)
     facts_found: list[str] = []
     verdicts: list[bool | None] = []
     sources: list[str] = []
@@ -285,6 +322,27 @@ def accession(claim: Claim, facts: Facts) -> Question:
     return Question(lambda _day: reading, timeless=True)
 
 
+def _joined_by(claim: Claim, facts: Facts, slug: str) -> Question:
+    """ "… have all joined": every listed actor had joined by the day (no date stated)."""
+    firsts: dict[str, Membership | None] = {}
+    for actor in claim.actors:
+        rows = [m for m in facts.memberships(slug, actor) if m.role == "member"]
+        firsts[actor] = rows[0] if rows else None
+    days = tuple(sorted({m.period.start.first for m in firsts.values() if m is not None}))
+    sources = tuple(dict.fromkeys(s for m in firsts.values() if m for s in m.sources))
+
+    def check(day: _dt.date) -> bool:
+        return all(m is not None and m.period.start.last <= day for m in firsts.values())
+
+    def read(day: _dt.date) -> Reading:
+        late = [a for a, m in firsts.items() if m is None or m.period.start.last > day]
+        if not late:
+            return Reading(True, f"all {len(firsts)} had joined by {day}", sources[:3])
+        return Reading(False, f"not yet members on {day}: {facts.names(late, day)}", sources[:3])
+
+    return Question(read, days, dated=True, check=check)
+
+
 def _places(facts: Facts, slug: str, day: _dt.date) -> tuple[int, int]:
     """The places in order of joining of those who joined `slug` on `day`: 30th to 30th."""
     before, _, _ = facts.roster(slug, day - _dt.timedelta(days=1))
@@ -300,7 +358,7 @@ def most_recent_member(claim: Claim, facts: Facts) -> Question:
     rows = [m for m in facts.memberships(framework.slug) if m.role == "member"]
     if not rows:
         return unknowable(f"the registry records no members of {framework.name}")
-    (actor,) = claim.actors
+    actors = set(claim.actors)
 
     def read(day: _dt.date) -> Reading:
         newest = facts.newest(framework.slug, day)
@@ -312,7 +370,7 @@ def most_recent_member(claim: Claim, facts: Facts) -> Question:
 
     def check(day: _dt.date) -> bool:
         newest = facts.newest(framework.slug, day)
-        if not any(m.actor == actor for m in newest):
+        if not actors <= {m.actor for m in newest}:
             return False
         return claim.date is None or _within(newest[0].period.start, claim.date) is True
 
