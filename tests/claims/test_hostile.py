@@ -15,6 +15,10 @@ import allied
 from allied.claims import check_text
 from allied.claims.document import read_document
 
+#: About a second on an idle machine; the margin is for a loaded shared one (the quadratic
+#: patterns took 22 s to over 60 s on these shapes).
+LIMIT = 5.0
+
 _HOSTILE = {
     "markdown heading then 80 kB of [": "# NATO\n\n" + "[" * 80_000,
     "markdown heading then 160 kB of [": "# NATO\n\n" + "[" * 160_000,
@@ -39,7 +43,7 @@ def test_hostile_shapes_finish_in_about_a_second(name: str, registry: allied.Reg
     started = time.perf_counter()
     report = check_text(text, registry=registry, as_of="2024-01-01")
     elapsed = time.perf_counter() - started
-    assert elapsed < 2.5, f"{name}: {elapsed:.1f} s"
+    assert elapsed < LIMIT, f"{name}: {elapsed:.1f} s"
     assert len(report.plain) == len(text)
 
 

@@ -33,8 +33,9 @@ _HEDGE = re.compile(
 )
 #: A date fronting a clause: "In 1997, …", "On 19th of August 2008, …", "On this day 74 years ago".
 _FRONTED = re.compile(
+    r"[\"“\u2018'\s]*(?:"
     rf"(?i:in|on|by)\s+(?P<date>{ANY_DATE})\s*,?\s"
-    r"|(?i:on\s+this\s+day,?\s+)?(?P<years>\d{1,3})\s+years\s+ago\s*,?\s"
+    r"|(?i:on\s+this\s+day,?\s+)?(?P<years>\d{1,3})\s+years\s+ago\s*,?\s)"
 )
 _WHEN = re.compile(rf"\b(?i:in|by|on|as\s+of|at\s+the\s+end\s+of)\s+(?P<date>{ANY_DATE})")
 

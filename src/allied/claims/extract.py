@@ -33,7 +33,7 @@ _NOUN = (
 _COUNT = re.compile(
     r"\b(?:has|have|had|counts?|numbers?|comprises?|comprised|includes?|included|groups?"
     r"|brings?\s+together|brought\s+together|consists?\s+of|(?:is|are|was|were)\s+made\s+up\s+of"
-    r"|gathers?|unites?|with|of)\s+(?:(?:now|today|currently|a\s+total\s+of)\s+)?"
+    r"|gathers?|unites?|with|of|among|between)\s+(?:(?:now|today|currently|a\s+total\s+of)\s+)?"
     rf"(?P<q>{QUANTITY})\s+(?P<adj>[A-Z][\w-]+\s+)?{_NOUN}\b"
     r"|(?:\b(?i:the|all|its|all\s+the)|['\u2019]s)\s+"
     rf"(?P<q2>{QUANTITY})\s+(?P<noun2>Allies|member\s+(?:states|countries)|members)\b"
@@ -47,15 +47,22 @@ _TASK_COUNT = re.compile(
 )
 _FOUNDED = re.compile(
     r"\b(?i:founded|created|launched|established|set\s+up|initiated|inaugurated|formed)\b"
-    rf"(?:[^.;()]{{0,80}}?)\b(?:in|on|of)\s+(?P<date>{ANY_DATE})"
+    rf"(?:[^.;()]{{0,80}}?)(?:\b(?:in|on|of)\s+|\(\s*)(?P<date>{ANY_DATE})"
 )
 _FOUNDED_WORDS = (
     "founded", "created", "launched", "established", "set up", "initiated", "inaugurated",
     "formed", "anniversary",
 )  # fmt: skip
 _FOUNDED_SUBJECT_GAP = re.compile(
-    r"\)?\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:which|that)\s+)?"
+    r"\)?\s*(?:\([^)]*\)\s*)?,?\s*"
+    # an apposition: "…, a military alliance established in 1949"
+    r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:alliance|organi[sz]ation|initiative|programme"
+    r"|program|body|forum|partnership|council|commission|framework)\s+)?"
+    r"(?:(?:which|that)\s+)?"
     r"(?:(?:was|were|is|has\s+been|had\s+been)\s+)?\(?\s*"
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"[\"“\s]*(?:It|it|The\s+Alliance)\s+(?:was|has\s+been|had\s+been)\s+(?:officially\s+)?"
 )
 _CLAUSE_START = re.compile(r"[\s•·▪●◦*\-\u2013\d.)]*")
 _AFTER_FOUNDING = re.compile(r"\s*,\s*(?:the\s+)?(?P<it>it|which)?\b")
@@ -102,7 +109,8 @@ def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = No
         context = Context(plain, sentence, topic, previous, lower, written)
         for finder in _FINDERS:
             claims.extend(finder(context))
-        topic = sentence.subject_in(plain) or topic
+        asks = _asks(plain, sentence)
+        topic = sentence.subject_in(plain) or (sentence.topic if asks else None) or topic
         previous = sentence
     claims.extend(find_task_lists(plain))
     unique = {(c.kind, c.start, c.end, c.subject): c for c in claims}
@@ -190,6 +198,8 @@ def _founded_subject(ctx: Context, match: re.Match[str]) -> Mention | None:
         and _FOUNDED_SUBJECT_GAP.fullmatch(plain, before[-1].end, match.start())
     ):
         return before[-1]
+    if _PRONOUN_SUBJECT.fullmatch(plain, s.start, match.start()):
+        return ctx.topic  # "It was founded in 1949"
     if not _CLAUSE_START.fullmatch(plain, s.start, match.start()):
         return None
     after = _AFTER_FOUNDING.match(plain, match.end())

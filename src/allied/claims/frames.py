@@ -145,12 +145,13 @@ def _found(
         yield from pattern.finditer(ctx.plain, ctx.sentence.start, ctx.sentence.end)
 
 
-def _nato(ctx: Context) -> str | None:
-    """NATO when the sentence (or its topic) is about NATO's members."""
+def _nato(ctx: Context, *, speaker: bool = False) -> str | None:
+    """NATO when the sentence (or its topic) is about NATO's members; with `speaker`, also
+    when nothing else is the topic (a speaker's "our nations" in a text about NATO)."""
     topic = ctx.topic.code if ctx.topic is not None else None
     if topic not in (None, "nato"):
         return None
-    return "nato" if ctx.mentions_any(_NATO_WORDS) or topic == "nato" else None
+    return "nato" if ctx.mentions_any(_NATO_WORDS) or topic == "nato" or speaker else None
 
 
 def _subject(ctx: Context, position: int) -> str | None:
@@ -184,7 +185,7 @@ def counts(ctx: Context) -> Iterator[Claim]:
                         quantity=Quantity.parse(match["q"]))  # fmt: skip
     for pattern, delta, cue in ((_OTHER, 1, "other"), (_OUR, 0, "our")):
         for match in _found(ctx, pattern, (cue,)):
-            nato = _nato(ctx)
+            nato = _nato(ctx, speaker=pattern is _OUR)
             if nato is None or ctx.is_negated(match.start()):
                 continue
             stated = Quantity.parse(match["q"])

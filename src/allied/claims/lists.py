@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, Run
 from allied.claims.dating import ANY_DATE, parse_text_date
+from allied.claims.mentions import Mention
 from allied.claims.quantity import Quantity
 from allied.period import PartialDate
 
@@ -23,6 +24,10 @@ _LIST_CUE = re.compile(
 _SINGLE_CUE = re.compile(
     r"\b(?:includ(?:es|e|ing|ed)|brings?\s+together|brought\s+together|compris(?:es|e|ing)"
     r"|such\s+as|namely)\b"
+)
+_PARTNERS_OF = re.compile(
+    r"\s+(?:are|is|were|was|remain|remains)\s+(?:among\s+)?(?:NATO['\u2019]s|the\s+Alliance['\u2019]s)\s+"
+    r"(?:(?:closest|close|key|main|oldest|strongest|most\s+active|valued)\s+)?partners?\b"
 )
 _MEMBER_OF = re.compile(
     r"\s+(?:is|are|was|were|has\s+been|have\s+been|remains?|became|is\s+now|are\s+now)\s+"
@@ -66,7 +71,9 @@ _TITLE_COLON = re.compile(
     r"(?:members|partners|participants|Allies|countries|states|nations|signatories|include[sd]?"
     r"|are|were|follows|time|namely|comprises?|consists?\s+of|together|including|gathers?|unites?|groups?)\s*:\s*[\s•·▪●◦*\-\u2013]*$"
 )
-_NOT_MEMBERS = re.compile(r"\b(?:organi[sz]ations|institutions|bodies|agencies)\s+such\s+as\s*$")
+_NOT_MEMBERS = re.compile(
+    r"\b(?:organi[sz]ations|institutions|bodies|agencies)\s+(?:such\s+as|like|including)\s+(?:the\s+)?$"
+)
 _ORDINAL = re.compile(
     r"\b(?:is|was|became|becoming|as)\s+(?:NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+|its\s+"
     r"|the\s+)(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?:member\s+state|member\s+country|member|Ally|ally)\b"
@@ -108,6 +115,8 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
             mention = (
                 s.framework_before(start, possessive=True) or s.framework_after(end) or ctx.topic
             )
+        if mention is None and _FOUNDERS_CUE.search(plain, max(s.start, start - 160), start):
+            mention = Mention("framework", "nato", start, start)  # the founders of the Alliance
         if mention is None:
             continue
         subject = mention.code
@@ -128,6 +137,10 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
 
 
 def _member_of(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
+    partners = _PARTNERS_OF.match(ctx.plain, run[-1].end, ctx.sentence.end)
+    if partners is not None and not ctx.is_hedged(run[0].start, partners.end()):
+        yield ctx.claim("membership", run[0].start, partners.end(), PARTNERS, actors=actors)
+        return
     match = _MEMBER_OF.match(ctx.plain, run[-1].end)
     if match is None:
         return
