@@ -172,7 +172,8 @@ def test_every_kind_is_found_somewhere() -> None:
         "Its headquarters are in Brussels. Its Secretary General is Jane Doe. "
         "The Washington Treaty requires that Allies consult. "
         "Article 5 was invoked for the first time in 2001. "
-        "The previous Strategic Concept was adopted at the Lisbon Summit in 2010."
+        "The previous Strategic Concept was adopted at the Lisbon Summit in 2010. "
+        "Poland, with defence spending equivalent to 4.1% of GDP, leads."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

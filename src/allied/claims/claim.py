@@ -23,6 +23,7 @@ ClaimKind = Literal[
     "obligation",
     "article-5",
     "concept-adopted",
+    "spending-share",
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.
@@ -57,3 +58,5 @@ class Claim:
     founding: bool = False
     #: A list framed as complete ("The members are as follows: …"): judged for completeness.
     complete: bool = False
+    #: When a stated decision was made ("Allies agreed in 2014 to …"): judged as history.
+    since: PartialDate | None = None

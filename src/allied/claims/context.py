@@ -25,9 +25,9 @@ _NEGATION = re.compile(
 )
 #: Words that make a clause a prediction, a plan, a wish, a hypothesis or a report of one.
 _HEDGE = re.compile(
-    r"\b(?:will|would|could|may|might|should|shall|must|can|cannot|if|unless|whether"
+    r"\b(?:will|would|could|may|might|can|cannot|if|unless|whether"
     r"|expected\s+to|likely|unlikely|probably|perhaps|hopes?\s+to|hoped|plans?\s+to|planned"
-    r"|aims?\s+to|intends?\s+to|wants?\s+to|seeks?\s+to|seek|promise[sd]?|pledged?\s+to"
+    r"|aims?\s+to|intends?\s+to|wants?\s+to|seeks?\s+to|seek"
     r"|is\s+to|are\s+to|was\s+to|were\s+to|going\s+to|ready\s+to|prepared\s+to)\b|\?",
     re.I,
 )

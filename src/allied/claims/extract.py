@@ -70,9 +70,38 @@ _ANNIVERSARY = re.compile(
     r"\b(?i:in|on)\s+(?P<year>(?:19|20)\d\d)\s*,?\s+(?P<rest>.{0,40}?)\b(?:celebrated|marked|celebrates|marks)"
     r"\s+its\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary"
 )
-_SPENDING_WORDS = ("gdp", "defence", "defense")
+_CLAUSE_END = re.compile(
+    r"[,;:]|\s(?:but|while|whereas)\s|\sand\s+(?=(?:will|would|could|may|might|can|should|must"
+    r"|need|needs|is|are|was|were|has|have|had)\b)"
+)
+_SPENDING_TALK = ("target", "spend", "gdp", "estimate", "%")
+_SPENDING_WORDS = ("gdp", "defence", "defense", "target", "goal", "guideline")
 _SPENDING_CUE = re.compile(
-    r"defen[cs]e\s+(?:spending|expenditure|budgets?|investment)|\bGDP\b", re.I
+    r"defen[cs]e\s+(?:spending|expenditure|budgets?|investment)|\bGDP\b|\bGNP\b"
+    r"|%\s+(?:target|guideline|goal)",
+    re.I,
+)
+#: A past decision on the target: judged as history ("Allies agreed in 2014 to …").
+_DECIDED_TARGET = re.compile(
+    r"\b(?:agreed|pledged|committed|decided|undertook|promised)\b(?P<rest>[^.;]{0,80})$"
+)
+_SINCE_YEAR = re.compile(
+    r"\b(?:[Ss]ince|[Ii]n|[Aa]t\s+an?)\s+(?:(?:[A-Z][a-z]+|\d{1,2})\s+){0,2}(?P<year>(?:19|20)\d\d)\b"
+)
+#: "23 allies meet 2 %", "all 32 members are projected to meet": counts of who spends what,
+#: and increases, are not the target.
+_NOT_TARGET = re.compile(
+    r"\b(?:increase|rise|growth)\s+(?:of|by)\s+[^.;%]{0,10}$|\b(?:below|above|benchmark)\b[^.;%]{0,40}$",
+    re.I,
+)
+#: Between a country and its share: "Poland, with defence spending equivalent to", "Canada is
+#: around", "Poland (".
+_SHARE_GAP = re.compile(
+    r"(?:['\u2019]s)?(?:\s*,\s*with|\s+(?:is|was|spends?|spent|at)|\s*\()[^.;()%]{0,50}$"
+)
+_COUNTS_WHO = re.compile(
+    r"\b(?:\d{1,2}|all|most|few|several|more\s+than\s+\d{1,2})\s+(?:NATO\s+)?(?:allies|Allies|members"
+    r"|member\s+states|countries)\b[^.;]{0,60}\b(?:meet|spend|reach|will|are|were|have)\b"
 )
 _PERCENT = re.compile(
     r"(?P<pct>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:%|per\s?cent\b|percent\b)"
@@ -132,6 +161,8 @@ def _counts(ctx: Context) -> Iterator[Claim]:
 
 def _member_counts(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
+    if ctx.mentions_any(_SPENDING_TALK):
+        return  # "an estimate of 18 members" meeting a target counts spenders, not members
     for match in _COUNT.finditer(plain, s.start, s.end):
         noun = match["noun"] or match["noun2"]
         if _PAREN_AFTER.match(plain, match.end()) or (match["adj"] and match["adj"].islower()):
@@ -228,9 +259,35 @@ def _spending(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     if not ctx.mentions_any(_SPENDING_WORDS) or not _SPENDING_CUE.search(plain, s.start, s.end):
         return
+    if _COUNTS_WHO.search(plain, s.start, s.end):
+        return  # who meets the target (a count the registry does not hold), or a prediction
     for match in _PERCENT.finditer(plain, s.start, s.end):
+        before = plain[max(s.start, match.start() - 80) : match.start()]
+        actor = next((m for m in reversed(s.mentions) if m.kind == "actor" and
+                      match.start() - 70 <= m.start < match.start()), None)  # fmt: skip
+        if (
+            actor is not None
+            and _SHARE_GAP.fullmatch(plain, actor.end, match.start())
+            and not ctx.is_hedged(match.start())
+        ):
+            # "Poland, with defence spending equivalent to 4.12% of GDP": a national share
+            yield ctx.claim("spending-share", actor.start, match.end(), "defence-spending",
+                            actors=(actor.code,), percent=float(match["pct"].replace(",", ".")))  # fmt: skip
+            continue
+        clause_end = _CLAUSE_END.search(plain, match.end(), s.end)
+        if ctx.is_hedged(match.start(), clause_end.start() if clause_end else s.end):
+            continue  # "the new 3.5% goal will test allies": a prediction
         year = PartialDate(int(match["year"])) if match["year"] else None
         percent = float(match["pct"].replace(",", "."))
+        decided = _DECIDED_TARGET.search(plain, max(s.start, match.start() - 90), match.start())
+        if decided is None and _NOT_TARGET.search(before):
+            continue
+        if decided is not None:
+            since = _SINCE_YEAR.search(plain, s.start, match.start())
+            made = PartialDate(int(since["year"])) if since else None
+            yield ctx.claim("spending-target", s.start, s.end, "defence-spending",
+                            percent=percent, date=year, founding=True, since=made)  # fmt: skip
+            continue
         yield ctx.claim(
             "spending-target", s.start, s.end, "defence-spending", percent=percent, date=year
         )

@@ -24,7 +24,7 @@ from allied.claims.facts import (
 )
 from allied.claims.quantity import Quantity
 from allied.claims.tasks import likeness
-from allied.model import Membership
+from allied.model import Event, Membership
 from allied.naming import normalise
 from allied.period import Certainty, PartialDate
 
@@ -221,6 +221,7 @@ _UNDECIDED = {
     "headquarters": "the registry does not record where {0} has its headquarters",
     "secretary-general": "the registry does not record who is {0}'s Secretary General",
     "obligation": "the registry does not record what the treaty or programme requires",
+    "spending-share": "the registry does not record national defence spending",
 }
 
 
@@ -413,6 +414,9 @@ def spending_target(claim: Claim, facts: Facts) -> Question:
     if not commitments or claim.percent is None:
         return unknowable("the registry records no defence-spending commitment")
 
+    if claim.founding:
+        return _spending_decision(claim, commitments)
+
     def read(day: _dt.date) -> Reading:
         in_force = [e for e in commitments if e.start.last <= day]
         if not in_force:
@@ -427,6 +431,28 @@ def spending_target(claim: Claim, facts: Facts) -> Question:
         return Reading(holds, value, event.sources)
 
     return Question(read, tuple(e.start.last for e in commitments), dated=True)
+
+
+def _spending_decision(claim: Claim, commitments: Sequence[Event]) -> Question:
+    """A past decision ("Allies agreed in 2014 to spend 2% by 2024"): true if one was made."""
+
+    def read(day: _dt.date) -> Reading:
+        made = [e for e in commitments if e.start.last <= day]
+        for event in reversed(made):
+            percents, deadline = commitment_terms(event)
+            if claim.percent not in percents:
+                continue
+            if claim.date is not None and deadline != claim.date.year:
+                continue
+            if claim.since is not None and _within(event.start, claim.since) is False:
+                continue
+            target = f"{claim.percent:g}% of GDP" + (f" by {deadline}" if deadline else "")
+            return Reading(True, f"{event.title} ({event.start}): {target}", event.sources)
+        listed = "; ".join(f"{e.title} ({e.start})" for e in made) or "none"
+        return Reading(False, f"the commitments made by {day}: {listed}",
+                       made[-1].sources if made else ())  # fmt: skip
+
+    return Question(read, timeless=True)
 
 
 def action_points(claim: Claim, facts: Facts) -> Question:
@@ -475,6 +501,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "obligation": undecided,
     "article-5": article_5,
     "concept-adopted": concept_adopted,
+    "spending-share": undecided,
 }
 
 
