@@ -271,8 +271,9 @@ def _spending(ctx: Context) -> Iterator[Claim]:
             and not ctx.is_hedged(match.start())
         ):
             # "Poland, with defence spending equivalent to 4.12% of GDP": a national share
+            share = float(match["pct"].replace(",", "."))
             yield ctx.claim("spending-share", actor.start, match.end(), "defence-spending",
-                            actors=(actor.code,), percent=float(match["pct"].replace(",", ".")))  # fmt: skip
+                            actors=(actor.code,), percent=share)  # fmt: skip
             continue
         clause_end = _CLAUSE_END.search(plain, match.end(), s.end)
         if ctx.is_hedged(match.start(), clause_end.start() if clause_end else s.end):
