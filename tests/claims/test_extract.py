@@ -173,7 +173,8 @@ def test_every_kind_is_found_somewhere() -> None:
         "The Washington Treaty requires that Allies consult. "
         "Article 5 was invoked for the first time in 2001. "
         "The previous Strategic Concept was adopted at the Lisbon Summit in 2010. "
-        "Poland, with defence spending equivalent to 4.1% of GDP, leads."
+        "Poland, with defence spending equivalent to 4.1% of GDP, leads. "
+        "This joint declaration is the third between the EU and NATO."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

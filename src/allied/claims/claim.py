@@ -24,6 +24,7 @@ ClaimKind = Literal[
     "article-5",
     "concept-adopted",
     "spending-share",
+    "eu-nato-declarations",
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.

@@ -145,6 +145,59 @@ def _found(
         yield from pattern.finditer(ctx.plain, ctx.sentence.start, ctx.sentence.end)
 
 
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_JOINT = r"(?:[Jj]oint\s+)?[Dd]eclarations?"
+_DECLARATION_ORDINAL = re.compile(
+    rf"\b(?:[Tt]his|[Tt]he\s+new|[Tt]he\s+latest)\s+{_JOINT}\s+(?:is|was)\s+the\s+"
+    r"(?P<ord>first|second|third|fourth|fifth|sixth|\d{1,2}(?:st|nd|rd|th))\b"
+)
+_DECLARATION_YEARS = re.compile(
+    r"\b(?:previous|earlier|two\s+previous|other)\s+(?:(?P<n>two|three|four|\d)\s+)?"
+    rf"{_JOINT}\s+(?:were\s+)?(?:signed|adopted)\s+in\s+"
+    r"(?P<years>(?:19|20)\d\d(?:\s*(?:,|and)\s*(?:19|20)\d\d)*)"
+)
+_DECLARATION_SIGNED = re.compile(rf"\b(?:signed|adopted)\s+(?:the|a|their)\s+(?:new\s+)?{_JOINT}\b")
+_INSTITUTIONALISED = re.compile(
+    rf"\binstitutionali[sz]ed\s+(?:in|during)\s+(?P<era>{ERA}|(?:19|20)\d\d)"
+)
+_EU = re.compile(r"\bEU\b|European\s+Union")
+
+
+def declarations(ctx: Context) -> Iterator[Claim]:
+    """EU-NATO joint declarations: "the third", "signed in 2016 and 2018", "institutionalised"."""
+    s, plain = ctx.sentence, ctx.plain
+    if not ctx.mentions_any(("declaration", "institutionali")):
+        return
+    about_eu = _EU.search(plain, s.start, s.end) or (
+        ctx.previous is not None and _EU.search(plain, ctx.previous.start, ctx.previous.end)
+    )
+    if not about_eu and not ctx.mentions_any(("two organi", "two institutions")):
+        return
+    for match in _DECLARATION_ORDINAL.finditer(plain, s.start, s.end):
+        word = match["ord"].lower()
+        n = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        yield ctx.claim("eu-nato-declarations", match.start(), match.end(), "eu-nato",
+                        quantity=Quantity(n))  # fmt: skip
+    for match in _DECLARATION_YEARS.finditer(plain, s.start, s.end):
+        years = tuple(int(y) for y in re.findall(r"(?:19|20)\d\d", match["years"]))
+        yield ctx.claim("eu-nato-declarations", match.start(), match.end(), "eu-nato",
+                        tasks=tuple(map(str, years)))  # fmt: skip
+    if ctx.written is not None and not ctx.is_hedged(s.end):
+        for match in _DECLARATION_SIGNED.finditer(plain, s.start, s.end):
+            day = PartialDate.from_date(ctx.written)
+            yield ctx.claim("eu-nato-declarations", match.start(), match.end(), "eu-nato",
+                            date=day)  # fmt: skip
+    for match in _INSTITUTIONALISED.finditer(plain, s.start, s.end):
+        era = (
+            parse_era(match["era"])
+            if not match["era"].isdigit()
+            else PartialDate(int(match["era"]))
+        )
+        if era is not None:
+            yield ctx.claim("eu-nato-declarations", s.start, match.end(), "eu-nato",
+                            date=era, founding=True)  # fmt: skip
+
+
 def _nato(ctx: Context, *, speaker: bool = False) -> str | None:
     """NATO when the sentence (or its topic) is about NATO's members; with `speaker`, also
     when nothing else is the topic (a speaker's "our nations" in a text about NATO)."""
@@ -338,4 +391,10 @@ def _article_5(ctx: Context) -> Iterator[Claim]:
     yield ctx.claim("article-5", s.start, s.end, "nato", date=date, founding=bool(invoked["first"]))
 
 
-FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (counts, foundings, names, undecided)
+FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
+    counts,
+    foundings,
+    names,
+    undecided,
+    declarations,
+)

@@ -455,6 +455,39 @@ def _spending_decision(claim: Claim, commitments: Sequence[Event]) -> Question:
     return Question(read, timeless=True)
 
 
+def eu_nato_declarations(claim: Claim, facts: Facts) -> Question:
+    """EU-NATO declarations: how many joint ones by a day, their years, one signed on a day,
+    and (`founding`) when relations were institutionalised (the first declaration)."""
+    events = [e for e in facts.registry.events() if e.kind == "declaration" and "EU" in e.actors]
+    joint = [e for e in events if "joint declaration" in e.title.casefold()]
+    if not events:
+        return unknowable("the registry records no EU-NATO declaration")
+    if claim.founding and claim.date is not None:
+        first = events[0]
+        reading = Reading(_within(first.start, claim.date), f"{first.title}, {first.start}",
+                          first.sources)  # fmt: skip
+        return Question(lambda _day: reading, timeless=True)
+
+    def listed(items: Sequence[Event]) -> str:
+        return "; ".join(f"{e.title} ({e.start})" for e in items) or "none"
+
+    def read(day: _dt.date) -> Reading:
+        by = [e for e in joint if e.start.first <= day]
+        sources = tuple(s for e in by for s in e.sources[:1])
+        if claim.quantity is not None:
+            holds = claim.quantity.admits(len(by))
+        elif claim.tasks:
+            years = [e.start.year for e in by]
+            holds = all(int(y) in years for y in claim.tasks)
+        elif claim.date is not None:
+            holds = any(_within(e.start, claim.date) is not False for e in by[-1:])
+        else:
+            holds = None
+        return Reading(holds, f"{len(by)} joint declarations by {day}: {listed(by)}", sources)
+
+    return Question(read, tuple(e.start.first for e in joint), dated=True)
+
+
 def action_points(claim: Claim, facts: Facts) -> Question:
     """Whether the EU and NATO had agreed the stated number of common proposals by a day."""
     sets = facts.proposals
@@ -502,6 +535,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "article-5": article_5,
     "concept-adopted": concept_adopted,
     "spending-share": undecided,
+    "eu-nato-declarations": eu_nato_declarations,
 }
 
 
