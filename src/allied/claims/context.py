@@ -66,11 +66,13 @@ class Context:
     lower: str
     #: The day the text was written, when it is given or stated ("today", "N years ago").
     written: _dt.date | None = None
+    #: The sentence in lower case (set by `find_claims`; read from `lower` when empty).
+    sentence_lower: str = ""
 
     def mentions_any(self, words: tuple[str, ...]) -> bool:
         """Whether the sentence contains any of `words` (lower case), in any case."""
-        lower, start, end = self.lower, self.sentence.start, self.sentence.end
-        return any(lower.find(word, start, end) >= 0 for word in words)
+        text = self.sentence_lower or self.lower[self.sentence.start : self.sentence.end]
+        return any(word in text for word in words)
 
     def claim(self, kind: ClaimKind, start: int, end: int, subject: str, **facts: object) -> Claim:
         """A claim at `start:end`, its text read with whitespace collapsed."""

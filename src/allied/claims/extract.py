@@ -135,7 +135,8 @@ def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = No
             sentence.paragraph != previous.paragraph and not _asks(plain, previous)
         ):
             topic = None  # a question's topic carries into the answer's paragraph
-        context = Context(plain, sentence, topic, previous, lower, written)
+        context = Context(plain, sentence, topic, previous, lower, written,
+                          lower[sentence.start : sentence.end])  # fmt: skip
         for finder in _FINDERS:
             claims.extend(finder(context))
         asks = _asks(plain, sentence)
@@ -176,7 +177,7 @@ def _member_counts(ctx: Context) -> Iterator[Claim]:
             continue
         else:
             subject = framework.code
-        if ctx.is_negated(match.start()):
+        if ctx.is_negated(match.start()) or ctx.is_hedged(match.start(), match.end()):
             continue
         if PARTNER_NOUN.match(noun) and subject == "nato":
             subject = PARTNERS

@@ -57,7 +57,7 @@ _JOINERS = re.compile(
     rf"(?<![\w,.])(?P<q>{_Q})\s+(?:states|countries|nations|partners|members)\s+"
     r"(?:had|have|has)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:joined|signed\s+up|signed\s+on)\b"
 )
-_NATO_WORDS = ("nato", "allies", "alliance", "members")
+_NATO_WORDS = ("nato", "allies", "ally", "alliance", "members")
 
 _SIGNED = re.compile(
     r"\b(?:signed|concluded)\s+(?:a\s+pact|a\s+treaty|the\s+(?:Washington|North\s+Atlantic)\s+Treaty)"

@@ -485,6 +485,8 @@ def eu_nato_declarations(claim: Claim, facts: Facts) -> Question:
             holds = None
         return Reading(holds, f"{len(by)} joint declarations by {day}: {listed(by)}", sources)
 
+    if claim.quantity is not None or claim.tasks:  # "this one is the third": of its own day
+        return Question(read, timeless=True)
     return Question(read, tuple(e.start.first for e in joint), dated=True)
 
 
