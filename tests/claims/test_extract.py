@@ -174,7 +174,10 @@ def test_every_kind_is_found_somewhere() -> None:
         "Article 5 was invoked for the first time in 2001. "
         "The previous Strategic Concept was adopted at the Lisbon Summit in 2010. "
         "Poland, with defence spending equivalent to 4.1% of GDP, leads. "
-        "This joint declaration is the third between the EU and NATO."
+        "This joint declaration is the third between the EU and NATO. "
+        "Ministers attended the NATO Summit in Warsaw. "
+        "The current KFOR Commander, General Jane Example, spoke. "
+        "The NATO-Georgia Commission represents a forum for consultations."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

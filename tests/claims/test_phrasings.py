@@ -81,6 +81,15 @@ CASES = [
      "Strategic Concept", "concept-adopted", "supported"),
     ("This joint declaration is the second between the EU and NATO.", "2018-07-10",
      "the second", "eu-nato-declarations", "supported"),
+    # meetings, commanders, roles
+    ("In July 2016, Montenegro participated in the NATO Summit in Warsaw.", "2017-01-01",
+     "NATO Summit in Warsaw", "meeting", "supported"),
+    ("Leaders gathered for the 50th anniversary summit of the Alliance.", "1999-04-24",
+     "50th anniversary summit", "meeting", "supported"),
+    ("The current KFOR Commander, General Jane Example, met the press.", "2020-01-01",
+     "Jane Example", "commander", "unverifiable"),
+    ("The NATO-Ukraine Commission serves as a forum for consultation.", "2020-01-01",
+     "serves as a forum", "role", "unverifiable"),
     # spending
     ("Allies agreed in 2014 to spend 2% of GDP on defence by 2024.", "2025-01-01",
      "agreed in 2014", "spending-target", "supported"),

@@ -25,6 +25,9 @@ ClaimKind = Literal[
     "concept-adopted",
     "spending-share",
     "eu-nato-declarations",
+    "meeting",
+    "commander",
+    "role",
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.

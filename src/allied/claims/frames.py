@@ -198,6 +198,68 @@ def declarations(ctx: Context) -> Iterator[Claim]:
                             date=era, founding=True)  # fmt: skip
 
 
+_MONTH_DAY = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_MEETING = re.compile(
+    r"\b(?:took\s+part\s+in|participated\s+in|attended|ahead\s+of|held|hosted)\s+"
+    r"(?:a\s+|an\s+|the\s+)?(?:(?:extraordinary|informal|first|last)\s+)?"
+    r"(?P<what>(?:NATO\s+)?[Ss]ummit|meetings?\s+of\s+(?:the\s+)?(?:NATO\s+)?(?:Heads\s+of\s+States?"
+    r"|Defence\s+Ministers|Foreign\s+Ministers|Ministers)|(?:NATO\s+)?(?:Defence|Foreign)\s+Ministers['\u2019]?"
+    r"\s+meetings?)"
+)
+_PLACE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+_ANNIVERSARY_SUMMIT = re.compile(
+    r"\b(?:the\s+)?(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+[Ss]ummit\b"
+)
+_COMMANDER = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:current\s+|new\s+)?(?P<op>KFOR|SFOR|IFOR|ISAF|SACEUR|SACT)\s+[Cc]ommander"
+    r"(?:\s*\([A-Z]{3,10}\))?\s*,?\s+(?P<name>(?:(?:Lt\.|Lieutenant|Gen\.|General|Admiral|Sir)\s+)*"
+    r"[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})"
+)
+_ROLE = re.compile(
+    r"\s+(?:represents|is|serves\s+as|acts\s+as|provides)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:forum|mechanism|framework|body|platform|venue)\b"
+    r"|,\s+a\s+body\s+which\s+meets\b"
+)
+
+
+def meetings(ctx: Context) -> Iterator[Claim]:
+    """Meetings and summits (the registry's summits decide some), commanders, and the role
+    of a body ("The Commission represents a forum for …") — the latter two unverifiable."""
+    s, plain = ctx.sentence, ctx.plain
+    if ctx.mentions_any(("summit", "meeting", "ministers")) and not ctx.is_hedged(s.end):
+        for match in _MEETING.finditer(plain, s.start, s.end):
+            place = _PLACE.search(plain, match.end(), min(s.end, match.end() + 30))
+            summit = "ummit" in match["what"]
+            yield ctx.claim("meeting", s.start if ctx.fronted_date() else match.start(),
+                            place.end() if place else match.end(), "nato",
+                            actors=(place["place"],) if place and summit else (),
+                            date=ctx.fronted_date() if summit else None)  # fmt: skip
+        for match in _ANNIVERSARY_SUMMIT.finditer(plain, s.start, s.end):
+            on = PartialDate(ctx.written.year) if ctx.written else None
+            yield ctx.claim("meeting", match.start(), match.end(), "nato", date=on,
+                            quantity=Quantity(int(match["n"])))  # fmt: skip
+    if ctx.mentions_any(("commander",)):
+        for match in _COMMANDER.finditer(plain, s.start, s.end):
+            yield ctx.claim("commander", match.start(), match.end(), match["op"].lower(),
+                            actors=(match["name"],))  # fmt: skip
+    if ctx.mentions_any(("forum", "mechanism", "framework", "body", "platform", "venue")):
+        subjects = [*s.frameworks, *([ctx.topic] if ctx.topic else [])]
+        for mention in s.frameworks:
+            role = _ROLE.match(plain, mention.end, s.end)
+            if role is not None and not ctx.is_hedged(role.end()):
+                yield ctx.claim("role", mention.start, role.end(), mention.code)
+        opening = re.match(
+            r"[Tt]he\s+(?:commission|council|initiative|partnership|programme)",
+            plain[s.start : s.end],
+        )
+        if opening and ctx.topic is not None and subjects:
+            role = _ROLE.match(plain, s.start + opening.end(), s.end)
+            if role is not None:
+                yield ctx.claim("role", s.start, role.end(), ctx.topic.code)
+
+
 def _nato(ctx: Context, *, speaker: bool = False) -> str | None:
     """NATO when the sentence (or its topic) is about NATO's members; with `speaker`, also
     when nothing else is the topic (a speaker's "our nations" in a text about NATO)."""
@@ -397,4 +459,5 @@ FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     names,
     undecided,
     declarations,
+    meetings,
 )

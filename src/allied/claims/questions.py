@@ -222,13 +222,21 @@ _UNDECIDED = {
     "secretary-general": "the registry does not record who is {0}'s Secretary General",
     "obligation": "the registry does not record what the treaty or programme requires",
     "spending-share": "the registry does not record national defence spending",
+    "commander": "the registry does not record who commands {0}",
+    "role": "the registry does not record what the {0} is for",
 }
 
 
 def undecided(claim: Claim, facts: Facts) -> Question:
     """A checkable kind the registry holds no facts for: always `unverifiable`."""
     framework = facts.registry.get_framework(claim.subject)
-    label = "NATO" if claim.subject == "nato" else framework.name if framework else claim.subject
+    label = (
+        "NATO"
+        if claim.subject == "nato"
+        else framework.name
+        if framework
+        else claim.subject.upper()
+    )
     return unknowable(_UNDECIDED[claim.kind].format(label))
 
 
@@ -490,6 +498,36 @@ def eu_nato_declarations(claim: Claim, facts: Facts) -> Question:
     return Question(read, tuple(e.start.first for e in joint), dated=True)
 
 
+def meeting(claim: Claim, facts: Facts) -> Question:
+    """A NATO summit at a place (and date), or the Nth-anniversary summit in a year; other
+    meetings are recorded only when they are summits, so the rest is `unverifiable`."""
+    summits = [e for e in facts.registry.events() if e.kind == "summit"]
+    founded = _dt.date(1949, 4, 4)
+    if claim.quantity is not None and claim.date is not None:  # "the 50th anniversary summit"
+        year = founded.year + claim.quantity.value
+        held = [e for e in summits if e.start.year == year]
+        if claim.date.year != year:
+            reading = Reading(False, f"the {claim.quantity.value}th anniversary fell in {year}")
+        elif held:
+            reading = Reading(True, f"{held[0].title}, {held[0].start}", held[0].sources)
+        else:
+            reading = Reading(None, f"the registry records no summit in {year}")
+        return Question(lambda _day: reading, timeless=True)
+    if not claim.actors:
+        return unknowable("the registry records summits only, not other meetings")
+    place = claim.actors[0].casefold()
+    found = [
+        e
+        for e in summits
+        if place in f"{e.place} {e.title}".casefold()
+        and (claim.date is None or _within(e.start, claim.date) is not False)
+    ]
+    if not found:
+        return unknowable(f"the registry records no summit in {claim.actors[0]} then")
+    reading = Reading(True, f"{found[-1].title}, {found[-1].start}", found[-1].sources)
+    return Question(lambda _day: reading, timeless=True)
+
+
 def action_points(claim: Claim, facts: Facts) -> Question:
     """Whether the EU and NATO had agreed the stated number of common proposals by a day."""
     sets = facts.proposals
@@ -538,6 +576,9 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "concept-adopted": concept_adopted,
     "spending-share": undecided,
     "eu-nato-declarations": eu_nato_declarations,
+    "meeting": meeting,
+    "commander": undecided,
+    "role": undecided,
 }
 
 
