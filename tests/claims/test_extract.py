@@ -177,7 +177,8 @@ def test_every_kind_is_found_somewhere() -> None:
         "This joint declaration is the third between the EU and NATO. "
         "Ministers attended the NATO Summit in Warsaw. "
         "The current KFOR Commander, General Jane Example, spoke. "
-        "The NATO-Georgia Commission represents a forum for consultations."
+        "The NATO-Georgia Commission represents a forum for consultations. "
+        "The document defines terrorism as a threat."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

@@ -90,6 +90,8 @@ CASES = [
      "Jane Example", "commander", "unverifiable"),
     ("The NATO-Ukraine Commission serves as a forum for consultation.", "2020-01-01",
      "serves as a forum", "role", "unverifiable"),
+    ("The Strategic Concept is revised roughly every decade.", "2020-01-01",
+     "revised roughly every decade", "document-content", "unverifiable"),
     # spending
     ("Allies agreed in 2014 to spend 2% of GDP on defence by 2024.", "2025-01-01",
      "agreed in 2014", "spending-target", "supported"),
@@ -128,6 +130,7 @@ def test_phrasing_class(
         "NATO Accession: Austria and Ireland",
         "NATO cooperates with organisations such as the European Union.",
         "Ministers plan to establish a new NATO-Moldova Council.",
+        "If it moved, NATO would be headquartered in Mons.",
     ],
 )
 def test_hedged_or_titled_text_claims_nothing(text: str, registry: allied.Registry) -> None:

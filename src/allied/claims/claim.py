@@ -28,6 +28,7 @@ ClaimKind = Literal[
     "meeting",
     "commander",
     "role",
+    "document-content",
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.

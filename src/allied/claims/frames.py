@@ -221,6 +221,12 @@ _ROLE = re.compile(
     r"\s+(?:represents|is|serves\s+as|acts\s+as|provides)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}"
     r"(?:forum|mechanism|framework|body|platform|venue)\b"
     r"|,\s+a\s+body\s+which\s+meets\b"
+    r"|(?:\s+along\s+with\s+[\w-]+)?\s+plays?\s+(?:the|a)\s+(?:central|key|leading|major|pivotal)\s+role\b"
+)
+_DOCUMENT_SAYS = re.compile(
+    r"\b[Tt]he\s+(?:documents?|Strategic\s+Concept|new\s+concept|declaration|communiqu[ée])\s+"
+    r"(?:also\s+)?(?:defines|states?\s+that|names|identifies|calls|designates"
+    r"|(?:is|was)\s+(?:updated|revised|reviewed)\s+(?:roughly\s+|about\s+|approximately\s+)?every)\b"
 )
 
 
@@ -244,7 +250,12 @@ def meetings(ctx: Context) -> Iterator[Claim]:
         for match in _COMMANDER.finditer(plain, s.start, s.end):
             yield ctx.claim("commander", match.start(), match.end(), match["op"].lower(),
                             actors=(match["name"],))  # fmt: skip
-    if ctx.mentions_any(("forum", "mechanism", "framework", "body", "platform", "venue")):
+    if ctx.mentions_any(("document", "concept", "declaration", "communiq")):
+        for match in _DOCUMENT_SAYS.finditer(plain, s.start, s.end):
+            if not ctx.is_hedged(match.start(), match.end()):
+                yield ctx.claim("document-content", match.start(), s.end, "nato")
+                break
+    if ctx.mentions_any(("forum", "mechanism", "framework", "body", "platform", "venue", "role")):
         subjects = [*s.frameworks, *([ctx.topic] if ctx.topic else [])]
         for mention in s.frameworks:
             role = _ROLE.match(plain, mention.end, s.end)
@@ -379,11 +390,12 @@ def names(ctx: Context) -> Iterator[Claim]:
 def undecided(ctx: Context) -> Iterator[Claim]:
     """Headquarters, Secretaries General, Article 5, treaty obligations, Strategic Concepts."""
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(_UNDECIDED_CUES) or ctx.is_hedged(s.end):
+    if not ctx.mentions_any(_UNDECIDED_CUES) or plain.find("?", s.start, s.end) >= 0:
         return
     for match in _found(ctx, _HEADQUARTERS, ("headquarter", "based in")):
         subject = _subject(ctx, match.start()) or _nato(ctx)
-        if subject is not None and not ctx.is_negated(match.start()):
+        hedged = ctx.is_hedged(match.start(), match.end())
+        if subject is not None and not ctx.is_negated(match.start()) and not hedged:
             start = ctx.subject_start(
                 ctx.sentence.framework_before(match.start() + 1), match.start()
             )
@@ -394,6 +406,8 @@ def undecided(ctx: Context) -> Iterator[Claim]:
     if ctx.mentions_any(("article",)):
         yield from _article_5(ctx)
     for match in _found(ctx, _TREATY_SAYS, _TREATY_CUES):
+        if ctx.is_hedged(match.start(), match.end()):
+            continue
         if _TREATY_SUBJECT.search(plain, max(s.start, match.start() - 60), match.start()):
             start = max(s.start, match.start() - 60)
             start = plain.rfind(" ", s.start, start) + 1 or s.start

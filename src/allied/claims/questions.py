@@ -224,6 +224,7 @@ _UNDECIDED = {
     "spending-share": "the registry does not record national defence spending",
     "commander": "the registry does not record who commands {0}",
     "role": "the registry does not record what the {0} is for",
+    "document-content": "the registry does not record what the document says",
 }
 
 
@@ -579,6 +580,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "meeting": meeting,
     "commander": undecided,
     "role": undecided,
+    "document-content": undecided,
 }
 
 

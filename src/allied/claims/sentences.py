@@ -18,9 +18,11 @@ from allied.claims.mentions import Mention
 _BOUNDARY = re.compile(
     r"(?P<para>\n[ \t\xa0]*\n\s*|\n(?=[ \t\xa0]*(?:[•·▪●◦*\-\u2013]|\d{1,2}[.)])[ \t\xa0]))"
     r"|(?<=[.!?;])[\"”\u2019)]*\s+"
+    r"|(?<=:)[ \t]*\n(?=[ \t]*[\"“])"  # a quotation opening on the line after a colon
 )
 _ABBREVIATION = re.compile(
-    r"(?:\b(?i:e\.g|i\.e|etc|vs|cf|no|nos|art|para|mr|mrs|ms|dr|st|approx)|\b[A-Z])\.$"
+    r"(?:\b(?i:e\.g|i\.e|etc|vs|cf|no|nos|art|para|mr|mrs|ms|dr|st|approx|lt|gen|col|adm|sgt"
+    r"|jan|feb|febr|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$"
 )
 _RUN_GAP = re.compile(
     r"[\s,;()\"“”•·▪●◦*\-\u2013]*(?:(?:and|et|as\s+well\s+as|&|or|plus)\s+)?(?:the\s+)?"
