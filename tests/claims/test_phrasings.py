@@ -92,6 +92,8 @@ CASES = [
      "serves as a forum", "role", "unverifiable"),
     ("The Strategic Concept is revised roughly every decade.", "2020-01-01",
      "revised roughly every decade", "document-content", "unverifiable"),
+    ("Both applied in May. Yesterday allies signed the accession protocols for Finland and "
+     "Sweden.", "2022-07-06", "signed the accession protocols", "protocol", "supported"),
     # spending
     ("Allies agreed in 2014 to spend 2% of GDP on defence by 2024.", "2025-01-01",
      "agreed in 2014", "spending-target", "supported"),

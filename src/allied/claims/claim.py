@@ -29,6 +29,7 @@ ClaimKind = Literal[
     "commander",
     "role",
     "document-content",
+    "protocol",
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.

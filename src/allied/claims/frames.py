@@ -21,6 +21,7 @@ Every finder skips hedged clauses (predictions, plans, questions, conditionals).
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Callable, Iterator
 
@@ -228,6 +229,48 @@ _DOCUMENT_SAYS = re.compile(
     r"(?:also\s+)?(?:defines|states?\s+that|names|identifies|calls|designates"
     r"|(?:is|was)\s+(?:updated|revised|reviewed)\s+(?:roughly\s+|about\s+|approximately\s+)?every)\b"
 )
+
+
+_PROTOCOL = re.compile(
+    r"\b(?:signed|signing\s+of)\s+(?:the\s+)?(?:Protocols?\s+on\s+(?:the\s+)?[Aa]ccession|"
+    r"accession\s+protocols?)\b"
+)
+_PROTOCOL_PASSIVE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:Protocols?\s+on\s+(?:the\s+)?[Aa]ccession|[Aa]ccession\s+[Pp]rotocols?)"
+    r"[^.;]{0,40}?\s+(?:was|were)\s+signed\b"
+)
+_PROTOCOL_DATE = re.compile(
+    rf"\b(?:in|on)\s+(?P<date>{ANY_DATE})|\b(?P<rel>[Yy]esterday|[Tt]oday)\b"
+)
+
+
+def protocols(ctx: Context) -> Iterator[Claim]:
+    """Accession protocols signed: on a stated date, or "yesterday"/"today" from the text's."""
+    s, plain = ctx.sentence, ctx.plain
+    if not ctx.mentions_any(("protocol",)) or ctx.is_hedged(s.end):
+        return
+    for pattern in (_PROTOCOL, _PROTOCOL_PASSIVE):
+        for match in pattern.finditer(plain, s.start, s.end):
+            dates = list(_PROTOCOL_DATE.finditer(plain, s.start, s.end))
+            date = None
+            for found in dates:
+                if found["date"]:
+                    date = parse_text_date(found["date"])
+                elif ctx.written is not None:
+                    day = ctx.written - _dt.timedelta(
+                        days=1 if found["rel"].lower() == "yesterday" else 0
+                    )
+                    date = PartialDate.from_date(day)
+                if date is not None:
+                    break
+            if date is None:
+                continue
+            actors = tuple(m.code for m in s.mentions if m.kind == "actor")
+            if not actors and ctx.previous is not None:
+                actors = tuple(m.code for m in ctx.previous.mentions if m.kind == "actor")
+            start = min([match.start(), *(f.start() for f in dates if f.start() < match.start())])
+            yield ctx.claim("protocol", start, match.end(), "nato", actors=actors, date=date)
+            return
 
 
 def meetings(ctx: Context) -> Iterator[Claim]:
@@ -474,4 +517,5 @@ FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     undecided,
     declarations,
     meetings,
+    protocols,
 )

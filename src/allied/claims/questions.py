@@ -529,6 +529,19 @@ def meeting(claim: Claim, facts: Facts) -> Question:
     return Question(lambda _day: reading, timeless=True)
 
 
+def protocol(claim: Claim, facts: Facts) -> Question:
+    """Whether accession protocols (for the actors named) were signed on the stated date."""
+    events = [e for e in facts.registry.events() if e.kind == "accession-protocol"]
+    if claim.actors:
+        events = [e for e in events if set(claim.actors) & set(e.actors)]
+    if not events or claim.date is None:
+        return unknowable("the registry records no accession protocol for them")
+    signed = [e for e in events if _within(e.start, claim.date) is not False]
+    event = signed[0] if signed else events[-1]
+    reading = Reading(bool(signed), f"{event.title}, signed on {event.start}", event.sources)
+    return Question(lambda _day: reading, timeless=True)
+
+
 def action_points(claim: Claim, facts: Facts) -> Question:
     """Whether the EU and NATO had agreed the stated number of common proposals by a day."""
     sets = facts.proposals
@@ -578,6 +591,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "spending-share": undecided,
     "eu-nato-declarations": eu_nato_declarations,
     "meeting": meeting,
+    "protocol": protocol,
     "commander": undecided,
     "role": undecided,
     "document-content": undecided,
