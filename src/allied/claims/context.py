@@ -25,7 +25,7 @@ _NEGATION = re.compile(
 )
 #: Words that make a clause a prediction, a plan, a wish, a hypothesis or a report of one.
 _HEDGE = re.compile(
-    r"\b(?:will|would|could|may|might|can|cannot|if|unless|whether"
+    r"\b(?:will|would|could|(?-i:may)|might|can|cannot|if|unless|whether"  # not the month May
     r"|expected\s+to|likely|unlikely|probably|perhaps|hopes?\s+to|hoped|plans?\s+to|planned"
     r"|aims?\s+to|intends?\s+to|wants?\s+to|seeks?\s+to|seek"
     r"|is\s+to|are\s+to|was\s+to|were\s+to|going\s+to|ready\s+to|prepared\s+to)\b|\?",
