@@ -26,6 +26,13 @@ TODAY = _dt.date(2026, 1, 1)
         ("By Jane Doe, 12 March 2020\n\nNATO has 29 members.", "2020-03-12"),
         ("12 March 2020 | By Jane Doe\n\nNATO has 29 members.", "2020-03-12"),
         ("Last updated 07/25/2019 (US style, read as the only valid date)", "2019-07-25"),
+        ("BRUSSELS, 12 March 1999 \u2014 Three states joined NATO today.", "1999-03-12"),
+        ("[...] Oslo 01.02.2015 Ministers met in the Norwegian capital.", "2015-02-01"),
+        ("Title of a page\n\nSeptember 3, 2001\n\nThe Alliance has 19 members.", "2001-09-03"),
+        ("  \u2022 4 Jan. 2016 -\n  \u2022 |\n\nSpeech", "2016-01-04"),
+        ("Hansard volume 1: debated on Tuesday 2 March 2021", "2021-03-02"),
+        ("For Immediate Release                 April 9, 2003\n\nText.", "2003-04-09"),
+        ("Posted 03/04/2009 by a reader", "2009-04-03"),
     ],
 )
 def test_detects_stated_dates(text: str, day: str) -> None:
@@ -39,6 +46,18 @@ def test_detects_stated_dates(text: str, day: str) -> None:
 def test_an_update_beats_a_publication_date_and_the_latest_wins() -> None:
     text = "Published on 2019-01-05.\nUpdated 2020-02-03.\nUpdated 2021-02-03."
     assert detect_date(text).on == _dt.date(2021, 2, 3)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 March 1999 Poland joined NATO.",
+        "In 2004 Slovenia joined.\nIn 12 May 2005 nothing.",
+        "The first session was held on September 15, 2008.",
+    ],
+)
+def test_a_date_inside_a_sentence_is_not_the_writing_date(text: str) -> None:
+    assert date_document(text, today=TODAY).source == "today"
 
 
 def test_a_label_without_a_date_is_not_a_date() -> None:

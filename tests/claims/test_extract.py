@@ -54,7 +54,7 @@ def test_offsets_cover_the_claim() -> None:
     ],
 )
 def test_not_counts(text: str) -> None:
-    assert [c for c in found(text) if c.kind == "count"] == []
+    assert [c for c in found(text) if c.kind == "count" and not c.founding] == []
 
 
 def test_membership_lists_resolve_every_name() -> None:
@@ -167,7 +167,19 @@ def test_every_kind_is_found_somewhere() -> None:
         "The NATO-Georgia Commission (created in 2008) met. Greece joined NATO in 1952. "
         "North Macedonia is the most recent member. NATO's three core tasks matter. "
         "Allies aim for 2% of GDP on defence spending by 2024. "
-        "The EU and NATO have 74 common proposals."
+        "The EU and NATO have 74 common proposals. "
+        "NATO stands for the North Atlantic Treaty Organization. "
+        "Its headquarters are in Brussels. Its Secretary General is Jane Doe. "
+        "The Washington Treaty requires that Allies consult. "
+        "Article 5 was invoked for the first time in 2001. "
+        "The previous Strategic Concept was adopted at the Lisbon Summit in 2010. "
+        "Poland, with defence spending equivalent to 4.1% of GDP, leads. "
+        "This joint declaration is the third between the EU and NATO. "
+        "Ministers attended the NATO Summit in Warsaw. "
+        "The current KFOR Commander, General Jane Example, spoke. "
+        "The NATO-Georgia Commission represents a forum for consultations. "
+        "The document defines terrorism as a threat. "
+        "The Protocol on the Accession of Montenegro was signed on 19 May 2016."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

@@ -82,8 +82,19 @@ def test_partners_across_the_globe_list_is_outdated() -> None:
 
 
 def test_belgian_seed_has_no_date_of_its_own() -> None:
-    assert check("be-2021-nato.txt").as_of_source == "today"
+    undated = check("be-2021-nato.txt")
+    assert undated.as_of_source == "inferred"
+    assert undated.as_of_window is not None
+    start, end = undated.as_of_window
+    assert start <= _dt.date(2021, 7, 1) <= end  # the ministry wrote it in 2021
     assert BELGIAN.as_document()["document"]["as_of_source"] == "given"
+    # Nothing that held when it was written is called contradicted: only what the
+    # dated reading contradicts too.
+    contradicted = {c.claim.text for c in undated.claims if c.verdict.verdict == "contradicted"}
+    assert contradicted <= {
+        c.claim.text for c in BELGIAN.claims if c.verdict.verdict == "contradicted"
+    }
+    assert undated.count("outdated") >= 3
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,10 @@ from allied.claims.claim import Claim, ClaimKind
 from allied.claims.dating import AsOfSource, DocumentDate, date_document
 from allied.claims.document import Markup, read_document
 from allied.claims.extract import find_claims
-from allied.claims.facts import facts_of
+from allied.claims.facts import Question, facts_of
 from allied.claims.questions import question_for
-from allied.claims.verdict import Verdict, judge
+from allied.claims.verdict import Verdict, judge, judge_in_window
+from allied.claims.window import infer_window
 from allied.period import PartialDate
 from allied.registry import Registry
 
@@ -44,6 +45,8 @@ class CheckedText:
     as_of_text: str | None
     checked_on: _dt.date
     markup: Markup
+    #: Undated texts only: the first and last day of the inferred writing window.
+    as_of_window: tuple[_dt.date, _dt.date] | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ class CheckReport:
     checked_on: _dt.date
     markup: Markup
     claims: tuple[CheckedClaim, ...]
+    #: For an undated text, the span it was most likely written in (see `window`).
+    as_of_window: tuple[_dt.date, _dt.date] | None = None
     #: The plain text the claims were read from (markup blanked, same offsets as the
     #: input): what a page shows with the claims highlighted. Not part of the document.
     plain: str = field(default="", repr=False)
@@ -88,7 +93,7 @@ class CheckReport:
     def answer(self) -> CheckAnswer:
         """The report as an answer: its stable JSON document (docs/claims.md) and CSV rows."""
         checked = CheckedText(self.as_of, self.as_of_source, self.as_of_text or None,
-                              self.checked_on, self.markup)  # fmt: skip
+                              self.checked_on, self.markup, self.as_of_window)  # fmt: skip
         return CheckAnswer(checked, tuple(claim.as_row() for claim in self.claims))
 
     def as_document(self) -> dict[str, Any]:
@@ -129,22 +134,45 @@ def check_text(
     document = read_document(text, markup=markup, max_bytes=max_bytes)
     dated: DocumentDate = date_document(document.plain, given=as_of, today=today)
     facts = facts_of(registry)
+    written = dated.on if dated.source in ("given", "detected") else None
+    claims = find_claims(document.plain, registry, written=written)
+    questions: dict[tuple[object, ...], Question] = {}
+    for claim in claims:
+        key = _key(claim)
+        if key not in questions:
+            questions[key] = question_for(claim, facts)
+    window = None
+    if dated.source == "today":  # undated: infer when it was written from what it says
+        window = infer_window(list(questions.values()), today)
+        if window is not None:
+            start, end = window
+            dated = DocumentDate(end, "inferred", f"written between {start} and {end}")
     verdicts: dict[tuple[object, ...], Verdict] = {}
     checked = []
-    for claim in find_claims(document.plain, registry):
-        key = (claim.kind, claim.subject, claim.actors, claim.quantity, claim.date, claim.tasks,
-               claim.percent, claim.founding)  # fmt: skip
+    for claim in claims:
+        key = _key(claim)
         verdict = verdicts.get(key)
         if verdict is None:
-            question = question_for(claim, facts)
-            verdict = verdicts[key] = judge(question, as_of=dated.on, today=today)
+            question = questions[key]
+            if window is not None:
+                verdict = judge_in_window(question, window=window, today=today)
+            else:
+                verdict = judge(question, as_of=dated.on, today=today)
+            verdicts[key] = verdict
         checked.append(CheckedClaim(claim, verdict))
     return CheckReport(
         as_of=dated.on,
         as_of_source=dated.source,
+        as_of_window=window,
         as_of_text=dated.text,
         checked_on=today,
         markup=document.markup,
         claims=tuple(checked),
         plain=document.plain,
     )
+
+
+def _key(claim: Claim) -> tuple[object, ...]:
+    """What decides a claim's verdict: claims with the same key share one question."""
+    return (claim.kind, claim.subject, claim.actors, claim.quantity, claim.date, claim.tasks,
+            claim.percent, claim.founding, claim.complete, claim.since)  # fmt: skip

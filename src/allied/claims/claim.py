@@ -17,6 +17,19 @@ ClaimKind = Literal[
     "core-tasks",
     "spending-target",
     "action-points",
+    "name",
+    "headquarters",
+    "secretary-general",
+    "obligation",
+    "article-5",
+    "concept-adopted",
+    "spending-share",
+    "eu-nato-declarations",
+    "meeting",
+    "commander",
+    "role",
+    "document-content",
+    "protocol",
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.
@@ -32,7 +45,10 @@ class Claim:
     accession, the place in order of joining: "NATO's 30th member"), `date`
     (founding, accession, most-recent-member; for a count or membership, the past
     date it is stated of: "In 2004, NATO had 26 members"), `tasks` (core-tasks),
-    `percent` and `date` (spending-target).
+    `percent` and `date` (spending-target). `founding` marks a founding member
+    (accession), a count of founders (count) or a first time (article-5). Kinds the
+    registry cannot decide (headquarters, secretary-general, obligation) keep what they
+    state in `actors` and are judged `unverifiable`; `name` keeps the expansion there.
     """
 
     kind: ClaimKind
@@ -46,3 +62,7 @@ class Claim:
     tasks: tuple[str, ...] = ()
     percent: float | None = None
     founding: bool = False
+    #: A list framed as complete ("The members are as follows: …"): judged for completeness.
+    complete: bool = False
+    #: When a stated decision was made ("Allies agreed in 2014 to …"): judged as history.
+    since: PartialDate | None = None

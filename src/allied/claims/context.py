@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
 
 from allied.claims.claim import Claim, ClaimKind
-from allied.claims.dating import ANY_DATE, parse_text_date
+from allied.claims.dating import ANY_DATE, parse_text_date, years_before
 from allied.claims.mentions import Mention
 from allied.claims.sentences import Sentence
 from allied.period import PartialDate
@@ -21,6 +22,20 @@ _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|neither|nor|except|excluding|other\s+than|besides"
     r"|apart\s+from|unlike|without)\b|n't\b",
     re.I,
+)
+#: Words that make a clause a prediction, a plan, a wish, a hypothesis or a report of one.
+_HEDGE = re.compile(
+    r"\b(?:will|would|could|(?-i:may)|might|can|cannot|if|unless|whether"  # not the month May
+    r"|expected\s+to|likely|unlikely|probably|perhaps|hopes?\s+to|hoped|plans?\s+to|planned"
+    r"|aims?\s+to|intends?\s+to|wants?\s+to|seeks?\s+to|seek"
+    r"|is\s+to|are\s+to|was\s+to|were\s+to|going\s+to|ready\s+to|prepared\s+to)\b|\?",
+    re.I,
+)
+#: A date fronting a clause: "In 1997, …", "On 19th of August 2008, …", "On this day 74 years ago".
+_FRONTED = re.compile(
+    r"[\"“\u2018'\s]*(?:"
+    rf"(?i:in|on|by)\s+(?P<date>{ANY_DATE})\s*,?\s"
+    r"|(?i:on\s+this\s+day,?\s+)?(?P<years>\d{1,3})\s+years\s+ago\s*,?\s)"
 )
 _WHEN = re.compile(rf"\b(?i:in|by|on|as\s+of|at\s+the\s+end\s+of)\s+(?P<date>{ANY_DATE})")
 
@@ -49,11 +64,15 @@ class Context:
     previous: Sentence | None
     #: `plain` with ASCII letters in lower case (same length), for cheap keyword checks.
     lower: str
+    #: The day the text was written, when it is given or stated ("today", "N years ago").
+    written: _dt.date | None = None
+    #: The sentence in lower case (set by `find_claims`; read from `lower` when empty).
+    sentence_lower: str = ""
 
     def mentions_any(self, words: tuple[str, ...]) -> bool:
         """Whether the sentence contains any of `words` (lower case), in any case."""
-        lower, start, end = self.lower, self.sentence.start, self.sentence.end
-        return any(lower.find(word, start, end) >= 0 for word in words)
+        text = self.sentence_lower or self.lower[self.sentence.start : self.sentence.end]
+        return any(word in text for word in words)
 
     def claim(self, kind: ClaimKind, start: int, end: int, subject: str, **facts: object) -> Claim:
         """A claim at `start:end`, its text read with whitespace collapsed."""
@@ -66,6 +85,34 @@ class Context:
         clause = self.plain[clause_start:position]
         cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"))
         return _NEGATION.search(clause, cut + 1) is not None
+
+    def is_hedged(self, position: int, end: int | None = None) -> bool:
+        """Whether the clause around `position` predicts, plans, asks or supposes.
+
+        Reads from the clause's start (the last comma, semicolon or colon before
+        `position`, or the sentence's start) to `end` (default `position`), and the whole
+        sentence for a question mark.
+        """
+        s = self.sentence
+        if self.plain.find("?", s.start, s.end) >= 0:
+            return True
+        clause_start = max(s.start, position - 120)
+        clause = self.plain[clause_start:position]
+        cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"))
+        if _HEDGE.search(self.plain, clause_start + cut + 1, end or position):
+            return True
+        return self.plain[s.start : s.start + 3].lower() == "if "
+
+    def fronted_date(self) -> PartialDate | None:
+        """The date fronting the sentence: "In 1997, …", "74 years ago, …" (from `written`)."""
+        match = _FRONTED.match(self.plain, self.sentence.start)
+        if match is None:
+            return None
+        if match["date"]:
+            return parse_text_date(match["date"])
+        if self.written is None:
+            return None
+        return years_before(self.written, int(match["years"]))
 
     def stated_date(self, verb: str) -> PartialDate | None:
         """The past date a past-tense claim is about: "In 2004, NATO had 26 members"."""

@@ -65,14 +65,21 @@ _SUFFIXES: dict[str, Markup] = {
     ".markdown": "markdown",
     ".txt": "text",
 }
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LOOKS_HTML = re.compile(
     r"<(?:!doctype|html|head|body|p|div|br|span|a|h[1-6]|ul|ol|li|table|meta|article)\b", re.I
 )
-_LOOKS_MARKDOWN = re.compile(r"(?m)^#{1,6}\s|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*")
+# Every pattern here runs in time linear in the text: a repeated part never scans past the
+# character that could start another match ("[", "<"), so a text of 1 MB of "[" or "<a " is
+# read once, not once per opening bracket.
+_LOOKS_MARKDOWN = re.compile(
+    r"(?m)^#{1,6}\s|\[[^\[\]\n]{1,1000}\]\([^()\[\]\s]{1,2000}\)|\*\*[^*\n]+\*\*"
+)
 
-_HTML_HIDDEN = re.compile(r"<(script|style|head)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
-_HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|<![^>]*>")
+_HTML_HIDDEN_OPEN = re.compile(r"<(script|style|head)\b|<!--", re.I)
+_HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|<![^<>]*>")
 _HTML_ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _BLOCK_TAGS = frozenset(
     [
@@ -110,7 +117,9 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_LINK = re.compile(
+    r"!?\[([^\[\]\n]{0,1000})\]\([^()\[\]\s]{0,2000}(?:\s+\"[^\"\n()\[\]]{0,300}\")?\)"
+)
 _MD_MARKERS = re.compile(
     r"(?m)^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t])"  # headings, quotes, bullets
     r"|\*\*|__|`+"  # strong emphasis and code
@@ -142,6 +151,8 @@ def read_document(
             )
     if not text.strip():
         raise EmptyDocument("the document is empty")
+    if _SURROGATE.search(text):  # lone surrogates (from JSON "\\ud800"): one U+FFFD each
+        text = _SURROGATE.sub("\ufffd", text)
     controls = len(_CONTROL.findall(text, 0, 65536))
     if "\x00" in text or controls > max(8, min(len(text), 65536) // 100):
         raise BinaryDocument("the document looks like binary data, not text")
@@ -204,7 +215,7 @@ def strip_html(text: str) -> str:
     >>> strip_html("a&amp;b<br>c")
     'a&    b\\n   c'
     """
-    text = _HTML_HIDDEN.sub(_blank, text)
+    text = _blank_hidden(text)
     text = _HTML_TAG.sub(_blank_tag, text)
     return _HTML_ENTITY.sub(_decode_entity, text)
 
@@ -217,6 +228,35 @@ def strip_markdown(text: str) -> str:
     """
     text = _MD_LINK.sub(_blank_link, text)
     return _MD_MARKERS.sub(_blank, text)
+
+
+def _blank_hidden(text: str) -> str:
+    """Blank comments, scripts, styles and the head, each up to its end (or the text's end).
+
+    The end of each is looked up with `str.find`, once per kind when it is missing,
+    so unclosed openings cannot make the scan quadratic.
+    """
+    lower = text.translate(_ASCII_LOWER)  # same length as `text`, unlike str.lower
+    parts: list[str] = []
+    cursor = 0
+    missing: set[str] = set()
+    for match in _HTML_HIDDEN_OPEN.finditer(text):
+        if match.start() < cursor:
+            continue
+        name = (match.group(1) or "").lower()
+        closing = "-->" if not name else f"</{name}"
+        if closing in missing:
+            continue
+        end = lower.find(closing, match.end())
+        if end < 0:
+            missing.add(closing)
+            continue
+        end = end + len(closing) if not name else (lower.find(">", end) + 1 or len(text))
+        parts.append(text[cursor : match.start()])
+        parts.append(_spaces(text[match.start() : end]))
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
 
 
 def _decode(data: bytes, max_bytes: int) -> str:
@@ -263,4 +303,6 @@ def _decode_entity(match: re.Match[str]) -> str:
 
 def _spaces(text: str) -> str:
     # Keep line breaks, so that blanked blocks still end sentences and lines.
-    return "".join("\n" if char == "\n" else " " for char in text)
+    if "\n" not in text:
+        return " " * len(text)
+    return "\n".join(" " * len(line) for line in text.split("\n"))

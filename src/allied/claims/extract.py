@@ -10,12 +10,14 @@ lists in `tasks`. Finders never consult facts; `questions` and `verdict` do.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Callable, Iterator
 
 from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, ascii_lower
 from allied.claims.dating import ANY_DATE, parse_text_date
+from allied.claims.frames import FINDERS as FRAME_FINDERS
 from allied.claims.lists import find_lists
 from allied.claims.mentions import Mention, vocabulary_of
 from allied.claims.quantity import QUANTITY, Quantity
@@ -31,7 +33,7 @@ _NOUN = (
 _COUNT = re.compile(
     r"\b(?:has|have|had|counts?|numbers?|comprises?|comprised|includes?|included|groups?"
     r"|brings?\s+together|brought\s+together|consists?\s+of|(?:is|are|was|were)\s+made\s+up\s+of"
-    r"|gathers?|unites?|with|of)\s+(?:(?:now|today|currently|a\s+total\s+of)\s+)?"
+    r"|gathers?|unites?|with|of|among|between)\s+(?:(?:now|today|currently|a\s+total\s+of)\s+)?"
     rf"(?P<q>{QUANTITY})\s+(?P<adj>[A-Z][\w-]+\s+)?{_NOUN}\b"
     r"|(?:\b(?i:the|all|its|all\s+the)|['\u2019]s)\s+"
     rf"(?P<q2>{QUANTITY})\s+(?P<noun2>Allies|member\s+(?:states|countries)|members)\b"
@@ -45,15 +47,22 @@ _TASK_COUNT = re.compile(
 )
 _FOUNDED = re.compile(
     r"\b(?i:founded|created|launched|established|set\s+up|initiated|inaugurated|formed)\b"
-    rf"(?:[^.;()]{{0,80}}?)\b(?:in|on|of)\s+(?P<date>{ANY_DATE})"
+    rf"(?:[^.;()]{{0,80}}?)(?:\b(?:in|on|of)\s+|\(\s*)(?P<date>{ANY_DATE})"
 )
 _FOUNDED_WORDS = (
     "founded", "created", "launched", "established", "set up", "initiated", "inaugurated",
     "formed", "anniversary",
 )  # fmt: skip
 _FOUNDED_SUBJECT_GAP = re.compile(
-    r"\)?\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:which|that)\s+)?"
+    r"\)?\s*(?:\([^)]*\)\s*)?,?\s*"
+    # an apposition: "…, a military alliance established in 1949"
+    r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:alliance|organi[sz]ation|initiative|programme"
+    r"|program|body|forum|partnership|council|commission|framework)\s+)?"
+    r"(?:(?:which|that)\s+)?"
     r"(?:(?:was|were|is|has\s+been|had\s+been)\s+)?\(?\s*"
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"[\"“\s]*(?:It|it|The\s+Alliance)\s+(?:was|has\s+been|had\s+been)\s+(?:officially\s+)?"
 )
 _CLAUSE_START = re.compile(r"[\s•·▪●◦*\-\u2013\d.)]*")
 _AFTER_FOUNDING = re.compile(r"\s*,\s*(?:the\s+)?(?P<it>it|which)?\b")
@@ -61,9 +70,38 @@ _ANNIVERSARY = re.compile(
     r"\b(?i:in|on)\s+(?P<year>(?:19|20)\d\d)\s*,?\s+(?P<rest>.{0,40}?)\b(?:celebrated|marked|celebrates|marks)"
     r"\s+its\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary"
 )
-_SPENDING_WORDS = ("gdp", "defence", "defense")
+_CLAUSE_END = re.compile(
+    r"[,;:]|\s(?:but|while|whereas)\s|\sand\s+(?=(?:will|would|could|may|might|can|should|must"
+    r"|need|needs|is|are|was|were|has|have|had)\b)"
+)
+_SPENDING_TALK = ("target", "spend", "gdp", "estimate", "%")
+_SPENDING_WORDS = ("gdp", "defence", "defense", "target", "goal", "guideline")
 _SPENDING_CUE = re.compile(
-    r"defen[cs]e\s+(?:spending|expenditure|budgets?|investment)|\bGDP\b", re.I
+    r"defen[cs]e\s+(?:spending|expenditure|budgets?|investment)|\bGDP\b|\bGNP\b"
+    r"|%\s+(?:target|guideline|goal)",
+    re.I,
+)
+#: A past decision on the target: judged as history ("Allies agreed in 2014 to …").
+_DECIDED_TARGET = re.compile(
+    r"\b(?:agreed|pledged|committed|decided|undertook|promised)\b(?P<rest>[^.;]{0,80})$"
+)
+_SINCE_YEAR = re.compile(
+    r"\b(?:[Ss]ince|[Ii]n|[Aa]t\s+an?)\s+(?:(?:[A-Z][a-z]+|\d{1,2})\s+){0,2}(?P<year>(?:19|20)\d\d)\b"
+)
+#: "23 allies meet 2 %", "all 32 members are projected to meet": counts of who spends what,
+#: and increases, are not the target.
+_NOT_TARGET = re.compile(
+    r"\b(?:increase|rise|growth)\s+(?:of|by)\s+[^.;%]{0,10}$|\b(?:below|above|benchmark)\b[^.;%]{0,40}$",
+    re.I,
+)
+#: Between a country and its share: "Poland, with defence spending equivalent to", "Canada is
+#: around", "Poland (".
+_SHARE_GAP = re.compile(
+    r"(?:['\u2019]s)?(?:\s*,\s*with|\s+(?:is|was|spends?|spent|at)|\s*\()[^.;()%]{0,50}$"
+)
+_COUNTS_WHO = re.compile(
+    r"\b(?:\d{1,2}|all|most|few|several|more\s+than\s+\d{1,2})\s+(?:NATO\s+)?(?:allies|Allies|members"
+    r"|member\s+states|countries)\b[^.;]{0,60}\b(?:meet|spend|reach|will|are|were|have)\b"
 )
 _PERCENT = re.compile(
     r"(?P<pct>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:%|per\s?cent\b|percent\b)"
@@ -77,8 +115,11 @@ _ACTION_WORDS = ("proposals", "action", "actions")
 _EU = re.compile(r"\bEU\b|European\s+Union|\bUE\b|Union\s+européenne")
 
 
-def find_claims(plain: str, registry: Registry) -> list[Claim]:
+def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = None) -> list[Claim]:
     """Every claim in `plain` the registry could judge, in text order.
+
+    `written` is the day the text was written, when known: relative dates
+    ("today", "74 years ago") are read from it.
 
     >>> import allied
     >>> [c.kind for c in find_claims("NATO now has 32 members.", allied.load())]
@@ -90,16 +131,25 @@ def find_claims(plain: str, registry: Registry) -> list[Claim]:
     previous: Sentence | None = None
     topic: Mention | None = None
     for sentence in split_sentences(plain, mentions):
-        if previous is None or sentence.paragraph != previous.paragraph:
-            topic = None
-        context = Context(plain, sentence, topic, previous, lower)
+        if previous is None or (
+            sentence.paragraph != previous.paragraph and not _asks(plain, previous)
+        ):
+            topic = None  # a question's topic carries into the answer's paragraph
+        context = Context(plain, sentence, topic, previous, lower, written,
+                          lower[sentence.start : sentence.end])  # fmt: skip
         for finder in _FINDERS:
             claims.extend(finder(context))
-        topic = sentence.topic or topic
+        asks = _asks(plain, sentence)
+        topic = sentence.subject_in(plain) or (sentence.topic if asks else None) or topic
         previous = sentence
     claims.extend(find_task_lists(plain))
     unique = {(c.kind, c.start, c.end, c.subject): c for c in claims}
     return sorted(unique.values(), key=lambda c: (c.start, c.end, c.kind))
+
+
+def _asks(plain: str, sentence: Sentence) -> bool:
+    """Whether `sentence` is a question (or a heading line, which names a topic too)."""
+    return plain[sentence.end - 1 : sentence.end] == "?"
 
 
 def _counts(ctx: Context) -> Iterator[Claim]:
@@ -112,6 +162,8 @@ def _counts(ctx: Context) -> Iterator[Claim]:
 
 def _member_counts(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
+    if ctx.mentions_any(_SPENDING_TALK):
+        return  # "an estimate of 18 members" meeting a target counts spenders, not members
     for match in _COUNT.finditer(plain, s.start, s.end):
         noun = match["noun"] or match["noun2"]
         if _PAREN_AFTER.match(plain, match.end()) or (match["adj"] and match["adj"].islower()):
@@ -125,7 +177,7 @@ def _member_counts(ctx: Context) -> Iterator[Claim]:
             continue
         else:
             subject = framework.code
-        if ctx.is_negated(match.start()):
+        if ctx.is_negated(match.start()) or ctx.is_hedged(match.start(), match.end()):
             continue
         if PARTNER_NOUN.match(noun) and subject == "nato":
             subject = PARTNERS
@@ -178,6 +230,8 @@ def _founded_subject(ctx: Context, match: re.Match[str]) -> Mention | None:
         and _FOUNDED_SUBJECT_GAP.fullmatch(plain, before[-1].end, match.start())
     ):
         return before[-1]
+    if _PRONOUN_SUBJECT.fullmatch(plain, s.start, match.start()):
+        return ctx.topic  # "It was founded in 1949"
     if not _CLAUSE_START.fullmatch(plain, s.start, match.start()):
         return None
     after = _AFTER_FOUNDING.match(plain, match.end())
@@ -206,9 +260,36 @@ def _spending(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     if not ctx.mentions_any(_SPENDING_WORDS) or not _SPENDING_CUE.search(plain, s.start, s.end):
         return
+    if _COUNTS_WHO.search(plain, s.start, s.end):
+        return  # who meets the target (a count the registry does not hold), or a prediction
     for match in _PERCENT.finditer(plain, s.start, s.end):
+        before = plain[max(s.start, match.start() - 80) : match.start()]
+        actor = next((m for m in reversed(s.mentions) if m.kind == "actor" and
+                      match.start() - 70 <= m.start < match.start()), None)  # fmt: skip
+        if (
+            actor is not None
+            and _SHARE_GAP.fullmatch(plain, actor.end, match.start())
+            and not ctx.is_hedged(match.start())
+        ):
+            # "Poland, with defence spending equivalent to 4.12% of GDP": a national share
+            share = float(match["pct"].replace(",", "."))
+            yield ctx.claim("spending-share", actor.start, match.end(), "defence-spending",
+                            actors=(actor.code,), percent=share)  # fmt: skip
+            continue
+        clause_end = _CLAUSE_END.search(plain, match.end(), s.end)
+        if ctx.is_hedged(match.start(), clause_end.start() if clause_end else s.end):
+            continue  # "the new 3.5% goal will test allies": a prediction
         year = PartialDate(int(match["year"])) if match["year"] else None
         percent = float(match["pct"].replace(",", "."))
+        decided = _DECIDED_TARGET.search(plain, max(s.start, match.start() - 90), match.start())
+        if decided is None and _NOT_TARGET.search(before):
+            continue
+        if decided is not None:
+            since = _SINCE_YEAR.search(plain, s.start, match.start())
+            made = PartialDate(int(since["year"])) if since else None
+            yield ctx.claim("spending-target", s.start, s.end, "defence-spending",
+                            percent=percent, date=year, founding=True, since=made)  # fmt: skip
+            continue
         yield ctx.claim(
             "spending-target", s.start, s.end, "defence-spending", percent=percent, date=year
         )
@@ -236,4 +317,5 @@ _FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     find_lists,
     _spending,
     _action_points,
+    *FRAME_FINDERS,
 )

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, Run
 from allied.claims.dating import ANY_DATE, parse_text_date
+from allied.claims.mentions import Mention
 from allied.claims.quantity import Quantity
 from allied.period import PartialDate
 
@@ -24,26 +25,63 @@ _SINGLE_CUE = re.compile(
     r"\b(?:includ(?:es|e|ing|ed)|brings?\s+together|brought\s+together|compris(?:es|e|ing)"
     r"|such\s+as|namely)\b"
 )
+_PARTNERS_OF = re.compile(
+    r"\s+(?:are|is|were|was|remain|remains)\s+(?:among\s+)?(?:NATO['\u2019]s|the\s+Alliance['\u2019]s)\s+"
+    r"(?:(?:closest|close|key|main|oldest|strongest|most\s+active|valued)\s+)?partners?\b"
+)
 _MEMBER_OF = re.compile(
     r"\s+(?:is|are|was|were|has\s+been|have\s+been|remains?|became|is\s+now|are\s+now)\s+"
     r"(?:an?\s+|all\s+|one\s+of\s+the\s+)?(?P<founding>founding\s+|original\s+)?(?:active\s+|full\s+)?"
     r"(?:members?|partners?|participants?|Ally|Allies|signator(?:y|ies))\s+(?:of|in|to)\s+(?:the\s+)?"
 )
 _ACCESSION_BEFORE = re.compile(
-    rf"(?:\b(?i:in|on)\s+(?P<date>{ANY_DATE})\s+with\s+)?(?:the\s+)?accession\s+of\s+(?:the\s+)?$"
+    rf"(?:\b(?i:in|on)\s+(?P<date>{ANY_DATE})\s+with\s+)?(?:the\s+)?accession\s+"
+    r"(?P<today>today\s+)?of\s+(?:the\s+)?$"
 )
 _DATE_AFTER = re.compile(rf"\s*,?\s+(?:in|on)\s+(?P<date>{ANY_DATE})")
+_JOIN_VERB = (
+    r"(?:\s*\([^()\n]{1,40}\))?\s+(?:(?:have|has|had)\s+)?(?:(?:all|also|then|both)\s+)?"
+    r"(?P<verb>joined|entered|acceded\s+to|became\s+(?:a\s+|full\s+)*(?:members?|Allies?)(?:\s+of)?"
+    r"|became\s+(?:NATO\s+)?(?:members|Allies)|(?:was|were)\s+admitted(?:\s+to)?)\b"
+)
+#: "N years later", "the following year": a date read from the last one stated before it.
+RELATIVE = (
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+years?\s+later"
+    r"|the\s+(?:following|next)\s+year"
+)
 _JOINED = re.compile(
-    r"\s+(?:joined|acceded\s+to|became\s+(?:a\s+|full\s+)*(?:members?|Allies?)(?:\s+of)?"
-    r"|became\s+(?:NATO\s+)?(?:members|Allies))\b(?P<what>[^.;,]{0,60}?)"
-    rf"\s*\b(?:in|on)\s+(?P<date>{ANY_DATE})"
+    _JOIN_VERB + r"(?P<what>[^.;,]{0,60}?)"
+    rf"\s*\b(?:(?:in|on)\s+(?P<date>{ANY_DATE})|(?P<rel>{RELATIVE}))"
+)
+_JOINED_BARE = re.compile(_JOIN_VERB + r"(?!\s+(?:by|in|on|the|NATO|with|into|talks)\b)")
+_FRONTED_DATE = re.compile(rf"\b(?i:in|on|by)\s+(?P<date>{ANY_DATE})\s*,?\s+(?:the\s+)?$")
+_LAST_DATE = re.compile(rf"(?P<date>{ANY_DATE})")
+_YEAR_AFTER = re.compile(r"\s*\((?P<year>(?:19|20)\d\d)\)")
+_JOIN_CUE = re.compile(r"\b(?:joined|entered|admitted|accession|acceded|became\s+members)\b")
+_FOUNDING_FRONT = re.compile(
+    r"\b(?i:as)\s+(?:a|an|one\s+of\s+the)\s+(?:founding|original)\s+(?:member|Ally|ally|members|Allies)"
+    r"\s+of\s+(?P<fw>[^,.;]{2,60}),\s*$"
+)
+_COMPLETE_CUE = re.compile(
+    r"\b(?:as\s+follows|list\s+of|(?:the\s+)?(?:original|founding)\s+(?:members|Allies|states"
+    r"|countries|signatories)\s+(?:are|were)|at\s+the\s+time\s*:)"
+)
+_FOUNDERS_CUE = re.compile(r"\b(?:original|founding|founders|at\s+the\s+time)\b")
+_TITLE_COLON = re.compile(
+    r"(?:members|partners|participants|Allies|countries|states|nations|signatories|include[sd]?"
+    r"|are|were|follows|time|namely|comprises?|consists?\s+of|together|including|gathers?|unites?|groups?)\s*:\s*[\s•·▪●◦*\-\u2013]*$"
+)
+_NOT_MEMBERS = re.compile(
+    r"\b(?:organi[sz]ations|institutions|bodies|agencies)\s+(?:such\s+as|like|including)\s+(?:the\s+)?$"
 )
 _ORDINAL = re.compile(
     r"\b(?:is|was|became|becoming|as)\s+(?:NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+|its\s+"
     r"|the\s+)(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?:member\s+state|member\s+country|member|Ally|ally)\b"
 )
 _MOST_RECENT = re.compile(
-    r",?\s+(?:is|was|became|remains|being)\s+(?:currently\s+|now\s+|still\s+)?"
+    r"\s+as\s+(?:NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+|its\s+|the\s+)"
+    r"(?:most\s+recent|newest|latest|youngest)\s+(?:members?|Allies|Ally|allies)\b"
+    r"|,?\s+(?:is|was|became|remains|being)\s+(?:currently\s+|now\s+|still\s+)?"
     r"(?:the\s+|NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+)?"
     r"(?:most\s+recent|newest|latest|youngest)"
     r"(?:\s+(?:member\s+state|member\s+country|member|Ally|ally|addition))?"
@@ -63,9 +101,12 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
         yield from _accessions(ctx, run, actors)
         yield from _most_recent(ctx, run, actors)
         yield from _ordinal(ctx, run, actors)
+        yield from _founding_front(ctx, run, actors)
         window = plain[max(s.start, start - 80) : start]
-        if not _LIST_CUE.search(window) or ctx.is_negated(start):
+        if not _LIST_CUE.search(window) or ctx.is_negated(start) or _NOT_MEMBERS.search(window):
             continue
+        if window.rstrip().endswith(":") and not _TITLE_COLON.search(window):
+            continue  # "NATO Accession: Sweden and Finland" is a title, not a list
         if len(actors) == 1:
             mention = s.framework_before(start)  # "the PfP includes Malta": named, as subject
             if mention is None or not _SINGLE_CUE.search(plain, mention.end, start):
@@ -74,6 +115,8 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
             mention = (
                 s.framework_before(start, possessive=True) or s.framework_after(end) or ctx.topic
             )
+        if mention is None and _FOUNDERS_CUE.search(plain, max(s.start, start - 160), start):
+            mention = Mention("framework", "nato", start, start)  # the founders of the Alliance
         if mention is None:
             continue
         subject = mention.code
@@ -84,10 +127,20 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
         claim_start = ctx.subject_start(mention if named_before else None, start)
         claim_end = max(end, mention.end) if mention.start > end else end
         date = ctx.stated_date(window)
-        yield ctx.claim("membership", claim_start, claim_end, subject, actors=actors, date=date)
+        wide = plain[max(s.start, start - 160) : start]
+        complete = len(actors) > 1 and _COMPLETE_CUE.search(wide) is not None
+        founders = complete and _FOUNDERS_CUE.search(wide) is not None
+        if complete:
+            date = None
+        yield ctx.claim("membership", claim_start, claim_end, subject, actors=actors, date=date,
+                        complete=complete, founding=founders)  # fmt: skip
 
 
 def _member_of(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
+    partners = _PARTNERS_OF.match(ctx.plain, run[-1].end, ctx.sentence.end)
+    if partners is not None and not ctx.is_hedged(run[0].start, partners.end()):
+        yield ctx.claim("membership", run[0].start, partners.end(), PARTNERS, actors=actors)
+        return
     match = _MEMBER_OF.match(ctx.plain, run[-1].end)
     if match is None:
         return
@@ -113,18 +166,68 @@ def _accessions(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Cla
         if date_text is None and after is not None:
             date_text, end = after["date"], after.end()
         date = parse_text_date(date_text) if date_text else None
+        if date is None and before["today"] and ctx.written is not None:
+            date = PartialDate.from_date(ctx.written)
         if date is not None:
             yield ctx.claim("accession", claim_start, end, "nato", actors=actors, date=date)
         return
     joined = _JOINED.match(plain, end, s.end)
     if joined is not None:
-        date = parse_text_date(joined["date"])
+        if ctx.is_hedged(start, joined.end()):
+            return
+        date = _relative(ctx, start, joined) if joined["rel"] else parse_text_date(joined["date"])
         framework = next(
             (m for m in s.frameworks if joined.start("what") <= m.start < joined.end("what")), None
         )
         if date is not None:
             subject = framework.code if framework else "nato"
             yield ctx.claim("accession", start, joined.end(), subject, actors=actors, date=date)
+        return
+    bare = _JOINED_BARE.match(plain, end, s.end)
+    if bare is not None and not ctx.is_hedged(start, bare.end()):
+        fronted = _FRONTED_DATE.search(plain, max(s.start, start - 60), start)
+        if fronted is not None:
+            claim_start = fronted.start()
+            date = parse_text_date(fronted["date"])
+        elif re.match(r"\s*(?:have|has)\b", plain[end : bare.start("verb")].lstrip(" (")):
+            claim_start, date = start, None  # "… have all joined": by the text's date
+        else:
+            return
+        yield ctx.claim("accession", claim_start, bare.end(), "nato", actors=actors, date=date)
+        return
+    year = _YEAR_AFTER.match(plain, end, s.end)
+    if year is not None and _JOIN_CUE.search(plain, s.start, s.end):
+        yield ctx.claim("accession", start, year.end(), "nato", actors=actors,
+                        date=PartialDate(int(year["year"])))  # fmt: skip
+
+
+def _relative(ctx: Context, start: int, joined: re.Match[str]) -> PartialDate | None:
+    """The year "five years later" stands for: counted from the last year stated before."""
+    s, plain = ctx.sentence, ctx.plain
+    earlier = list(_LAST_DATE.finditer(plain, s.start, start))
+    if not earlier and ctx.previous is not None:
+        earlier = list(_LAST_DATE.finditer(plain, ctx.previous.start, ctx.previous.end))
+    base = parse_text_date(earlier[-1]["date"]) if earlier else None
+    if base is None:
+        return None
+    word = (joined["n"] or "").lower()
+    numbers = ("a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    years = int(word) if word.isdigit() else numbers.index(word) + 1 if word in numbers else 1
+    if word == "one":
+        years = 1
+    return PartialDate(base.year + years)
+
+
+def _founding_front(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
+    """ "As a founding member of the Alliance, Canada …"."""
+    s, plain = ctx.sentence, ctx.plain
+    front = _FOUNDING_FRONT.search(plain, max(s.start, run[0].start - 100), run[0].start)
+    if front is None:
+        return
+    named = next((m for m in s.frameworks if front.start("fw") <= m.start < front.end("fw")), None)
+    subject = named.code if named else "nato"
+    yield ctx.claim("accession", front.start(), run[-1].end, subject, actors=actors,
+                    founding=True)  # fmt: skip
 
 
 def _ordinal(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
@@ -140,7 +243,7 @@ def _ordinal(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]
 
 def _most_recent(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
     match = _MOST_RECENT.match(ctx.plain, run[-1].end, ctx.sentence.end)
-    if match is None or len(actors) != 1:
+    if match is None or (len(actors) != 1 and not match.group(0).lstrip().startswith("as")):
         return
     date = PartialDate(int(match["year"])) if match["year"] else None
     yield ctx.claim(

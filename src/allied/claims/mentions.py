@@ -24,7 +24,14 @@ MentionKind = Literal["actor", "framework"]
 #: Used only for slugs the registry knows; the registry's own names come first.
 EXTRA_FRAMEWORK_NAMES: dict[str, tuple[str, ...]] = {
     "nato": ("NATO", "OTAN", "the Alliance", "Atlantic Alliance", "Alliance atlantique"),
-    "pfp": ("Partnership for Peace", "PfP", "Partenariat pour la paix", "PpP"),
+    "pfp": (
+        "Partnership for Peace",
+        "PfP",
+        "Partenariat pour la paix",
+        "PpP",
+        "Partnership program",
+        "Partnership programme",
+    ),
     "md": ("Mediterranean Dialogue", "MD", "Dialogue méditerranéen"),
     "ici": ("Istanbul Cooperation Initiative", "ICI", "Initiative de coopération d'Istanbul"),
     "pag": (

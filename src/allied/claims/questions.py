@@ -24,7 +24,8 @@ from allied.claims.facts import (
 )
 from allied.claims.quantity import Quantity
 from allied.claims.tasks import likeness
-from allied.model import Membership
+from allied.model import Event, Membership
+from allied.naming import normalise
 from allied.period import Certainty, PartialDate
 
 _REASONS = {"nato-accession": "NATO accession", "": "reason not recorded"}
@@ -57,8 +58,52 @@ def count(claim: Claim, facts: Facts) -> Question:
         return facts.roster(framework.slug, day)
 
     noun = "members" if framework.slug == "nato" else f"members of the {framework.name}"
+    if claim.founding:  # "twelve founding members": the roster on the founding day
+        if framework.period is None:
+            return unknowable(f"the registry has no founding date for {framework.name}")
+        day = framework.period.start.last
+        sure, maybe, _ = roster(day)
+        low, high = len(sure), len(sure) + len(maybe)
+        admits = {quantity.admits(low), quantity.admits(high)}
+        founders = f"{low} founding {noun}" if low == high else f"{low} to {high} founding {noun}"
+        sources = tuple(dict.fromkeys(s for m in rows if m.actor in sure for s in m.sources))
+        reading = Reading(admits.pop() if len(admits) == 1 else None, founders, sources[:2])
+        return Question(lambda _day: reading, timeless=True)
     changes = facts.changes(framework.slug, lambda: rows)
     return _count(quantity, roster, changes, noun, framework.sources[:1])
+
+
+def _roster_list(claim: Claim, facts: Facts, slug: str, label: str) -> Question:
+    """A list framed as complete (or as the founders): exactly the members on a day."""
+    framework = facts.registry.get_framework(slug)
+    rows = [m for m in facts.memberships(slug) if m.role == "member"]
+    if framework is None or framework.period is None or not rows:
+        return unknowable(f"the registry records no members of {label}")
+    listed = frozenset(claim.actors)
+    founded = framework.period.start.last
+
+    def read(day: _dt.date) -> Reading:
+        on = founded if claim.founding else day
+        sure, maybe, _ = facts.roster(slug, on)
+        missing = sorted(sure - listed)
+        extra = sorted(listed - sure - maybe)
+        who = "founding members" if claim.founding else f"members on {day}"
+        sources = tuple(dict.fromkeys(s for m in rows if m.actor in sure for s in m.sources))
+        if not missing and not extra:
+            holds: bool | None = True if not (maybe - listed) else None
+            return Reading(holds, f"the {len(sure)} {who} of the {label}", sources[:3])
+        parts = []
+        if missing:
+            parts.append(f"missing {facts.names(missing, on)}")
+        if extra:
+            parts.append(f"not {who}: {facts.names(extra, on)}")
+        text = f"{len(sure)} {who}; the list is " + ", ".join(parts)
+        return Reading(False, text, sources[:3])
+
+    if claim.founding:
+        founders = read(founded)
+        return Question(lambda _day: founders, timeless=True)
+    return Question(read, facts.changes(slug, lambda: rows).days)
 
 
 def _count(
@@ -104,6 +149,8 @@ def membership(claim: Claim, facts: Facts) -> Question:
     framework = facts.registry.get_framework(claim.subject)
     if framework is None:
         return unknowable(f"the registry does not know {claim.subject!r}")
+    if claim.complete or claim.founding:
+        return _roster_list(claim, facts, framework.slug, framework.name)
     all_rows = facts.memberships(framework.slug)
     if not all_rows:
         return unknowable(f"the registry records no members of {framework.name}")
@@ -157,6 +204,85 @@ def _absence(
     return f"{name}: not in the {label}"
 
 
+def name(claim: Claim, facts: Facts) -> Question:
+    """Whether an acronym stands for what the text says: a name the registry knows for it."""
+    framework = facts.registry.get_framework(claim.subject)
+    if framework is None or not claim.actors:
+        return unknowable(f"the registry does not know {claim.subject!r}")
+    known = {normalise(n) for n in (framework.name, *framework.aliases)}
+    (stated,) = claim.actors
+    holds = normalise(stated) in known
+    value = f"{framework.slug.upper()} stands for the {framework.name}"
+    reading = Reading(holds, value, framework.sources[:1])
+    return Question(lambda _day: reading, timeless=True)
+
+
+_UNDECIDED = {
+    "headquarters": "the registry does not record where {0} has its headquarters",
+    "secretary-general": "the registry does not record who is {0}'s Secretary General",
+    "obligation": "the registry does not record what the treaty or programme requires",
+    "spending-share": "the registry does not record national defence spending",
+    "commander": "the registry does not record who commands {0}",
+    "role": "the registry does not record what the {0} is for",
+    "document-content": "the registry does not record what the document says",
+}
+
+
+def undecided(claim: Claim, facts: Facts) -> Question:
+    """A checkable kind the registry holds no facts for: always `unverifiable`."""
+    framework = facts.registry.get_framework(claim.subject)
+    label = (
+        "NATO"
+        if claim.subject == "nato"
+        else framework.name
+        if framework
+        else claim.subject.upper()
+    )
+    return unknowable(_UNDECIDED[claim.kind].format(label))
+
+
+def article_5(claim: Claim, facts: Facts) -> Question:
+    """Whether Article 5 was invoked (for the first time) when the text says."""
+    invocations = [e for e in facts.registry.events() if e.kind == "article-5"]
+    if not invocations:
+        return unknowable("the registry records no invocation of Article 5")
+    first = invocations[0]
+    value = f"Article 5 was invoked for the first time on {first.start} ({first.title})"
+    if claim.date is not None:
+        holds = (
+            _within(first.start, claim.date)
+            if claim.founding
+            else any(_within(e.start, claim.date) for e in invocations)
+        )
+    else:
+        holds = True
+    reading = Reading(holds, value, first.sources)
+    return Question(lambda _day: reading, timeless=True)
+
+
+def concept_adopted(claim: Claim, facts: Facts) -> Question:
+    """Whether a Strategic Concept was adopted at the stated date (and place)."""
+    concepts = facts.concepts
+    if not concepts or (claim.date is None and not claim.actors):
+        return unknowable("the registry cannot tell which Strategic Concept is meant")
+    place = claim.actors[0].casefold() if claim.actors else None
+    matching = [
+        c
+        for c in concepts
+        if (claim.date is None or _within(c.start, claim.date) is not False)
+        and (place is None or place in (c.place or "").casefold())
+    ]
+    listed = "; ".join(f"{c.place} {c.start}" for c in concepts)
+    if matching:
+        c = matching[0]
+        reading = Reading(True, f"the {c.place} Strategic Concept was adopted on {c.start}",
+                          c.sources)  # fmt: skip
+    else:
+        reading = Reading(False, f"Strategic Concepts were adopted at {listed}",
+                          concepts[-1].sources)  # fmt: skip
+    return Question(lambda _day: reading, timeless=True)
+
+
 def founding(claim: Claim, facts: Facts) -> Question:
     """Whether a framework was founded at the stated date."""
     framework = facts.registry.get_framework(claim.subject)
@@ -175,6 +301,8 @@ def accession(claim: Claim, facts: Facts) -> Question:
     framework = facts.registry.get_framework(claim.subject)
     if framework is None or not facts.memberships(framework.slug):
         return unknowable(f"the registry records no members of {claim.subject}")
+    if claim.date is None and claim.quantity is None and not claim.founding:
+        return _joined_by(claim, facts, framework.slug)
     facts_found: list[str] = []
     verdicts: list[bool | None] = []
     sources: list[str] = []
@@ -204,6 +332,27 @@ def accession(claim: Claim, facts: Facts) -> Question:
     return Question(lambda _day: reading, timeless=True)
 
 
+def _joined_by(claim: Claim, facts: Facts, slug: str) -> Question:
+    """ "… have all joined": every listed actor had joined by the day (no date stated)."""
+    firsts: dict[str, Membership | None] = {}
+    for actor in claim.actors:
+        rows = [m for m in facts.memberships(slug, actor) if m.role == "member"]
+        firsts[actor] = rows[0] if rows else None
+    days = tuple(sorted({m.period.start.first for m in firsts.values() if m is not None}))
+    sources = tuple(dict.fromkeys(s for m in firsts.values() if m for s in m.sources))
+
+    def check(day: _dt.date) -> bool:
+        return all(m is not None and m.period.start.last <= day for m in firsts.values())
+
+    def read(day: _dt.date) -> Reading:
+        late = [a for a, m in firsts.items() if m is None or m.period.start.last > day]
+        if not late:
+            return Reading(True, f"all {len(firsts)} had joined by {day}", sources[:3])
+        return Reading(False, f"not yet members on {day}: {facts.names(late, day)}", sources[:3])
+
+    return Question(read, days, dated=True, check=check)
+
+
 def _places(facts: Facts, slug: str, day: _dt.date) -> tuple[int, int]:
     """The places in order of joining of those who joined `slug` on `day`: 30th to 30th."""
     before, _, _ = facts.roster(slug, day - _dt.timedelta(days=1))
@@ -219,7 +368,7 @@ def most_recent_member(claim: Claim, facts: Facts) -> Question:
     rows = [m for m in facts.memberships(framework.slug) if m.role == "member"]
     if not rows:
         return unknowable(f"the registry records no members of {framework.name}")
-    (actor,) = claim.actors
+    actors = set(claim.actors)
 
     def read(day: _dt.date) -> Reading:
         newest = facts.newest(framework.slug, day)
@@ -231,7 +380,7 @@ def most_recent_member(claim: Claim, facts: Facts) -> Question:
 
     def check(day: _dt.date) -> bool:
         newest = facts.newest(framework.slug, day)
-        if not any(m.actor == actor for m in newest):
+        if not actors <= {m.actor for m in newest}:
             return False
         return claim.date is None or _within(newest[0].period.start, claim.date) is True
 
@@ -274,6 +423,9 @@ def spending_target(claim: Claim, facts: Facts) -> Question:
     if not commitments or claim.percent is None:
         return unknowable("the registry records no defence-spending commitment")
 
+    if claim.founding:
+        return _spending_decision(claim, commitments)
+
     def read(day: _dt.date) -> Reading:
         in_force = [e for e in commitments if e.start.last <= day]
         if not in_force:
@@ -288,6 +440,106 @@ def spending_target(claim: Claim, facts: Facts) -> Question:
         return Reading(holds, value, event.sources)
 
     return Question(read, tuple(e.start.last for e in commitments), dated=True)
+
+
+def _spending_decision(claim: Claim, commitments: Sequence[Event]) -> Question:
+    """A past decision ("Allies agreed in 2014 to spend 2% by 2024"): true if one was made."""
+
+    def read(day: _dt.date) -> Reading:
+        made = [e for e in commitments if e.start.last <= day]
+        for event in reversed(made):
+            percents, deadline = commitment_terms(event)
+            if claim.percent not in percents:
+                continue
+            if claim.date is not None and deadline != claim.date.year:
+                continue
+            if claim.since is not None and _within(event.start, claim.since) is False:
+                continue
+            target = f"{claim.percent:g}% of GDP" + (f" by {deadline}" if deadline else "")
+            return Reading(True, f"{event.title} ({event.start}): {target}", event.sources)
+        listed = "; ".join(f"{e.title} ({e.start})" for e in made) or "none"
+        return Reading(False, f"the commitments made by {day}: {listed}",
+                       made[-1].sources if made else ())  # fmt: skip
+
+    return Question(read, timeless=True)
+
+
+def eu_nato_declarations(claim: Claim, facts: Facts) -> Question:
+    """EU-NATO declarations: how many joint ones by a day, their years, one signed on a day,
+    and (`founding`) when relations were institutionalised (the first declaration)."""
+    events = [e for e in facts.registry.events() if e.kind == "declaration" and "EU" in e.actors]
+    joint = [e for e in events if "joint declaration" in e.title.casefold()]
+    if not events:
+        return unknowable("the registry records no EU-NATO declaration")
+    if claim.founding and claim.date is not None:
+        first = events[0]
+        reading = Reading(_within(first.start, claim.date), f"{first.title}, {first.start}",
+                          first.sources)  # fmt: skip
+        return Question(lambda _day: reading, timeless=True)
+
+    def listed(items: Sequence[Event]) -> str:
+        return "; ".join(f"{e.title} ({e.start})" for e in items) or "none"
+
+    def read(day: _dt.date) -> Reading:
+        by = [e for e in joint if e.start.first <= day]
+        sources = tuple(s for e in by for s in e.sources[:1])
+        if claim.quantity is not None:
+            holds = claim.quantity.admits(len(by))
+        elif claim.tasks:
+            years = [e.start.year for e in by]
+            holds = all(int(y) in years for y in claim.tasks)
+        elif claim.date is not None:
+            holds = any(_within(e.start, claim.date) is not False for e in by[-1:])
+        else:
+            holds = None
+        return Reading(holds, f"{len(by)} joint declarations by {day}: {listed(by)}", sources)
+
+    if claim.quantity is not None or claim.tasks:  # "this one is the third": of its own day
+        return Question(read, timeless=True)
+    return Question(read, tuple(e.start.first for e in joint), dated=True)
+
+
+def meeting(claim: Claim, facts: Facts) -> Question:
+    """A NATO summit at a place (and date), or the Nth-anniversary summit in a year; other
+    meetings are recorded only when they are summits, so the rest is `unverifiable`."""
+    summits = [e for e in facts.registry.events() if e.kind == "summit"]
+    founded = _dt.date(1949, 4, 4)
+    if claim.quantity is not None and claim.date is not None:  # "the 50th anniversary summit"
+        year = founded.year + claim.quantity.value
+        held = [e for e in summits if e.start.year == year]
+        if claim.date.year != year:
+            reading = Reading(False, f"the {claim.quantity.value}th anniversary fell in {year}")
+        elif held:
+            reading = Reading(True, f"{held[0].title}, {held[0].start}", held[0].sources)
+        else:
+            reading = Reading(None, f"the registry records no summit in {year}")
+        return Question(lambda _day: reading, timeless=True)
+    if not claim.actors:
+        return unknowable("the registry records summits only, not other meetings")
+    place = claim.actors[0].casefold()
+    found = [
+        e
+        for e in summits
+        if place in f"{e.place} {e.title}".casefold()
+        and (claim.date is None or _within(e.start, claim.date) is not False)
+    ]
+    if not found:
+        return unknowable(f"the registry records no summit in {claim.actors[0]} then")
+    reading = Reading(True, f"{found[-1].title}, {found[-1].start}", found[-1].sources)
+    return Question(lambda _day: reading, timeless=True)
+
+
+def protocol(claim: Claim, facts: Facts) -> Question:
+    """Whether accession protocols (for the actors named) were signed on the stated date."""
+    events = [e for e in facts.registry.events() if e.kind == "accession-protocol"]
+    if claim.actors:
+        events = [e for e in events if set(claim.actors) & set(e.actors)]
+    if not events or claim.date is None:
+        return unknowable("the registry records no accession protocol for them")
+    signed = [e for e in events if _within(e.start, claim.date) is not False]
+    event = signed[0] if signed else events[-1]
+    reading = Reading(bool(signed), f"{event.title}, signed on {event.start}", event.sources)
+    return Question(lambda _day: reading, timeless=True)
 
 
 def action_points(claim: Claim, facts: Facts) -> Question:
@@ -330,6 +582,19 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "core-tasks": core_tasks,
     "spending-target": spending_target,
     "action-points": action_points,
+    "name": name,
+    "headquarters": undecided,
+    "secretary-general": undecided,
+    "obligation": undecided,
+    "article-5": article_5,
+    "concept-adopted": concept_adopted,
+    "spending-share": undecided,
+    "eu-nato-declarations": eu_nato_declarations,
+    "meeting": meeting,
+    "protocol": protocol,
+    "commander": undecided,
+    "role": undecided,
+    "document-content": undecided,
 }
 
 

@@ -18,9 +18,11 @@ from allied.claims.mentions import Mention
 _BOUNDARY = re.compile(
     r"(?P<para>\n[ \t\xa0]*\n\s*|\n(?=[ \t\xa0]*(?:[•·▪●◦*\-\u2013]|\d{1,2}[.)])[ \t\xa0]))"
     r"|(?<=[.!?;])[\"”\u2019)]*\s+"
+    r"|(?<=:)[ \t]*\n(?=[ \t]*[\"“])"  # a quotation opening on the line after a colon
 )
 _ABBREVIATION = re.compile(
-    r"(?:\b(?i:e\.g|i\.e|etc|vs|cf|no|nos|art|para|mr|mrs|ms|dr|st|approx)|\b[A-Z])\.$"
+    r"(?:\b(?i:e\.g|i\.e|etc|vs|cf|no|nos|art|para|mr|mrs|ms|dr|st|approx|lt|gen|col|adm|sgt"
+    r"|jan|feb|febr|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$"
 )
 _RUN_GAP = re.compile(
     r"[\s,;()\"“”•·▪●◦*\-\u2013]*(?:(?:and|et|as\s+well\s+as|&|or|plus)\s+)?(?:the\s+)?"
@@ -29,6 +31,7 @@ _RUN_GAP = re.compile(
 MAX_SENTENCE = 1000
 _BULLETS = "•·▪●◦*-\u2013"
 _PARENTHESES = re.compile(r"\([^()]*\)")
+_PREPOSITION = re.compile(r"\b(?:of|in|at|with|to|from|for|on|into)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,17 @@ class Sentence:
         """The first framework the sentence names that is not a possessive or an aside."""
         for mention in self.frameworks:
             if not mention.possessive and not self.is_aside(mention, self.end):
+                return mention
+        return None
+
+    def subject_in(self, plain: str) -> Mention | None:
+        """The topic, skipping frameworks named after a preposition ("the Ministers of NATO"):
+        those qualify another noun and are rarely what the following sentences are about."""
+        for mention in self.frameworks:
+            if mention.possessive or self.is_aside(mention, self.end):
+                continue
+            before = plain[max(self.start, mention.start - 6) : mention.start]
+            if not _PREPOSITION.search(before):
                 return mention
         return None
 

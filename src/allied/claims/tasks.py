@@ -14,7 +14,7 @@ from allied.claims.claim import Claim
 
 _INTRO = re.compile(
     r"\b(?:core|fundamental|essential|main|key|principal)\s+tasks\b[^.:\n]{0,60}?"
-    r"(?::|\b(?:are|were)\b(?!\s+(?:to|not)\b)\s*:?)",
+    r"(?::|\b(?:are|were)\b(?!\s+(?:to|not)\b)\s*:?|(?<=tasks)\s+of\b)",
     re.I,
 )
 _ENUMERATED = re.compile(

@@ -73,6 +73,30 @@ def judge(question: Question, *, as_of: _dt.date, today: _dt.date) -> Verdict:
     return Verdict("outdated", since, until, now_text, text, sources)
 
 
+def judge_in_window(
+    question: Question, *, window: tuple[_dt.date, _dt.date], today: _dt.date
+) -> Verdict:
+    """Judge a claim of an undated text written some day in `window`.
+
+    True on some day of the window: judged on the latest such day (`supported` or
+    `outdated`); false throughout: `contradicted`, said of the whole window.
+    """
+    from allied.claims.window import latest_true_day
+
+    start, end = window
+    if question.timeless:
+        return judge(question, as_of=end, today=today)
+    day = latest_true_day(question, window)
+    if day is not None:
+        return judge(question, as_of=day, today=today)
+    verdict = judge(question, as_of=end, today=today)
+    if verdict.verdict != "contradicted":
+        return verdict
+    then = question.read(end)
+    text = f"Not true at any time from {start} to {end}, when the text was written: {then.value}."
+    return Verdict("contradicted", None, None, verdict.now, text, verdict.sources)
+
+
 def _contradicted(
     question: Question, then: Reading, now: Reading, as_of: _dt.date, sources: tuple[str, ...]
 ) -> Verdict:
