@@ -6,7 +6,8 @@ and Cooperation Programme (`ipcp`), an Individual Partnership Action Plan
 (`ipap`), and since March 2021 the Individually Tailored Partnership
 Programme (`itpp`: the Council agreed "One Partner, One Plan" that month, source
 `nato-topic-itpp`; `nato-news-2021-colombia` and `nato-japan-itpp-2023` are
-ITPPs). An ITPP cycle starting before March 2021 is refused. Staff and Allies read every programme; a partner only its own.
+ITPPs). An ITPP cycle starting before March 2021 is refused. Staff and Allies
+read every programme; a partner only its own.
 """
 
 from __future__ import annotations
