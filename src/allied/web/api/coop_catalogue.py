@@ -65,9 +65,7 @@ def list_activities(
 def create_activity(context: ContextDep, principal: PrincipalDep, body: Payload) -> Response:
     """Staff, or an Ally hosting it; the activity starts `proposed`."""
     created = activities.create_activity(context, principal, body)
-    response = private(created, version=created.version)
-    response.status_code = 201
-    return response
+    return private(created, version=created.version, status=201)
 
 
 @router.get("/coop/activities/{ident}", summary="One activity and who is eligible")
@@ -99,9 +97,7 @@ def transition(
 def register(ident: int, context: ContextDep, principal: PrincipalDep, body: Payload) -> Response:
     """A partner registers its nation; staff name the nation."""
     created = registrations.register(context, principal, ident, body)
-    response = private(created, version=created.version)
-    response.status_code = 201
-    return response
+    return private(created, version=created.version, status=201)
 
 
 @router.post("/coop/activities/{ident}/feedback", status_code=201, summary="Send feedback")
@@ -109,9 +105,7 @@ def send_feedback(
     ident: int, context: ContextDep, principal: PrincipalDep, body: Payload
 ) -> Response:
     """A partner's rating (1-5) and text on a held activity it took part in."""
-    response = private(feedback.send_feedback(context, principal, ident, body))
-    response.status_code = 201
-    return response
+    return private(feedback.send_feedback(context, principal, ident, body), status=201)
 
 
 @router.get("/coop/registrations", summary="Registrations visible to the caller")

@@ -34,9 +34,7 @@ def list_decisions(
 def propose(context: ContextDep, principal: PrincipalDep, body: Payload) -> Response:
     """`{"subject", "title", "deadline"}` (UTC); staff only."""
     detail = decisions.propose(context, principal, body)
-    response = private(detail, version=detail.decision.version)
-    response.status_code = 201
-    return response
+    return private(detail, version=detail.decision.version, status=201)
 
 
 @router.get("/coop/decisions/{ident}", summary="One decision and every step")

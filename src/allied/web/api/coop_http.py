@@ -22,9 +22,12 @@ PRIVATE = {"Cache-Control": "private, no-store", "Vary": "Authorization, Cookie"
 IfMatch = Annotated[str | None, Header(description="The ETag the write is based on.")]
 
 
-def private(answer: Answer, fmt: Format = "json", *, version: int | None = None) -> Response:
+def private(
+    answer: Answer, fmt: Format = "json", *, version: int | None = None, status: int = 200
+) -> Response:
     """The answer, marked private, with its ETag when it is one versioned object."""
     response = respond(answer, fmt)
+    response.status_code = status
     response.headers.update(PRIVATE)
     if version is not None:
         response.headers["ETag"] = etag(version)

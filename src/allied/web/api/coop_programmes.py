@@ -38,9 +38,7 @@ def list_programmes(
 def create_programme(context: ContextDep, principal: PrincipalDep, body: Payload) -> Response:
     """Partner, document, cycle, and objectives → goals → activity ids, in one transaction."""
     tree = programmes.create_programme(context, principal, body)
-    response = private(tree, version=tree.programme.version)
-    response.status_code = 201
-    return response
+    return private(tree, version=tree.programme.version, status=201)
 
 
 @router.get("/coop/programmes/{ident}", summary="One programme's tree")
@@ -66,9 +64,7 @@ def list_packages(
 def create_package(context: ContextDep, principal: PrincipalDep, body: Payload) -> Response:
     """Recipient, title, agreed date, measures and supporters."""
     detail = packages.create_package(context, principal, body)
-    response = private(detail, version=detail.package.version)
-    response.status_code = 201
-    return response
+    return private(detail, version=detail.package.version, status=201)
 
 
 @router.get("/coop/packages/{ident}", summary="One DCB package")
@@ -89,6 +85,4 @@ def revise_package(
     """`{"revised": DATE, "summary": TEXT}` with `If-Match` (staff)."""
     version = expected_version(if_match)
     detail = packages.revise_package(context, principal, ident, body, expected_version=version)
-    response = private(detail, version=detail.package.version)
-    response.status_code = 201
-    return response
+    return private(detail, version=detail.package.version, status=201)
