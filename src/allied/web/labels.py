@@ -44,6 +44,15 @@ LABELS: dict[str, str] = {
     "short": "Short name",
     "formal": "Formal name",
     "alias": "Also called",
+    # contributions to operations
+    "troops": "Troops",
+    "ships": "Ships",
+    "aircraft": "Aircraft",
+    "command": "Command",
+    "lead-nation": "Lead nation",
+    "host-nation": "Host nation",
+    "funding": "Funding",
+    "basing": "Basing",
 }
 
 
