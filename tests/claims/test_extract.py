@@ -179,7 +179,8 @@ def test_every_kind_is_found_somewhere() -> None:
         "The current KFOR Commander, General Jane Example, spoke. "
         "The NATO-Georgia Commission represents a forum for consultations. "
         "The document defines terrorism as a threat. "
-        "The Protocol on the Accession of Montenegro was signed on 19 May 2016."
+        "The Protocol on the Accession of Montenegro was signed on 19 May 2016. "
+        "Only nine Allies meet the 2% defence spending guideline."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

@@ -102,8 +102,21 @@ CASES = [
      "headquarters", "unverifiable"),
     ("Its current Secretary General is Jane Example.", "2020-01-01", "Jane Example",
      "secretary-general", "unverifiable"),
-    ("Greece, with defence spending equal to 3.5% of GDP, leads.", "2020-01-01", "3.5%",
+    # defence spending, judged by the release in force on the text's date
+    ("Greece, with defence spending equal to 3.5% of GDP, leads.", "2015-01-01", "3.5%",
      "spending-share", "unverifiable"),
+    ("Poland is at about 3.3% of GDP on defence spending in 2023.", "2024-07-01", "3.3%",
+     "spending-share", "supported"),
+    ("Italy spends 1.49% of GDP on defence.", "2024-07-01", "1.49%", "spending-share",
+     "outdated"),
+    ("Only nine Allies meet the 2% defence spending guideline.", "2024-07-01",
+     "nine Allies meet", "spending-count", "contradicted"),
+    ("This year 23 Allies will spend 2% of GDP on defence.", "2024-07-01", "23 Allies",
+     "spending-count", "outdated"),
+    ("In 2020, more than ten members were still below 2% of GDP on defence spending.",
+     "2024-07-01", "more than ten members", "spending-count", "supported"),
+    ("Only 5 Allies meet the 2% defence spending guideline.", "2015-01-01", "5 Allies",
+     "spending-count", "unverifiable"),
 ]  # fmt: skip
 
 

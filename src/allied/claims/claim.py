@@ -30,6 +30,7 @@ ClaimKind = Literal[
     "role",
     "document-content",
     "protocol",
+    "spending-count",
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.
@@ -66,3 +67,7 @@ class Claim:
     complete: bool = False
     #: When a stated decision was made ("Allies agreed in 2014 to …"): judged as history.
     since: PartialDate | None = None
+    #: A share stated loosely ("around 1.3%"): judged within a tenth of a point.
+    approximate: bool = False
+    #: A count of those below a level ("10 Allies were still below 2%"), not at or above it.
+    below: bool = False

@@ -23,6 +23,7 @@ from allied.claims.facts import (
     unknowable,
 )
 from allied.claims.quantity import Quantity
+from allied.claims.spending import spending_count, spending_share
 from allied.claims.tasks import likeness
 from allied.model import Event, Membership
 from allied.naming import normalise
@@ -221,7 +222,6 @@ _UNDECIDED = {
     "headquarters": "the registry does not record where {0} has its headquarters",
     "secretary-general": "the registry does not record who is {0}'s Secretary General",
     "obligation": "the registry does not record what the treaty or programme requires",
-    "spending-share": "the registry does not record national defence spending",
     "commander": "the registry does not record who commands {0}",
     "role": "the registry does not record what the {0} is for",
     "document-content": "the registry does not record what the document says",
@@ -588,7 +588,8 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "obligation": undecided,
     "article-5": article_5,
     "concept-adopted": concept_adopted,
-    "spending-share": undecided,
+    "spending-share": spending_share,
+    "spending-count": spending_count,
     "eu-nato-declarations": eu_nato_declarations,
     "meeting": meeting,
     "protocol": protocol,
