@@ -117,6 +117,23 @@ CASES = [
      "2024-07-01", "more than ten members", "spending-count", "supported"),
     ("Only 5 Allies meet the 2% defence spending guideline.", "2015-01-01", "5 Allies",
      "spending-count", "unverifiable"),
+    # ratifications of accession protocols, judged by each Ally's parliamentary approval
+    ("Turkey became the 30th Ally to ratify Finland's accession.", "2023-04-01", "30th Ally",
+     "ratification-order", "supported"),
+    ("Hungary became the first member to ratify Finland's accession.", "2023-04-01",
+     "first member", "ratification-order", "contradicted"),
+    ("Turkey was the final member to approve Finland's accession protocol.", "2023-04-01",
+     "final member", "ratification-order", "supported"),
+    ("Turkey and Hungary have not yet ratified Sweden's accession.", "2023-06-01",
+     "not yet ratified", "ratification-pending", "outdated"),
+    ("Hungary has still not ratified the accession of Sweden.", "2024-03-01",
+     "still not ratified", "ratification-pending", "contradicted"),
+    ("Canada has not yet ratified Georgia's accession.", "2023-06-01", "not yet ratified",
+     "ratification-pending", "unverifiable"),
+    ("So far 28 Allies have ratified Sweden's accession protocol.", "2023-06-01",
+     "28 Allies", "ratification-count", "outdated"),
+    ("By now 29 Allies have ratified Sweden's accession protocol.", "2023-06-01",
+     "29 Allies", "ratification-count", "contradicted"),
 ]  # fmt: skip
 
 

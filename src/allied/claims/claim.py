@@ -31,6 +31,9 @@ ClaimKind = Literal[
     "document-content",
     "protocol",
     "spending-count",
+    "ratification-order",
+    "ratification-pending",
+    "ratification-count",
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.

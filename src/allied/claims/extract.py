@@ -21,6 +21,7 @@ from allied.claims.frames import FINDERS as FRAME_FINDERS
 from allied.claims.lists import find_lists
 from allied.claims.mentions import Mention, vocabulary_of
 from allied.claims.quantity import QUANTITY, Quantity
+from allied.claims.ratifications import ratifications
 from allied.claims.sentences import Sentence, split_sentences
 from allied.claims.tasks import find_task_lists
 from allied.period import PartialDate
@@ -360,5 +361,6 @@ _FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     find_lists,
     _spending,
     _action_points,
+    ratifications,
     *FRAME_FINDERS,
 )

@@ -23,6 +23,11 @@ from allied.claims.facts import (
     unknowable,
 )
 from allied.claims.quantity import Quantity
+from allied.claims.ratifications import (
+    ratification_count,
+    ratification_order,
+    ratification_pending,
+)
 from allied.claims.spending import spending_count, spending_share
 from allied.claims.tasks import likeness
 from allied.model import Event, Membership
@@ -590,6 +595,9 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "concept-adopted": concept_adopted,
     "spending-share": spending_share,
     "spending-count": spending_count,
+    "ratification-order": ratification_order,
+    "ratification-pending": ratification_pending,
+    "ratification-count": ratification_count,
     "eu-nato-declarations": eu_nato_declarations,
     "meeting": meeting,
     "protocol": protocol,
