@@ -134,6 +134,12 @@ CASES = [
      "28 Allies", "ratification-count", "outdated"),
     ("By now 29 Allies have ratified Sweden's accession protocol.", "2023-06-01",
      "29 Allies", "ratification-count", "contradicted"),
+    ("Most parliaments have ratified Sweden's accession. Twenty-nine Allies have done so for "
+     "Finland.", "2023-03-28", "Twenty-nine Allies", "ratification-count", "outdated"),
+    ("Finland's bid advanced, with Turkey and Hungary the remaining holdouts.", "2022-12-01",
+     "the remaining holdouts", "ratification-pending", "outdated"),
+    ("Hungary's vote to ratify Sweden's membership makes it the final ally to approve the bid.",
+     "2024-03-01", "final ally", "ratification-order", "supported"),
 ]  # fmt: skip
 
 

@@ -47,19 +47,34 @@ _PENDING = re.compile(
 )
 _COUNT = re.compile(
     rf"(?<![\w,.])(?P<q>(?i:{QUANTITY}))\s+(?:NATO\s+)?(?:[Aa]llies|members|member\s+states"
-    rf"|countries|parliaments|states)\s+(?:have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?{_RATIFY}\b"
+    rf"|countries|parliaments|states)\s+(?:have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?"
+    rf"(?:{_RATIFY}\b|done\s+so\s+(?=for\b))"
 )
-_CUES = ("ratif", "approv", "endors")
+_HOLDOUTS = re.compile(
+    r"\s+(?:(?:are|were|remain|remained)\s+)?(?:as\s+)?the\s+(?:only\s+)?(?:remaining|last)\s+"
+    r"(?:two\s+|three\s+)?(?:holdouts?|hold-outs?|Allies\s+yet\s+to\s+ratify)\b"
+)
+_CUES = ("ratif", "approv", "endors", "holdout", "hold-out")
+
+
+_BID = re.compile(
+    r"(?:['\u2019]s)?\s+(?:NATO\s+)?(?:membership|accession|bid|application|protocol)\b"
+)
 
 
 def _candidate(ctx: Context, position: int) -> str | None:
-    """The candidate named after `position` in the sentence: "Finland's accession", "the
-    protocol for Sweden", "the accession of Montenegro"."""
-    for mention in ctx.sentence.mentions:
-        if mention.kind != "actor" or mention.start < position:
+    """The candidate: named after `position` ("Finland's accession", "the protocol for
+    Sweden", "the accession of Montenegro"), else an actor with a bid in the sentence
+    ("Finland's membership")."""
+    actors = [m for m in ctx.sentence.mentions if m.kind == "actor"]
+    for mention in actors:
+        if mention.start < position:
             continue
         before = ctx.plain[max(position, mention.start - 5) : mention.start]
         if mention.possessive or re.search(r"\b(?:for|of)\s+$", before):
+            return mention.code
+    for mention in actors:
+        if _BID.match(ctx.plain, mention.end, ctx.sentence.end):
             return mention.code
     return None
 
@@ -77,7 +92,11 @@ def _ratifiers(ctx: Context, position: int) -> tuple[str, ...]:
 def ratifications(ctx: Context) -> Iterator[Claim]:
     """Order, pending and counts of ratifications of a candidate's accession protocol."""
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(_CUES) or plain.find("?", s.start, s.end) >= 0:
+    previous = ctx.previous
+    earlier = previous is not None and re.search(
+        "ratif|approv", ctx.lower[previous.start : previous.end]
+    )
+    if not (ctx.mentions_any(_CUES) or earlier) or plain.find("?", s.start, s.end) >= 0:
         return
     for match in _ORDER.finditer(plain, s.start, s.end):
         candidate = _candidate(ctx, match.end())
@@ -89,19 +108,44 @@ def ratifications(ctx: Context) -> Iterator[Claim]:
             _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else int(word[:-2])
         )  # fmt: skip
         yield ctx.claim("ratification-order", s.start, match.end(), candidate,
-                        actors=(before[-1],), quantity=Quantity(n) if n else None)  # fmt: skip
+                        actors=(before[0],), quantity=Quantity(n) if n else None)  # fmt: skip
     for match in _PENDING.finditer(plain, s.start, s.end):
         candidate = _candidate(ctx, match.end())
         pending = tuple(a for a in _ratifiers(ctx, match.start()) if a != candidate)
         if candidate is None or not pending or ctx.is_hedged(match.start(), match.end()):
             continue
         yield ctx.claim("ratification-pending", s.start, match.end(), candidate, actors=pending)
+    yield from _holdouts(ctx)
     for match in _COUNT.finditer(plain, s.start, s.end):
         candidate = _candidate(ctx, match.end())
         if candidate is None or ctx.is_hedged(match.start(), match.end()):
             continue
         yield ctx.claim("ratification-count", match.start(), match.end(), candidate,
                         quantity=Quantity.parse(match["q"]))  # fmt: skip
+
+
+def _holdouts(ctx: Context) -> Iterator[Claim]:
+    """ "Turkey and Hungary are the remaining holdouts": exactly these were still pending."""
+    s, plain = ctx.sentence, ctx.plain
+    if not ctx.mentions_any(("holdout", "hold-out", "yet to ratify")):
+        return
+    actors = [m for m in s.mentions if m.kind == "actor"]
+    for index, mention in enumerate(actors):
+        match = _HOLDOUTS.match(plain, mention.end, s.end)
+        if match is None:
+            continue
+        run = [mention]
+        for earlier in reversed(actors[:index]):
+            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", plain[earlier.end : run[0].start]):
+                run.insert(0, earlier)
+            else:
+                break
+        listed = tuple(m.code for m in run)
+        candidate = _candidate(ctx, s.start)
+        if candidate is None or candidate in listed or ctx.is_hedged(match.start()):
+            continue
+        yield ctx.claim("ratification-pending", run[0].start, match.end(), candidate,
+                        actors=listed, complete=True)  # fmt: skip
 
 
 def _case(claim: Claim, facts: Facts) -> AccessionCase | None:
@@ -162,6 +206,8 @@ def ratification_pending(claim: Claim, facts: Facts) -> Question:
         value = f"still to approve on {day}: {names}"
         mine = [s.sources for s in steps if s.ally in claim.actors]
         if any(a in done for a in claim.actors):
+            return Reading(False, value, _sources(mine))
+        if claim.complete and set(pending) - set(claim.actors):
             return Reading(False, value, _sources(mine))
         if any(a in unsure or a not in pending for a in claim.actors):
             return Reading(None, value, _sources(mine))
