@@ -183,7 +183,8 @@ def test_every_kind_is_found_somewhere() -> None:
         "Only nine Allies meet the 2% defence spending guideline. "
         "Turkey became the 30th Ally to ratify Finland's accession. "
         "Hungary has not yet ratified Sweden's accession. "
-        "So far 28 Allies have ratified Sweden's accession protocol."
+        "So far 28 Allies have ratified Sweden's accession protocol. "
+        "KFOR has 3,800 troops. Norway contributed troops to ISAF."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

@@ -140,6 +140,15 @@ CASES = [
      "the remaining holdouts", "ratification-pending", "outdated"),
     ("Hungary's vote to ratify Sweden's membership makes it the final ally to approve the bid.",
      "2024-03-01", "final ally", "ratification-order", "supported"),
+    # NATO-led operations: stated strength and contributors
+    ("KFOR has 3,800 troops from 28 countries.", "2022-02-01", "3,800 troops",
+     "operation-size", "outdated"),
+    ("KFOR now numbers some 10,000 troops.", "2022-02-01", "10,000 troops", "operation-size",
+     "contradicted"),
+    ("KFOR had 49,000 troops.", "1999-09-08", "49,000 troops", "operation-size",
+     "unverifiable"),
+    ("Norway contributed troops to ISAF.", "2012-01-01", "contributed troops to ISAF",
+     "operation-contributor", "supported"),
 ]  # fmt: skip
 
 

@@ -34,6 +34,8 @@ ClaimKind = Literal[
     "ratification-order",
     "ratification-pending",
     "ratification-count",
+    "operation-size",
+    "operation-contributor",
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.
@@ -70,7 +72,8 @@ class Claim:
     complete: bool = False
     #: When a stated decision was made ("Allies agreed in 2014 to …"): judged as history.
     since: PartialDate | None = None
-    #: A share stated loosely ("around 1.3%"): judged within a tenth of a point.
+    #: A share or a strength stated loosely ("around 1.3%", "some 4,000 troops"). An
+    #: operation's stated strength is kept in `percent`, its nations in `quantity`.
     approximate: bool = False
     #: A count of those below a level ("10 Allies were still below 2%"), not at or above it.
     below: bool = False

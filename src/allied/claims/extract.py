@@ -20,6 +20,7 @@ from allied.claims.dating import ANY_DATE, parse_text_date
 from allied.claims.frames import FINDERS as FRAME_FINDERS
 from allied.claims.lists import find_lists
 from allied.claims.mentions import Mention, vocabulary_of
+from allied.claims.operations import operations
 from allied.claims.quantity import QUANTITY, Quantity
 from allied.claims.ratifications import ratifications
 from allied.claims.sentences import Sentence, split_sentences
@@ -362,5 +363,6 @@ _FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     _spending,
     _action_points,
     ratifications,
+    operations,
     *FRAME_FINDERS,
 )

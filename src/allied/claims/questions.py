@@ -22,6 +22,7 @@ from allied.claims.facts import (
     period_days,
     unknowable,
 )
+from allied.claims.operations import operation_contributor, operation_size
 from allied.claims.quantity import Quantity
 from allied.claims.ratifications import (
     ratification_count,
@@ -598,6 +599,8 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "ratification-order": ratification_order,
     "ratification-pending": ratification_pending,
     "ratification-count": ratification_count,
+    "operation-size": operation_size,
+    "operation-contributor": operation_contributor,
     "eu-nato-declarations": eu_nato_declarations,
     "meeting": meeting,
     "protocol": protocol,
