@@ -117,6 +117,10 @@ CASES = [
      "2024-07-01", "more than ten members", "spending-count", "supported"),
     ("Only 5 Allies meet the 2% defence spending guideline.", "2015-01-01", "5 Allies",
      "spending-count", "unverifiable"),
+    ("Only nine Allies meet NATO's defence spending target.", "2024-07-01", "nine Allies",
+     "spending-count", "contradicted"),
+    ("The guideline is 2% of GDP. Poland is at about 3.3% in 2023.", "2024-07-01", "3.3%",
+     "spending-share", "supported"),
     # ratifications of accession protocols, judged by each Ally's parliamentary approval
     ("Turkey became the 30th Ally to ratify Finland's accession.", "2023-04-01", "30th Ally",
      "ratification-order", "supported"),

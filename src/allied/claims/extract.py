@@ -112,6 +112,13 @@ _SPENDING_COUNT = re.compile(
     r"|(?P<below>below|under|short\s+of)|above|at)\b"
     r"[^.;%]{0,50}?(?<![\d.,])(?P<pct>\d(?:[.,]\d{1,2})?)\s*(?:%|per\s?cent\b|percent\b)"
 )
+#: "23 Allies are expected to meet the alliance's defence spending target": the level is the
+#: guideline in force on the day.
+_TARGET_COUNT = re.compile(
+    rf"(?<![\w,.])(?P<q>(?i:{QUANTITY}))\s+{_ALLIES_WORD}\b[^.;%]{{0,40}}?\b(?:meet|meets|met"
+    r"|reach|reached|hit|achieve|achieved)\s+(?:(?:the|its|their)\s+)?(?:(?:alliance|Alliance|NATO)"
+    r"['\u2019]s\s+)?(?:defen[cs]e[\s-]spending\s+)?(?:target|guideline|benchmark)\b(?!\s+of\s+\d)"
+)
 _SPENDING_YEAR = re.compile(r"\b(?i:in|for)\s+(?P<year>(?:19|20)\d\d)\b|\b(?i:this)\s+year\b")
 _LOOSE = re.compile(r"\b(?:around|about|roughly|approximately|nearly|almost|some|close\s+to)\b")
 _PERCENT = re.compile(
@@ -269,7 +276,12 @@ def _named_before_aside(ctx: Context, mention: Mention) -> Mention:
 
 def _spending(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(_SPENDING_WORDS) or not _SPENDING_CUE.search(plain, s.start, s.end):
+    previous = ctx.previous
+    earlier = previous is not None and _SPENDING_CUE.search(plain, previous.start, previous.end)
+    # "Currently 2% of GNP. Canada is around 1.3%": the cue in the sentence before
+    cued = _SPENDING_CUE.search(plain, s.start, s.end) or earlier
+    worded = ctx.mentions_any(_SPENDING_WORDS) or (earlier and ctx.mentions_any(("%",)))
+    if not worded or not cued:
         return
     counted = list(_spending_counts(ctx))  # who meets a level, not the target itself
     if counted or _COUNTS_WHO.search(plain, s.start, s.end):
@@ -329,6 +341,12 @@ def _spending_counts(ctx: Context) -> Iterator[Claim]:
     """ "23 Allies meet the 2% guideline", "only 9 members spend 2%", "all 32 members are
     projected to meet 2% in 2025": how many Allies were at (or below) a share of GDP."""
     s, plain = ctx.sentence, ctx.plain
+    for match in _TARGET_COUNT.finditer(plain, s.start, s.end):
+        if ctx.is_negated(match.start()):
+            continue
+        yield ctx.claim("spending-count", match.start(), match.end(), "defence-spending",
+                        quantity=Quantity.parse(match["q"]),
+                        date=_spending_year(ctx, match.end()))  # fmt: skip
     for match in _SPENDING_COUNT.finditer(plain, s.start, s.end):
         if ctx.is_negated(match.start()):
             continue

@@ -6,8 +6,8 @@ Allies at or above a level. Each is read from the latest release surely
 published by that day (`SpendingIndex.release`), for the year the text states or,
 failing that, the latest year that release prints up to the day's year (an
 estimate for the current year). Allies a release never prints (Iceland, which has
-no armed forces) are not counted; Allies it prints for other years but not this
-one leave a count undecided unless every possible count gives the same answer.
+no armed forces) are not counted; Allies some release prints but this one does
+not for the year leave a count undecided unless every possible count gives the same answer.
 "All 32 Allies" holds when 32 were Allies that year and every one with a figure
 is at the level. A day before the first release, a year the
 release does not print, or an Ally it gives no figure for: the registry cannot tell.
@@ -56,6 +56,27 @@ def _matches(stated: float, actual: float, approximate: bool) -> bool:
     return abs(round(actual, max(decimals, 2)) - stated) <= tolerance
 
 
+def _printed(index: SpendingIndex) -> set[str]:
+    """The Allies any release gives a share of GDP for (not Iceland, which has no forces)."""
+    return {
+        a
+        for r in index.releases()
+        for a, _, m in index.values(r)
+        if m == _MEASURE and a not in AGGREGATES
+    }
+
+
+def _level(index: SpendingIndex, day: _dt.date, year: int) -> float | None:
+    """The share of GDP "the target" means on a day: the one level of the guidelines on
+    GDP agreed by then that judge the year (none when they set different levels)."""
+    levels = {
+        g.threshold
+        for g in index.guidelines()
+        if g.measure == _MEASURE and g.adopted.last <= day and index.judges(g, year)
+    }
+    return levels.pop() if len(levels) == 1 else None
+
+
 def spending_share(claim: Claim, facts: Facts) -> Question:
     """Whether an Ally's defence spending was the stated share of GDP in the release of a day."""
     index = facts.registry.spending_index
@@ -83,9 +104,11 @@ def spending_share(claim: Claim, facts: Facts) -> Question:
 def spending_count(claim: Claim, facts: Facts) -> Question:
     """How many Allies met a share of GDP in a year, by the release in force on a day."""
     index = facts.registry.spending_index
-    quantity, level = claim.quantity, claim.percent
-    if quantity is None or level is None or not index.releases():
+    quantity = claim.quantity
+    if quantity is None or not index.releases():
         return unknowable("the registry records no defence spending for this claim")
+
+    printed = _printed(index)
 
     def read(day: _dt.date) -> Reading:
         release = _release(index, day)
@@ -94,14 +117,16 @@ def spending_count(claim: Claim, facts: Facts) -> Question:
         year = _year(index, release, claim, day)
         if year is None:
             return Reading(None, f"the {release.id} release gives no figures for that year")
+        level = claim.percent if claim.percent is not None else _level(index, day, year)
+        if level is None:
+            return Reading(None, f"no single GDP guideline was in force on {day}")
         values = index.values(release)
-        printed = {a for a, _, m in values if m == _MEASURE and a not in AGGREGATES}
         allies = {a for a in printed if index.is_ally_in(a, year)}
         ranked = [v.value for a in allies if (v := values.get((a, year, _MEASURE)))]
         if not ranked:
             return Reading(None, f"the {release.id} release gives no figures for {year}")
         meeting = sum(v >= level for v in ranked)
-        unknown = len(allies) - len(ranked)  # printed by the release, but not for this year
+        unknown = len(allies) - len(ranked)  # printed by some release, but not this one
         low = len(ranked) - meeting if claim.below else meeting
         verdicts = {quantity.admits(n) for n in range(low, low + unknown + 1)}
         if claim.complete:  # "all 32 Allies meet 2%": every Ally of the year with a figure
