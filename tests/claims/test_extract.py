@@ -184,7 +184,8 @@ def test_every_kind_is_found_somewhere() -> None:
         "Turkey became the 30th Ally to ratify Finland's accession. "
         "Hungary has not yet ratified Sweden's accession. "
         "So far 28 Allies have ratified Sweden's accession protocol. "
-        "KFOR has 3,800 troops. Norway contributed troops to ISAF."
+        "KFOR has 3,800 troops. Norway contributed troops to ISAF. "
+        "The Senate voted on 30 April 1998 to ratify the accession of Poland."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

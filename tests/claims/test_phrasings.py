@@ -144,6 +144,12 @@ CASES = [
      "the remaining holdouts", "ratification-pending", "outdated"),
     ("Hungary's vote to ratify Sweden's membership makes it the final ally to approve the bid.",
      "2024-03-01", "final ally", "ratification-order", "supported"),
+    ("WASHINGTON, 8 May 2003 — The Senate voted 96-0 Thursday to approve the new members.",
+     "2003-05-08", "The Senate voted", "ratification-vote", "supported"),
+    ("The Senate voted on 30 April 1999 to ratify the accession of Poland.", "2000-01-01",
+     "The Senate voted", "ratification-vote", "contradicted"),
+    ("Norway's Storting voted on 1 June 1990 to ratify the accession of Poland.",
+     "2000-01-01", "Storting voted", "ratification-vote", "unverifiable"),
     # NATO-led operations: stated strength and contributors
     ("KFOR has 3,800 troops from 28 countries.", "2022-02-01", "3,800 troops",
      "operation-size", "outdated"),

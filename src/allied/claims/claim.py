@@ -34,6 +34,7 @@ ClaimKind = Literal[
     "ratification-order",
     "ratification-pending",
     "ratification-count",
+    "ratification-vote",
     "operation-size",
     "operation-contributor",
 ]

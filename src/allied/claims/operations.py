@@ -41,7 +41,7 @@ _SIZE = re.compile(
 _CONTRIBUTED = re.compile(
     r"\s+(?:troops\s+|forces\s+|soldiers\s+)?(?:has\s+|have\s+|had\s+)?(?:contributed"
     r"(?:\s+(?:troops|forces|personnel|soldiers|aircraft|ships))?\s+to|took\s+part\s+in"
-    rf"|participated\s+in|served\s+in|(?:has|have|had)\s+taken\s+part\s+in)\s+(?:the\s+)?{_OPERATION}"
+    rf"|participated\s+in|served\s+in|(?:has|have|had)\s+taken\s+part\s+in)\s+(?:the\s+)?(?:NATO-led\s+)?{_OPERATION}"
 )
 _LOOSE = re.compile(r"(?i:some|about|around|roughly|approximately|nearly|almost)\s+")
 _STALE = _dt.timedelta(days=366)

@@ -28,6 +28,7 @@ from allied.claims.ratifications import (
     ratification_count,
     ratification_order,
     ratification_pending,
+    ratification_vote,
 )
 from allied.claims.spending import spending_count, spending_share
 from allied.claims.tasks import likeness
@@ -599,6 +600,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "ratification-order": ratification_order,
     "ratification-pending": ratification_pending,
     "ratification-count": ratification_count,
+    "ratification-vote": ratification_vote,
     "operation-size": operation_size,
     "operation-contributor": operation_contributor,
     "eu-nato-declarations": eu_nato_declarations,

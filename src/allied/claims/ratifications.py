@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from allied.claims.claim import Claim
 from allied.claims.context import Context
+from allied.claims.dating import ANY_DATE, parse_text_date
 from allied.claims.facts import Facts, Question, Reading, unknowable
 from allied.claims.quantity import QUANTITY, Quantity
 from allied.errors import AlliedError
@@ -54,7 +55,18 @@ _HOLDOUTS = re.compile(
     r"\s+(?:(?:are|were|remain|remained)\s+)?(?:as\s+)?the\s+(?:only\s+)?(?:remaining|last)\s+"
     r"(?:two\s+|three\s+)?(?:holdouts?|hold-outs?|Allies\s+yet\s+to\s+ratify)\b"
 )
-_CUES = ("ratif", "approv", "endors", "holdout", "hold-out")
+#: A legislature by name: "the Senate voted to ratify …", "the Bundestag approved …".
+_CHAMBERS = {"Senate": "USA", "Bundestag": "DEU", "Sejm": "POL", "Storting": "NOR",
+             "Folketing": "DNK", "Riksdag": "SWE", "Eduskunta": "FIN",
+             "Grand National Assembly": "TUR", "Althing": "ISL"}  # fmt: skip
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_VOTED = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:(?:U\.?S\.?|US|American|German|Polish|Norwegian|Danish|Swedish|Finnish"
+    r"|Turkish)\s+)?(?P<chamber>" + "|".join(_CHAMBERS) + r")\s+(?:has\s+|had\s+)?"
+    r"(?:voted|vote)\s+(?:[\w-]+\s+)?(?:(?P<day>" + "|".join(_WEEKDAYS) + r"|yesterday|today)\s+)?"
+    rf"(?:(?:on|in)\s+(?P<date>{ANY_DATE})\s+)?to\s+(?:{_RATIFY}|support|back)\b"
+)
+_CUES = ("ratif", "approv", "endors", "holdout", "hold-out", "voted", " vote ")
 
 
 _BID = re.compile(
@@ -115,6 +127,7 @@ def ratifications(ctx: Context) -> Iterator[Claim]:
         if candidate is None or not pending or ctx.is_hedged(match.start(), match.end()):
             continue
         yield ctx.claim("ratification-pending", s.start, match.end(), candidate, actors=pending)
+    yield from _votes(ctx)
     yield from _holdouts(ctx)
     for match in _COUNT.finditer(plain, s.start, s.end):
         candidate = _candidate(ctx, match.end())
@@ -122,6 +135,26 @@ def ratifications(ctx: Context) -> Iterator[Claim]:
             continue
         yield ctx.claim("ratification-count", match.start(), match.end(), candidate,
                         quantity=Quantity.parse(match["q"]))  # fmt: skip
+
+
+def _votes(ctx: Context) -> Iterator[Claim]:
+    """ "The Senate voted unanimously Thursday to support adding …": the chamber's Ally
+    approved an accession protocol on that day (a weekday: the last one by the text's date)."""
+    s, plain = ctx.sentence, ctx.plain
+    for match in _VOTED.finditer(plain, s.start, s.end):
+        date = parse_text_date(match["date"]) if match["date"] else None
+        if date is None and match["day"] and ctx.written is not None:
+            word = match["day"].lower()
+            back = (
+                1 if word == "yesterday" else 0 if word == "today"
+                else (ctx.written.weekday() - _WEEKDAYS.index(match["day"])) % 7
+            )  # fmt: skip
+            date = PartialDate.from_date(ctx.written - _dt.timedelta(days=back))
+        if date is None or ctx.is_hedged(match.start(), match.end()):
+            continue
+        candidate = _candidate(ctx, match.end()) or "nato"
+        yield ctx.claim("ratification-vote", match.start(), match.end(), candidate,
+                        actors=(_CHAMBERS[match["chamber"]],), date=date)  # fmt: skip
 
 
 def _holdouts(ctx: Context) -> Iterator[Claim]:
@@ -236,3 +269,28 @@ def ratification_count(claim: Claim, facts: Facts) -> Question:
         return Reading(holds, value, _sources([s.sources for s in steps])[:2])
 
     return Question(read, tuple(s.date.last for s in steps))
+
+
+def ratification_vote(claim: Claim, facts: Facts) -> Question:
+    """Whether the Ally's legislature approved an accession protocol on the stated date."""
+    date = claim.date
+    if date is None or not claim.actors:
+        return unknowable("the claim states no date")
+    (ally,) = claim.actors
+    index = facts.registry.accession_index
+    cases = [c for c in index.cases() if claim.subject in ("nato", c.candidate)]
+    steps = [s for c in cases for s in index.steps(c, "parliament") if s.ally == ally]
+    name = facts.name(ally, _dt.date.today())
+    if not steps:
+        return unknowable(f"the registry records no parliamentary approval by {name}")
+    close = [s for s in steps if abs(s.date.first.year - date.first.year) <= 1]
+    if not close:
+        reason = f"the registry records no approval by {name} near {date}"
+        return unknowable(reason)
+    same = [s for s in close if s.date.first <= date.last and date.first <= s.date.last]
+    step = same[0] if same else close[0]
+    whom = facts.name(step.candidate, _dt.date.today())
+    value = f"{name}'s legislature approved {whom}'s accession protocol on {step.date}"
+    exact = bool(same) and step.date.precision == "day" and date.precision == "day"
+    reading = Reading(True if exact else None if same else False, value, step.sources)
+    return Question(lambda _day: reading, timeless=True)
