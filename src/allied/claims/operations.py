@@ -5,7 +5,8 @@ Two classes of phrasing, judged against the operations the registry records
 
 - `operation-size`: "KFOR has 4,500 troops from 28 countries", "ISAF numbered some
   50,000 personnel" — read against the latest total stated on or before the day;
-  a total more than a year older than the day cannot tell (forces change);
+  a total more than a year older than the day cannot contradict (forces change), and a
+  count of nations one off cannot tell (sources count contributors differently);
 - `operation-contributor`: "Norway contributed to ISAF", "Austrian troops took part in
   KFOR" — supported when the registry records the contribution by then; the registry
   not recording one is no proof of absence, so the claim is then `unverifiable`.
@@ -123,9 +124,13 @@ def operation_size(claim: Claim, facts: Facts) -> Question:
         value += f" (as of {total.as_of})"
         holds: bool | None = _agrees(stated, total.personnel, claim.approximate)
         if holds and nations is not None:
-            holds = None if total.nations is None else nations.admits(total.nations)
-        if day - total.as_of.last > _STALE:  # forces change: an old total cannot tell
-            holds = None
+            if total.nations is None or abs(total.nations - nations.value) <= 1:
+                # sources count contributors differently: one off cannot tell
+                holds = None if not nations.admits(total.nations or -1) else True
+            else:
+                holds = nations.admits(total.nations)
+        if holds is False and day - total.as_of.last > _STALE:
+            holds = None  # forces change: an old total cannot contradict
         return Reading(holds, value, total.sources)
 
     return Question(read, tuple(t.as_of.last for t in totals))
