@@ -179,7 +179,13 @@ def test_every_kind_is_found_somewhere() -> None:
         "The current KFOR Commander, General Jane Example, spoke. "
         "The NATO-Georgia Commission represents a forum for consultations. "
         "The document defines terrorism as a threat. "
-        "The Protocol on the Accession of Montenegro was signed on 19 May 2016."
+        "The Protocol on the Accession of Montenegro was signed on 19 May 2016. "
+        "Only nine Allies meet the 2% defence spending guideline. "
+        "Turkey became the 30th Ally to ratify Finland's accession. "
+        "Hungary has not yet ratified Sweden's accession. "
+        "So far 28 Allies have ratified Sweden's accession protocol. "
+        "KFOR has 3,800 troops. Norway contributed troops to ISAF. "
+        "The Senate voted on 30 April 1998 to ratify the accession of Poland."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

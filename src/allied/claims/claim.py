@@ -30,6 +30,13 @@ ClaimKind = Literal[
     "role",
     "document-content",
     "protocol",
+    "spending-count",
+    "ratification-order",
+    "ratification-pending",
+    "ratification-count",
+    "ratification-vote",
+    "operation-size",
+    "operation-contributor",
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.
@@ -66,3 +73,8 @@ class Claim:
     complete: bool = False
     #: When a stated decision was made ("Allies agreed in 2014 to …"): judged as history.
     since: PartialDate | None = None
+    #: A share or a strength stated loosely ("around 1.3%", "some 4,000 troops"). An
+    #: operation's stated strength is kept in `percent`, its nations in `quantity`.
+    approximate: bool = False
+    #: A count of those below a level ("10 Allies were still below 2%"), not at or above it.
+    below: bool = False

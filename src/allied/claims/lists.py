@@ -77,6 +77,7 @@ _NOT_MEMBERS = re.compile(
 _ORDINAL = re.compile(
     r"\b(?:is|was|became|becoming|as)\s+(?:NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+|its\s+"
     r"|the\s+)(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?:member\s+state|member\s+country|member|Ally|ally)\b"
+    r"(?!\s+to\s+(?:have\s+)?(?:ratif|approv|endors))"  # "the 30th Ally to ratify": not joining
 )
 _MOST_RECENT = re.compile(
     r"\s+as\s+(?:NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+|its\s+|the\s+)"

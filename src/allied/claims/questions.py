@@ -22,7 +22,15 @@ from allied.claims.facts import (
     period_days,
     unknowable,
 )
+from allied.claims.operations import operation_contributor, operation_size
 from allied.claims.quantity import Quantity
+from allied.claims.ratifications import (
+    ratification_count,
+    ratification_order,
+    ratification_pending,
+    ratification_vote,
+)
+from allied.claims.spending import spending_count, spending_share
 from allied.claims.tasks import likeness
 from allied.model import Event, Membership
 from allied.naming import normalise
@@ -221,7 +229,6 @@ _UNDECIDED = {
     "headquarters": "the registry does not record where {0} has its headquarters",
     "secretary-general": "the registry does not record who is {0}'s Secretary General",
     "obligation": "the registry does not record what the treaty or programme requires",
-    "spending-share": "the registry does not record national defence spending",
     "commander": "the registry does not record who commands {0}",
     "role": "the registry does not record what the {0} is for",
     "document-content": "the registry does not record what the document says",
@@ -588,7 +595,14 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "obligation": undecided,
     "article-5": article_5,
     "concept-adopted": concept_adopted,
-    "spending-share": undecided,
+    "spending-share": spending_share,
+    "spending-count": spending_count,
+    "ratification-order": ratification_order,
+    "ratification-pending": ratification_pending,
+    "ratification-count": ratification_count,
+    "ratification-vote": ratification_vote,
+    "operation-size": operation_size,
+    "operation-contributor": operation_contributor,
     "eu-nato-declarations": eu_nato_declarations,
     "meeting": meeting,
     "protocol": protocol,

@@ -1,0 +1,296 @@
+"""Ratifications of accession protocols: frames and the questions that judge them.
+
+Three classes of phrasing, each judged against the registry's accession cases
+(`Registry.accession_index`: the Allies that had to ratify a candidate's protocol
+and each one's parliamentary approval):
+
+- `ratification-order`: "Turkey became the 30th Ally to ratify Finland's
+  accession", "the final member to approve Finland's bid" — the Ally's place
+  among the parliaments' approvals; decided only when every party's approval is
+  recorded and no two share a day;
+- `ratification-pending`: "Hungary has not yet ratified Sweden's accession",
+  "Turkey and Hungary are yet to approve Sweden's membership" — whether those
+  Allies were still pending on the text's date;
+- `ratification-count`: "28 Allies have ratified Sweden's accession" — how many
+  had approved by the text's date.
+
+The candidate is the actor with an accession case named after the verb
+("Finland's accession", "for Sweden"); the ratifying Allies are the actors
+named before it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterator
+
+from allied.claims.claim import Claim
+from allied.claims.context import Context
+from allied.claims.dating import ANY_DATE, parse_text_date
+from allied.claims.facts import Facts, Question, Reading, unknowable
+from allied.claims.quantity import QUANTITY, Quantity
+from allied.errors import AlliedError
+from allied.model import AccessionCase
+from allied.period import PartialDate
+
+_RATIFY = r"(?:ratif(?:y|ied|ies)|approv(?:e|ed|es)|endors(?:e|ed|es))"
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth")  # fmt: skip
+_ORDER = re.compile(
+    r"\b(?P<ord>" + "|".join(_ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th)|final|last)\s+"
+    r"(?:NATO\s+)?(?:country|member(?:\s+state)?|[Aa]lly|state|nation|parliament)\s+"
+    rf"to\s+(?:have\s+)?{_RATIFY}\b"
+)
+_PENDING = re.compile(
+    rf"\b(?:(?:has|have)\s+(?:not\s+yet|still\s+not|yet\s+to)\s+|(?:is|are)\s+(?:still\s+)?yet\s+to\s+)"
+    rf"{_RATIFY}\b"
+)
+_COUNT = re.compile(
+    rf"(?<![\w,.])(?P<q>(?i:{QUANTITY}))\s+(?:NATO\s+)?(?:[Aa]llies|members|member\s+states"
+    rf"|countries|parliaments|states)\s+(?:have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?"
+    rf"(?:{_RATIFY}\b|done\s+so\s+(?=for\b))"
+)
+_HOLDOUTS = re.compile(
+    r"\s+(?:(?:are|were|remain|remained)\s+)?(?:as\s+)?the\s+(?:only\s+)?(?:remaining|last)\s+"
+    r"(?:two\s+|three\s+)?(?:holdouts?|hold-outs?|Allies\s+yet\s+to\s+ratify)\b"
+)
+#: A legislature by name: "the Senate voted to ratify …", "the Bundestag approved …".
+_CHAMBERS = {"Senate": "USA", "Bundestag": "DEU", "Sejm": "POL", "Storting": "NOR",
+             "Folketing": "DNK", "Riksdag": "SWE", "Eduskunta": "FIN",
+             "Grand National Assembly": "TUR", "Althing": "ISL"}  # fmt: skip
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_VOTED = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:(?:U\.?S\.?|US|American|German|Polish|Norwegian|Danish|Swedish|Finnish"
+    r"|Turkish)\s+)?(?P<chamber>" + "|".join(_CHAMBERS) + r")\s+(?:has\s+|had\s+)?"
+    r"(?:voted|vote)\s+(?:[\w-]+\s+)?(?:(?P<day>" + "|".join(_WEEKDAYS) + r"|yesterday|today)\s+)?"
+    rf"(?:(?:on|in)\s+(?P<date>{ANY_DATE})\s+)?to\s+(?:{_RATIFY}|support|back)\b"
+)
+_CUES = ("ratif", "approv", "endors", "holdout", "hold-out", "voted", " vote ")
+
+
+_BID = re.compile(
+    r"(?:['\u2019]s)?\s+(?:NATO\s+)?(?:membership|accession|bid|application|protocol)\b"
+)
+
+
+def _candidate(ctx: Context, position: int) -> str | None:
+    """The candidate: named after `position` ("Finland's accession", "the protocol for
+    Sweden", "the accession of Montenegro"), else an actor with a bid in the sentence
+    ("Finland's membership")."""
+    actors = [m for m in ctx.sentence.mentions if m.kind == "actor"]
+    for mention in actors:
+        if mention.start < position:
+            continue
+        before = ctx.plain[max(position, mention.start - 5) : mention.start]
+        if mention.possessive or re.search(r"\b(?:for|of)\s+$", before):
+            return mention.code
+    for mention in actors:
+        if _BID.match(ctx.plain, mention.end, ctx.sentence.end):
+            return mention.code
+    return None
+
+
+def _ratifiers(ctx: Context, position: int) -> tuple[str, ...]:
+    """The actors named before `position` in the clause, nearest last."""
+    clause = max(ctx.sentence.start, ctx.plain.rfind(";", ctx.sentence.start, position) + 1)
+    return tuple(
+        m.code
+        for m in ctx.sentence.mentions
+        if m.kind == "actor" and clause <= m.start and m.end <= position
+    )
+
+
+def ratifications(ctx: Context) -> Iterator[Claim]:
+    """Order, pending and counts of ratifications of a candidate's accession protocol."""
+    s, plain = ctx.sentence, ctx.plain
+    previous = ctx.previous
+    earlier = previous is not None and re.search(
+        "ratif|approv", ctx.lower[previous.start : previous.end]
+    )
+    if not (ctx.mentions_any(_CUES) or earlier) or plain.find("?", s.start, s.end) >= 0:
+        return
+    for match in _ORDER.finditer(plain, s.start, s.end):
+        candidate = _candidate(ctx, match.end())
+        before = [a for a in _ratifiers(ctx, match.start()) if a != candidate]
+        if candidate is None or not before or ctx.is_hedged(match.start(), match.end()):
+            continue
+        word = match["ord"].lower()
+        n = 0 if word in ("final", "last") else (
+            _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else int(word[:-2])
+        )  # fmt: skip
+        yield ctx.claim("ratification-order", s.start, match.end(), candidate,
+                        actors=(before[0],), quantity=Quantity(n) if n else None)  # fmt: skip
+    for match in _PENDING.finditer(plain, s.start, s.end):
+        candidate = _candidate(ctx, match.end())
+        pending = tuple(a for a in _ratifiers(ctx, match.start()) if a != candidate)
+        if candidate is None or not pending or ctx.is_hedged(match.start(), match.end()):
+            continue
+        yield ctx.claim("ratification-pending", s.start, match.end(), candidate, actors=pending)
+    yield from _votes(ctx)
+    yield from _holdouts(ctx)
+    for match in _COUNT.finditer(plain, s.start, s.end):
+        candidate = _candidate(ctx, match.end())
+        if candidate is None or ctx.is_hedged(match.start(), match.end()):
+            continue
+        yield ctx.claim("ratification-count", match.start(), match.end(), candidate,
+                        quantity=Quantity.parse(match["q"]))  # fmt: skip
+
+
+def _votes(ctx: Context) -> Iterator[Claim]:
+    """ "The Senate voted unanimously Thursday to support adding …": the chamber's Ally
+    approved an accession protocol on that day (a weekday: the last one by the text's date)."""
+    s, plain = ctx.sentence, ctx.plain
+    for match in _VOTED.finditer(plain, s.start, s.end):
+        date = parse_text_date(match["date"]) if match["date"] else None
+        if date is None and match["day"] and ctx.written is not None:
+            word = match["day"].lower()
+            back = (
+                1 if word == "yesterday" else 0 if word == "today"
+                else (ctx.written.weekday() - _WEEKDAYS.index(match["day"])) % 7
+            )  # fmt: skip
+            date = PartialDate.from_date(ctx.written - _dt.timedelta(days=back))
+        if date is None or ctx.is_hedged(match.start(), match.end()):
+            continue
+        candidate = _candidate(ctx, match.end()) or "nato"
+        yield ctx.claim("ratification-vote", match.start(), match.end(), candidate,
+                        actors=(_CHAMBERS[match["chamber"]],), date=date)  # fmt: skip
+
+
+def _holdouts(ctx: Context) -> Iterator[Claim]:
+    """ "Turkey and Hungary are the remaining holdouts": exactly these were still pending."""
+    s, plain = ctx.sentence, ctx.plain
+    if not ctx.mentions_any(("holdout", "hold-out", "yet to ratify")):
+        return
+    actors = [m for m in s.mentions if m.kind == "actor"]
+    for index, mention in enumerate(actors):
+        match = _HOLDOUTS.match(plain, mention.end, s.end)
+        if match is None:
+            continue
+        run = [mention]
+        for earlier in reversed(actors[:index]):
+            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", plain[earlier.end : run[0].start]):
+                run.insert(0, earlier)
+            else:
+                break
+        listed = tuple(m.code for m in run)
+        candidate = _candidate(ctx, s.start)
+        if candidate is None or candidate in listed or ctx.is_hedged(match.start()):
+            continue
+        yield ctx.claim("ratification-pending", run[0].start, match.end(), candidate,
+                        actors=listed, complete=True)  # fmt: skip
+
+
+def _case(claim: Claim, facts: Facts) -> AccessionCase | None:
+    index = facts.registry.accession_index
+    return next((c for c in index.cases() if c.candidate == claim.subject), None)
+
+
+def _sources(steps: list[tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s for sources in steps for s in sources))[:3]
+
+
+def ratification_order(claim: Claim, facts: Facts) -> Question:
+    """Whether an Ally was the N-th (or last) party to approve a candidate's protocol."""
+    index = facts.registry.accession_index
+    case = _case(claim, facts)
+    if case is None or not claim.actors:
+        return unknowable("the registry records no accession case for this claim")
+    parties = index.parties(case)
+    steps = {s.ally: s for s in index.steps(case, "parliament")}
+    (ally,) = claim.actors
+    name = facts.name(claim.subject, _dt.date.today())
+    if set(parties) - set(steps) or ally not in steps:
+        reason = f"the registry does not record every Ally's approval of {name}'s accession"
+        return unknowable(reason)
+    mine = steps[ally]
+    others = [s for s in steps.values() if s is not mine]
+    if any(o.date.first <= mine.date.last and o.date.last >= mine.date.first for o in others):
+        return unknowable(f"{ally} may share its approval day with another Ally")
+    place = 1 + sum(o.date.last < mine.date.first for o in others)
+    wanted = claim.quantity.value if claim.quantity is not None else len(steps)
+    value = (f"{facts.name(ally, _dt.date.today())} was number {place} of {len(steps)} Allies "
+             f"to approve {name}'s accession, on {mine.date}")  # fmt: skip
+    reading = Reading(place == wanted, value, mine.sources)
+    return Question(lambda _day: reading, timeless=True)
+
+
+def _pending_on(facts: Facts, case: AccessionCase, day: _dt.date) -> tuple[list[str], ...] | None:
+    try:
+        return facts.registry.accession_index.pending(case, on=PartialDate.from_date(day))
+    except AlliedError:
+        return None
+
+
+def ratification_pending(claim: Claim, facts: Facts) -> Question:
+    """Whether the named Allies had still not approved a candidate's protocol on a day."""
+    case = _case(claim, facts)
+    index = facts.registry.accession_index
+    if case is None:
+        return unknowable("the registry records no accession case for this claim")
+    steps = index.steps(case, "parliament")
+
+    def read(day: _dt.date) -> Reading:
+        found = _pending_on(facts, case, day)
+        if found is None:
+            return Reading(None, f"the registry cannot tell who had ratified by {day}")
+        pending, done, unsure = found
+        names = facts.names(pending, day) if pending else "none"
+        value = f"still to approve on {day}: {names}"
+        mine = [s.sources for s in steps if s.ally in claim.actors]
+        if any(a in done for a in claim.actors):
+            return Reading(False, value, _sources(mine))
+        if claim.complete and set(pending) - set(claim.actors):
+            return Reading(False, value, _sources(mine))
+        if any(a in unsure or a not in pending for a in claim.actors):
+            return Reading(None, value, _sources(mine))
+        return Reading(True, value, _sources(mine))
+
+    return Question(read, tuple(s.date.last for s in steps))
+
+
+def ratification_count(claim: Claim, facts: Facts) -> Question:
+    """How many of the parties had approved a candidate's protocol by a day."""
+    case = _case(claim, facts)
+    quantity = claim.quantity
+    if case is None or quantity is None:
+        return unknowable("the registry records no accession case for this claim")
+    steps = facts.registry.accession_index.steps(case, "parliament")
+
+    def read(day: _dt.date) -> Reading:
+        found = _pending_on(facts, case, day)
+        if found is None:
+            return Reading(None, f"the registry cannot tell who had ratified by {day}")
+        pending, done, unsure = found
+        verdicts = {quantity.admits(n) for n in range(len(done), len(done) + len(unsure) + 1)}
+        total = len(pending) + len(done) + len(unsure)
+        value = f"{len(done)} of {total} Allies had approved by {day}"
+        holds = verdicts.pop() if len(verdicts) == 1 else None
+        return Reading(holds, value, _sources([s.sources for s in steps])[:2])
+
+    return Question(read, tuple(s.date.last for s in steps))
+
+
+def ratification_vote(claim: Claim, facts: Facts) -> Question:
+    """Whether the Ally's legislature approved an accession protocol on the stated date."""
+    date = claim.date
+    if date is None or not claim.actors:
+        return unknowable("the claim states no date")
+    (ally,) = claim.actors
+    index = facts.registry.accession_index
+    cases = [c for c in index.cases() if claim.subject in ("nato", c.candidate)]
+    steps = [s for c in cases for s in index.steps(c, "parliament") if s.ally == ally]
+    name = facts.name(ally, _dt.date.today())
+    if not steps:
+        return unknowable(f"the registry records no parliamentary approval by {name}")
+    close = [s for s in steps if abs(s.date.first.year - date.first.year) <= 1]
+    if not close:
+        reason = f"the registry records no approval by {name} near {date}"
+        return unknowable(reason)
+    same = [s for s in close if s.date.first <= date.last and date.first <= s.date.last]
+    step = same[0] if same else close[0]
+    whom = facts.name(step.candidate, _dt.date.today())
+    value = f"{name}'s legislature approved {whom}'s accession protocol on {step.date}"
+    exact = bool(same) and step.date.precision == "day" and date.precision == "day"
+    reading = Reading(True if exact else None if same else False, value, step.sources)
+    return Question(lambda _day: reading, timeless=True)
