@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
+from click.testing import CliRunner
 
 import allied
-from allied.questions.eu_nato import eu_nato_documents
+from allied.cli import cli
+from allied.questions.eu_nato import eu_nato_documents, proposals
 from allied.questions.spending import guideline_counts, revisions, spending
 
 #: (release asked, year, Allies at 2 % or more) as NATO stated them with that release:
@@ -79,3 +84,40 @@ def test_guidelines_are_dated_rules(registry: allied.Registry) -> None:
 def test_the_three_joint_declarations_are_recorded(registry: allied.Registry) -> None:
     declarations = [d for d in eu_nato_documents(registry).items if d.kind == "joint-declaration"]
     assert [str(d.date) for d in declarations] == ["2016-07-08", "2018-07-10", "2023-01-10"]
+
+
+#: Allies whose 2025 share of GDP in the August 2025 release no reachable source prints
+#: (docs/data.md, "Spending and EU-NATO"); Iceland has no armed forces, so NATO prints no row.
+AUGUST_2025_NO_SHARE = {"FIN", "MNE", "NLD", "SVK", "SVN", "SWE"}
+#: The only 2025 equipment shares of that release found (gh-atanasster-categories,
+#: gh-mattahr-test-nato); the other Allies' are a gap in the same section.
+AUGUST_2025_EQUIPMENT = {"BGR": 29.11, "SWE": 35.83}
+#: 2025 shares as the press printed them from the release (ukdj-2025-08, defence-ua-2025-08).
+AUGUST_2025_PRINTED = {"POL": 4.48, "LTU": 4.0, "LVA": 3.73, "EST": 3.38, "NOR": 3.35, "USA": 3.22}
+
+
+def test_the_august_2025_csv_gives_each_allys_2025_share_and_equipment_share(
+    registry: allied.Registry,
+) -> None:
+    args = ["spending", "--release", "2025-09-01", "--year", "2025", "--format", "csv"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0
+    rows = {row["ally"]: row for row in csv.DictReader(io.StringIO(result.stdout))}
+    allies = {s.membership.actor for s in registry.members("nato", on="2025-08-28")} - {"ISL"}
+    assert len(allies) == 31
+    shared = {a for a in allies if a in rows and rows[a]["pct_gdp"]}
+    assert allies - shared == AUGUST_2025_NO_SHARE  # the gap, no more and no less
+    for ally in shared:
+        row = rows[ally]
+        assert (row["release"], row["estimate"]) == ("2025-08", "true")
+        assert float(row["pct_gdp"]) >= 2.0  # NATO: every Ally at 2 % in 2025
+    assert {a: float(rows[a]["pct_gdp"]) for a in AUGUST_2025_PRINTED} == AUGUST_2025_PRINTED
+    equipment = {a: float(r["equipment_share"]) for a, r in rows.items() if r["equipment_share"]}
+    assert equipment == AUGUST_2025_EQUIPMENT
+
+
+def test_proposals_of_the_2017_set_follow_natos_text(registry: allied.Registry) -> None:
+    listed = proposals(registry, area="hybrid").items
+    assert [p.id for p in listed] == [f"2017-12-{n:02d}" for n in range(1, 8)]
+    assert {p.set for p in listed} == {"csp-2017-12"}
+    assert all("nato-pr-2017-174" in p.sources for p in listed)
