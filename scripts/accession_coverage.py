@@ -2,7 +2,8 @@
 
 For each accession case with a protocol: the Allies that had to ratify (the
 registry's Allies on the protocol's day), and for each milestone (`parliament`,
-`signature`, `deposit`) how many of them have a dated step, at what precision,
+`signature`, `deposit`) how many of them have a dated step and how many of those to the day
+(the rest are months or spans between two sourced bounds),
 and which are missing. The protocol's and the invitee's own deposit dates come
 from their events. Nothing is written; rerun it after every data change.
 
@@ -13,8 +14,6 @@ from their events. Nothing is written; rerun it after every data change.
 from __future__ import annotations
 
 import sys
-from collections import Counter
-
 import allied
 from allied.accession import AccessionIndex
 
@@ -25,24 +24,23 @@ def main(argv: list[str]) -> int:
     """Print the coverage table (and, with --missing, the Allies without a step)."""
     show_missing = "--missing" in argv
     index = AccessionIndex(allied.load())
-    print(f"{'case':5} {'protocol':10} {'deposit':10} {'n':>3} " + " ".join(f"{m:>10}" for m in MILESTONES) + "  not-day")
+    head = " ".join(f"{m:>14}" for m in MILESTONES)
+    print(f"{'case':5} {'protocol':10} {'deposit':10} {'n':>3} {head}")
+    print(f"{'':31}" + " ".join(f"{'have/n (day)':>14}" for _ in MILESTONES))
     for case in index.cases():
         signed = index.protocol_signed(case)
         if signed is None:
             continue
         joined = index.joined(case)
         parties = index.parties(case)
-        counts, missing, coarse = [], {}, Counter[str]()
+        cells, missing = [], {}
         for milestone in MILESTONES:
             have = {s.ally: s for s in index.steps(case, milestone)}  # type: ignore[arg-type]
-            counts.append(f"{sum(a in have for a in parties):>3}/{len(parties):<3}".rjust(10))
+            held = [a for a in parties if a in have]
+            days = sum(have[a].date.precision == "day" for a in held)
+            cells.append(f"{len(held):>2}/{len(parties):<2} ({days:>2})".rjust(14))
             missing[milestone] = [a for a in parties if a not in have]
-            coarse.update(milestone for s in have.values() if s.date.precision != "day")
-        print(
-            f"{case.candidate:5} {signed!s:10} {joined!s:10} {len(parties):>3} "
-            + " ".join(counts)
-            + f"  {dict(coarse) or ''}"
-        )
+        print(f"{case.candidate:5} {signed!s:10} {joined!s:10} {len(parties):>3} " + " ".join(cells))
         if show_missing:
             for milestone in MILESTONES:
                 if missing[milestone]:
