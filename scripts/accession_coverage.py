@@ -14,6 +14,7 @@ from their events. Nothing is written; rerun it after every data change.
 from __future__ import annotations
 
 import sys
+
 import allied
 from allied.accession import AccessionIndex
 
@@ -40,7 +41,9 @@ def main(argv: list[str]) -> int:
             days = sum(have[a].date.precision == "day" for a in held)
             cells.append(f"{len(held):>2}/{len(parties):<2} ({days:>2})".rjust(14))
             missing[milestone] = [a for a in parties if a not in have]
-        print(f"{case.candidate:5} {signed!s:10} {joined!s:10} {len(parties):>3} " + " ".join(cells))
+        print(
+            f"{case.candidate:5} {signed!s:10} {joined!s:10} {len(parties):>3} " + " ".join(cells)
+        )
         if show_missing:
             for milestone in MILESTONES:
                 if missing[milestone]:

@@ -82,7 +82,9 @@ def pending(
     unsure = " ".join(party.actor for party in answer.uncertain)
     caption = f"{len(answer.done)} done" + (
         f", {len(answer.uncertain)} uncertain (dated only to the month or between two days: "
-        f"{unsure})" if answer.uncertain else ""
+        f"{unsure})"
+        if answer.uncertain
+        else ""
     )
     title = f"Pending on {answer.on} ({answer.milestone}): {answer.candidate}"
     emit_answer(fmt, answer, Table(title, answer.COLUMNS, answer.rows(), caption))
