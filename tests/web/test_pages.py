@@ -222,3 +222,16 @@ def test_bad_spending_input_is_a_4xx_with_one_line(client: TestClient) -> None:
         reply = client.get(url)
         assert reply.status_code == status, (url, reply.text)
         assert "\n" not in reply.json()["error"]["message"]
+
+
+def test_an_accession_case_names_the_allies_it_cannot_place_on_the_date(
+    client: TestClient,
+) -> None:
+    # Hungary's vote on North Macedonia is known only between 5 April and 16 October 2019;
+    # Italy's Senate voted on 16 October, so on 1 September Italy was still pending.
+    html = client.get("/accession/MKD?on=2019-09-01").text
+    unsure, _, pending = html.partition("Still pending:")
+    assert "only between two days: " in unsure
+    assert '<a href="/actors/HUN">Hungary</a>' in unsure
+    assert '<a href="/actors/ITA">Italy</a>' in pending.split("</p>")[0]
+    assert "Hungary" not in pending.split("</p>")[0]

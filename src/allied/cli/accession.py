@@ -79,8 +79,12 @@ def pending(
     from allied.questions.accession import pending as ask
 
     answer = ask(registry_of(ctx), candidate, on=on, milestone=milestone)  # type: ignore[arg-type]
+    unsure = " ".join(party.actor for party in answer.uncertain)
     caption = f"{len(answer.done)} done" + (
-        f", {len(answer.uncertain)} uncertain" if answer.uncertain else ""
+        f", {len(answer.uncertain)} uncertain (dated only to the month or between two days: "
+        f"{unsure})"
+        if answer.uncertain
+        else ""
     )
     title = f"Pending on {answer.on} ({answer.milestone}): {answer.candidate}"
     emit_answer(fmt, answer, Table(title, answer.COLUMNS, answer.rows(), caption))
