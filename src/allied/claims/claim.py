@@ -78,3 +78,6 @@ class Claim:
     approximate: bool = False
     #: A count of those below a level ("10 Allies were still below 2%"), not at or above it.
     below: bool = False
+    #: The day the text speaks from, for words whose sense depends on it: "the target" is
+    #: the level in force when the text was written, not whatever level is in force later.
+    said_on: PartialDate | None = None
