@@ -21,7 +21,16 @@ _CLAUSE_END = re.compile(
     r"[,;:]|\s(?:but|while|whereas)\s|\sand\s+(?=(?:will|would|could|may|might|can|should|must"
     r"|need|needs|is|are|was|were|has|have|had)\b)"
 )
-_SPENDING_WORDS = ("gdp", "defence", "defense", "target", "goal", "guideline")
+_SPENDING_WORDS = (
+    "gdp",
+    "defence",
+    "defense",
+    "target",
+    "goal",
+    "guideline",
+    "threshold",
+    "benchmark",
+)
 _SPENDING_CUE = re.compile(
     r"defen[cs]e\s+(?:spending|expenditure|budgets?|investment)|\bGDP\b|\bGNP\b"
     r"|%\s+(?:target|guideline|goal)",
@@ -58,11 +67,25 @@ _SPENDING_COUNT = re.compile(
 )
 #: "23 Allies are expected to meet the alliance's defence spending target": the level is the
 #: guideline in force on the day.
+_TARGET_WORD = r"(?:target|guideline|benchmark|threshold|goal)"
 _TARGET_COUNT = re.compile(
     rf"(?<![\w,.])(?P<q>(?i:{QUANTITY}))\s+{_ALLIES_WORD}\b[^.;%]{{0,40}}?\b(?:meet|meets|met"
-    r"|reach|reached|hit|achieve|achieved)\s+(?:(?:the|its|their)\s+)?(?:(?:alliance|Alliance|NATO)"
-    r"['\u2019]s\s+)?(?:defen[cs]e[\s-]spending\s+)?(?:target|guideline|benchmark)\b(?!\s+of\s+\d)"
+    r"|reach|reached|hit|achieve|achieved|(?P<below>below|under|short\s+of))\s+"
+    r"(?:(?:the|its|their)\s+)?(?:(?:alliance|Alliance|NATO)['\u2019]s\s+)?"
+    rf"(?:defen[cs]e[\s-]spending\s+)?{_TARGET_WORD}\b(?!\s+of\s+\d)"
 )
+#: "every Ally meets 2%", "all Allies met the target", "universal compliance with the 2%
+#: benchmark": every Ally at a level, however many there were.
+_EVERY = re.compile(
+    r"\b(?:(?i:all|every)\s+(?:NATO\s+)?(?:[Aa]llies|[Aa]lly|members?|member\s+(?:states?|countries))"
+    r"\b[^.;%]{0,40}?\b(?:meet|meets|met|reach|reached|hit|achieve|achieved)"
+    r"|\b(?i:universal|full|complete)\s+(?:compliance|adherence)\s+with)\s+"
+    r"(?:(?:the|its|their)\s+)?(?:(?:alliance|Alliance|NATO)['\u2019]s\s+)?"
+    r"(?:(?P<pct>\d(?:[.,]\d{1,2})?)\s*(?:%|per\s?cent\b|percent\b)\s*(?:of\s+GDP\s+)?)?"
+    rf"(?:defen[cs]e[\s-]spending\s+)?{_TARGET_WORD}\b"
+)
+#: An obligation or a wish, not a fact: "All Allies should meet the target".
+_NORMATIVE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|ha(?:ve|s)\s+to)\b", re.I)
 _SPENDING_YEAR = re.compile(r"\b(?i:in|for)\s+(?P<year>(?:19|20)\d\d)\b|\b(?i:this)\s+year\b")
 _LOOSE = re.compile(r"\b(?:around|about|roughly|approximately|nearly|almost|some|close\s+to)\b")
 _PERCENT = re.compile(
@@ -138,14 +161,23 @@ def _spending_counts(ctx: Context) -> Iterator[Claim]:
     """ "23 Allies meet the 2% guideline", "only 9 members spend 2%", "all 32 members are
     projected to meet 2% in 2025": how many Allies were at (or below) a share of GDP."""
     s, plain = ctx.sentence, ctx.plain
+    said_on = PartialDate.from_date(ctx.written) if ctx.written is not None else None
     for match in _TARGET_COUNT.finditer(plain, s.start, s.end):
-        if ctx.is_negated(match.start()):
+        if ctx.is_negated(match.start()) or _NORMATIVE.search(match.group()):
             continue
         yield ctx.claim("spending-count", match.start(), match.end(), "defence-spending",
-                        quantity=Quantity.parse(match["q"]),
+                        quantity=Quantity.parse(match["q"]), below=bool(match["below"]),
+                        date=_spending_year(ctx, match.end()), said_on=said_on)  # fmt: skip
+    for match in _EVERY.finditer(plain, s.start, s.end):
+        hedged = ctx.is_hedged(match.start(), match.end()) or _NORMATIVE.search(match.group())
+        if ctx.is_negated(match.start()) or hedged:
+            continue
+        percent = float(match["pct"].replace(",", ".")) if match["pct"] else None
+        yield ctx.claim("spending-count", match.start(), match.end(), "defence-spending",
+                        percent=percent, complete=True, said_on=said_on,
                         date=_spending_year(ctx, match.end()))  # fmt: skip
     for match in _SPENDING_COUNT.finditer(plain, s.start, s.end):
-        if ctx.is_negated(match.start()):
+        if ctx.is_negated(match.start()) or _NORMATIVE.search(match.group()):
             continue
         quantity = Quantity.parse(match["q"] or match["all"])
         percent = float(match["pct"].replace(",", "."))

@@ -1,0 +1,72 @@
+"""Phrasing classes of spending and operation claims, one text each, written for this test.
+
+Every case gives a text, the date it is judged on, the words a claim must cover, its kind
+and the verdict against the real registry (as in test_phrasings).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pytest
+
+import allied
+from allied.claims import check_text
+
+TODAY = _dt.date(2026, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def registry() -> allied.Registry:
+    return allied.load()
+
+
+CASES = [
+    # a share read from the latest release that gives the Ally's figure (the March 2024
+    # release quotes only a handful of Allies; Canada's figure is in the 2023 one)
+    ("Canada is at around 1.3% of GDP on defence spending.", "2024-04-15", "1.3%",
+     "spending-share", "outdated"),
+    # "the target" is the level in force when the text was written (2 %), not a later one
+    ("NATO says 23 Allies are on track to meet the defence spending target.", "2024-06-20",
+     "23 Allies", "spending-count", "outdated"),
+    # a count of Allies below the target or a threshold
+    ("In 2023, more than 15 members were still short of the defence spending target.",
+     "2025-09-01", "more than 15 members", "spending-count", "supported"),
+    ("Spending rose again. In 2023, 12 Allies were still below the 2% of GDP threshold.",
+     "2025-09-01", "12 Allies", "spending-count", "contradicted"),
+    # every Ally at a level, however many there were
+    ("Universal compliance with the 2% guideline was reached in 2024.", "2024-07-01",
+     "Universal compliance", "spending-count", "contradicted"),
+    ("All Allies met the 2% target in 2023.", "2024-07-01", "All Allies met",
+     "spending-count", "contradicted"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "as_of", "words", "kind", "verdict"), CASES)
+def test_phrasing_class(
+    text: str, as_of: str, words: str, kind: str, verdict: str, registry: allied.Registry
+) -> None:
+    report = check_text(text, as_of=as_of, registry=registry, today=TODAY)
+    at = text.index(words)
+    found = [
+        c
+        for c in report.claims
+        if c.claim.kind == kind and c.claim.start < at + len(words) and c.claim.end > at
+    ]
+    assert found, [(c.claim.kind, c.claim.text) for c in report.claims]
+    assert {c.verdict.verdict for c in found} == {verdict}, [c.verdict for c in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All Allies should meet the 2% target.",
+        "All Allies will meet the 2% guideline in 2030.",
+        "Not all Allies meet the 2% of GDP target.",
+    ],
+)
+def test_hedged_or_negated_counts_nothing(text: str, registry: allied.Registry) -> None:
+    """An obligation, a prediction or a denial counts no Allies (the 2% target it names
+    may still be checked as the target)."""
+    report = check_text(text, as_of="2024-06-01", registry=registry, today=TODAY)
+    assert [c.claim.text for c in report.claims if c.claim.kind == "spending-count"] == []
