@@ -39,6 +39,38 @@ CASES = [
      "Universal compliance", "spending-count", "contradicted"),
     ("All Allies met the 2% target in 2023.", "2024-07-01", "All Allies met",
      "spending-count", "contradicted"),
+    # an operation's strength: after its name in parentheses, "N-strong", "at its peak"
+    ("The NATO-led Kosovo Force (KFOR) currently numbers about 3,800 troops.", "2022-02-01",
+     "3,800 troops", "operation-size", "outdated"),
+    ("The 5,000-strong KFOR patrols the north.", "2014-01-01", "5,000-strong",
+     "operation-size", "outdated"),
+    ("At its peak, KFOR had 50,000 troops.", "2020-01-01", "50,000", "operation-size",
+     "supported"),
+    ("At its peak, KFOR had 20,000 troops.", "2020-01-01", "20,000", "operation-size",
+     "contradicted"),
+    # a nation's contingent: the operation named before, or by the country it is in; a
+    # contingent since withdrawn is outdated; an operation the registry lacks, unverifiable
+    ("KFOR grew quickly. Russia has the largest contingent with 3,600 troops in Kosovo.",
+     "1999-10-01", "3,600 troops", "operation-contingent", "outdated"),
+    ("KFOR grew. About 3,600 Russian soldiers were stationed in Kosovo.", "1999-10-01",
+     "3,600 Russian soldiers", "operation-contingent", "outdated"),
+    ("Through Operation EXAMPLE, some 900 Danish troops are deployed.", "2023-01-01",
+     "900 Danish troops", "operation-contingent", "unverifiable"),
+    # contributors named by an adjective, to two operations at once
+    ("Russian soldiers served in SFOR and KFOR.", "2001-01-01", "SFOR",
+     "operation-contributor", "supported"),
+    ("Russian soldiers served in SFOR and KFOR.", "2001-01-01", "KFOR",
+     "operation-contributor", "supported"),
+    # a NATO-led mission in a country (in a year)
+    ("NATO has led a mission to support security in Afghanistan.", "2020-01-01",
+     "Afghanistan", "operation-mission", "supported"),
+    ("NATO ran an operation to protect civilians in Libya in 2011.", "2020-01-01", "Libya",
+     "operation-mission", "supported"),
+    ("NATO ran an operation in Libya in 2005.", "2020-01-01", "Libya", "operation-mission",
+     "unverifiable"),
+    # a ranking of a nation's deployments: found, not decided
+    ("That makes it Denmark's largest overseas military deployment.", "2020-01-01",
+     "largest", "operation-rank", "unverifiable"),
 ]  # fmt: skip
 
 
@@ -55,6 +87,20 @@ def test_phrasing_class(
     ]
     assert found, [(c.claim.kind, c.claim.text) for c in report.claims]
     assert {c.verdict.verdict for c in found} == {verdict}, [c.verdict for c in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO could launch a mission to protect civilians in Syria.",
+        "NATO did not lead a mission in Syria.",
+        "Will KFOR have 5,000 troops next year?",
+        "KFOR would need 10,000 troops.",
+    ],
+)
+def test_hedged_or_negated_operations_claim_nothing(text: str, registry: allied.Registry) -> None:
+    report = check_text(text, as_of="2020-01-01", registry=registry, today=TODAY)
+    assert [(c.claim.kind, c.claim.text) for c in report.claims] == []
 
 
 @pytest.mark.parametrize(

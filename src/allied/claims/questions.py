@@ -22,7 +22,13 @@ from allied.claims.facts import (
     period_days,
     unknowable,
 )
-from allied.claims.operations import operation_contributor, operation_size
+from allied.claims.operations import (
+    operation_contingent,
+    operation_contributor,
+    operation_mission,
+    operation_rank,
+    operation_size,
+)
 from allied.claims.quantity import Quantity
 from allied.claims.ratifications import (
     ratification_count,
@@ -603,6 +609,9 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "ratification-vote": ratification_vote,
     "operation-size": operation_size,
     "operation-contributor": operation_contributor,
+    "operation-contingent": operation_contingent,
+    "operation-mission": operation_mission,
+    "operation-rank": operation_rank,
     "eu-nato-declarations": eu_nato_declarations,
     "meeting": meeting,
     "protocol": protocol,
