@@ -187,6 +187,8 @@ def test_every_kind_is_found_somewhere() -> None:
         "KFOR has 3,800 troops. Norway contributed troops to ISAF. "
         "Russia had 3,600 troops in KFOR. NATO led a mission in Afghanistan. "
         "It is Canada's largest overseas operation. "
+        "Allies agreed in 2014 to spend 2% of GDP on defence. "
+        "They also agreed to invest in equipment. "
         "The Senate voted on 30 April 1998 to ratify the accession of Poland."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)

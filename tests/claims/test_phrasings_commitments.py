@@ -39,6 +39,11 @@ CASES = [
      "Universal compliance", "spending-count", "contradicted"),
     ("All Allies met the 2% target in 2023.", "2024-07-01", "All Allies met",
      "spending-count", "contradicted"),
+    # a further part of a defence-investment decision, continuing the sentence before
+    ("Allies agreed in 2014 to spend 2% of GDP on defence. They also agreed to spend more on "
+     "modern equipment.", "2016-01-01", "modern equipment", "spending-pledge", "supported"),
+    ("Leaders pledged to raise defence spending. And to send more troops to NATO operations.",
+     "2016-01-01", "more troops", "spending-pledge", "unverifiable"),
     # an operation's strength: after its name in parentheses, "N-strong", "at its peak"
     ("The NATO-led Kosovo Force (KFOR) currently numbers about 3,800 troops.", "2022-02-01",
      "3,800 troops", "operation-size", "outdated"),
@@ -109,10 +114,13 @@ def test_hedged_or_negated_operations_claim_nothing(text: str, registry: allied.
         "All Allies should meet the 2% target.",
         "All Allies will meet the 2% guideline in 2030.",
         "Not all Allies meet the 2% of GDP target.",
+        "Allies agreed to spend 2% of GDP. They also want to buy equipment.",
+        "Allies agreed to spend 2% of GDP. And to buy equipment if budgets allow.",
     ],
 )
 def test_hedged_or_negated_counts_nothing(text: str, registry: allied.Registry) -> None:
-    """An obligation, a prediction or a denial counts no Allies (the 2% target it names
-    may still be checked as the target)."""
+    """An obligation, a prediction, a wish or a denial counts no Allies and reports no
+    pledge (the 2% target it names may still be checked as the target)."""
     report = check_text(text, as_of="2024-06-01", registry=registry, today=TODAY)
-    assert [c.claim.text for c in report.claims if c.claim.kind == "spending-count"] == []
+    kinds = ("spending-count", "spending-pledge")
+    assert [c.claim.text for c in report.claims if c.claim.kind in kinds] == []

@@ -40,6 +40,7 @@ ClaimKind = Literal[
     "operation-contingent",
     "operation-mission",
     "operation-rank",
+    "spending-pledge",
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.

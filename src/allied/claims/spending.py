@@ -157,3 +157,29 @@ def spending_count(claim: Claim, facts: Facts) -> Question:
         return Reading(verdicts.pop() if len(verdicts) == 1 else None, text, release.sources)
 
     return Question(read, _days(index))
+
+
+_PARTS = {"capabilities": "equipment_share"}
+
+
+def spending_pledge(claim: Claim, facts: Facts) -> Question:
+    """A further part of a defence-investment decision ("also agreed to invest more in
+    capabilities"): supported when a guideline on that part had been adopted by the day."""
+    part = claim.tasks[0] if claim.tasks else ""
+    measure = _PARTS.get(part)
+    if measure is None:
+        return unknowable(f"the registry records no guideline on {part or 'this part'}")
+    index = facts.registry.spending_index
+    adopted = sorted((g for g in index.guidelines() if g.measure == measure),
+                     key=lambda g: g.adopted.last)  # fmt: skip
+    if not adopted:
+        return unknowable(f"the registry records no guideline on {part}")
+
+    def read(day: _dt.date) -> Reading:
+        made = [g for g in adopted if g.adopted.last <= day]
+        if not made:
+            return Reading(None, f"no guideline on {part} had been adopted by {day}")
+        g = made[-1]
+        return Reading(True, f"{g.name} ({g.adopted})", g.sources)
+
+    return Question(read, tuple(g.adopted.last for g in adopted))

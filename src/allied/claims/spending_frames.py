@@ -95,6 +95,54 @@ _PERCENT = re.compile(
 
 
 def spending_claims(ctx: Context) -> Iterator[Claim]:
+    """Every spending claim of the sentence (see the module's docstring)."""
+    yield from _pledge_parts(ctx)
+    yield from _spending(ctx)
+
+
+#: A decision on defence investment in the sentence before: what a pledge part continues.
+_DECISION = re.compile(r"\b(?:agreed|committed|pledged|decided|undertook)\b")
+_INVESTMENT = re.compile(
+    r"\bGDP\b|defen[cs]e\s+(?:spending|investment|expenditure)|capabilit|equipment", re.I
+)
+#: "They also agreed to invest more in capabilities", "And to contribute personnel to NATO
+#: missions": a further part of the decision the sentence before reports.
+_PLEDGE_PART = re.compile(
+    r"[\s\"“]*(?:(?:They|Allies|Leaders|Members|NATO\s+members|NATO\s+Allies)\s+(?:also\s+)?"
+    r"(?:agreed|committed|pledged|decided|undertook)\s+to|And\s+(?:also\s+)?to)\s+"
+    r"(?P<what>[^.;]{5,120})"
+)
+_EQUIPMENT = re.compile(r"capabilit|equipment", re.I)
+_CONTRIBUTIONS = re.compile(
+    r"\bcontribut\w*\b[^.;]{0,40}\b(?:missions?|operations?)\b"
+    r"|\b(?:personnel|forces|troops)\s+(?:to|for)\s+(?:NATO\s+)?(?:missions?|operations?)\b",
+    re.I,
+)
+
+
+def _pledge_parts(ctx: Context) -> Iterator[Claim]:
+    s, plain, previous = ctx.sentence, ctx.plain, ctx.previous
+    if previous is None or not _DECISION.search(plain, previous.start, previous.end):
+        return
+    if not _INVESTMENT.search(plain, previous.start, previous.end):
+        return
+    match = _PLEDGE_PART.match(plain, s.start, s.end)
+    if match is None or ctx.is_hedged(match.start("what"), match.end()):
+        return
+    what = match["what"]
+    part = (
+        "contributions"
+        if _CONTRIBUTIONS.search(what)
+        else "capabilities"
+        if _EQUIPMENT.search(what)
+        else None
+    )
+    if part is not None:
+        yield ctx.claim("spending-pledge", s.start, match.end(), "defence-spending",
+                        tasks=(part,))  # fmt: skip
+
+
+def _spending(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     previous = ctx.previous
     earlier = previous is not None and _SPENDING_CUE.search(plain, previous.start, previous.end)
