@@ -73,6 +73,8 @@ CASES = [
      "operation-mission", "supported"),
     ("NATO ran an operation in Libya in 2005.", "2020-01-01", "Libya", "operation-mission",
      "unverifiable"),
+    ("NATO led the air operation over Libya.", "2020-01-01", "Libya", "operation-mission",
+     "supported"),
     # a ranking of a nation's deployments: found, not decided
     ("That makes it Denmark's largest overseas military deployment.", "2020-01-01",
      "largest", "operation-rank", "unverifiable"),
@@ -101,6 +103,8 @@ def test_phrasing_class(
         "NATO did not lead a mission in Syria.",
         "Will KFOR have 5,000 troops next year?",
         "KFOR would need 10,000 troops.",
+        "NATO led a mission to support Allies in the east.",
+        "KFOR is in Kosovo. Germany has 180,000 soldiers.",
     ],
 )
 def test_hedged_or_negated_operations_claim_nothing(text: str, registry: allied.Registry) -> None:

@@ -78,8 +78,9 @@ _DEPLOYED = re.compile(
 )
 #: "NATO led a mission to stabilise Afghanistan", "a mission to protect civilians in Libya".
 _MISSION = re.compile(
-    r"\b(?:a|an|the|its)\s+(?:NATO(?:-led)?\s+)?(?:military\s+)?(?:mission|operation)\s+"
-    r"(?:(?:to|that)\s+(?:[a-z]+\s+){1,4}?(?:in\s+)?|in\s+)(?P<place>[A-Z][a-z]+)"
+    r"\b(?:a|an|the|its)\s+(?:NATO(?:-led)?\s+)?(?:[a-z-]+\s+){0,2}?(?:mission|operation)\s+"
+    r"(?:(?:to|that)\s+(?:[a-z]+\s+){1,4}?(?:in\s+|over\s+)?|in\s+|over\s+)"
+    r"(?!(?:Allies|Ally|Alliance|Members|Partners|Europe|European|Euro)\b)(?P<place>[A-Z][a-z]+)"
     r"(?:[^.;]{0,50}?\b(?:in|during)\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b)?"
 )
 _MISSION_VERB = re.compile(
@@ -160,8 +161,11 @@ def _contingents(ctx: Context) -> Iterator[Claim]:
     for start, match, code in found:
         if ctx.is_hedged(start, match.end()) or ctx.is_negated(start):
             continue
-        named = match.groupdict().get("op")
-        where = _op(named) if named else _operation_named(ctx, start) or match["place"]
+        named = match.groupdict().get("op") or _operation_named(ctx, start, previous=False)
+        if named is None and match["place"] is None and "contingent" in match.group():
+            # "…KFOR. Russia has the largest contingent with 3,595 troops": the sentence before
+            named = _operation_named(ctx, start, previous=True)
+        where = _op(named) if named else match["place"]
         if where is None:
             continue
         number, loose = _number(match["size"])
@@ -169,15 +173,17 @@ def _contingents(ctx: Context) -> Iterator[Claim]:
                         percent=float(number), approximate=loose)  # fmt: skip
 
 
-def _operation_named(ctx: Context, before: int) -> str | None:
-    """The operation named last before `before` in the sentence, else in the one before."""
+def _operation_named(ctx: Context, before: int, *, previous: bool) -> str | None:
+    """The operation named last before `before` in the sentence, or in the one before."""
     s, plain = ctx.sentence, ctx.plain
-    named = [m["op"] for m in re.finditer(_OPERATION, plain[s.start : before])]
-    if not named and ctx.previous is not None:
-        named = [
-            m["op"] for m in re.finditer(_OPERATION, plain[ctx.previous.start : ctx.previous.end])
-        ]
-    return _op(named[-1]) if named else None
+    if previous:
+        if ctx.previous is None:
+            return None
+        text = plain[ctx.previous.start : ctx.previous.end]
+    else:
+        text = plain[s.start : before]
+    named = [m["op"] for m in re.finditer(_OPERATION, text)]
+    return named[-1] if named else None
 
 
 def _contributed(ctx: Context, start: int, end: int, code: str) -> Iterator[Claim]:
