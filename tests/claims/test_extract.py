@@ -189,6 +189,7 @@ def test_every_kind_is_found_somewhere() -> None:
         "It is Canada's largest overseas operation. "
         "Allies agreed in 2014 to spend 2% of GDP on defence. "
         "They also agreed to invest in equipment. "
+        "Greece met the 2% defence spending guideline in 2023. "
         "The Senate voted on 30 April 1998 to ratify the accession of Poland."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)

@@ -39,6 +39,22 @@ CASES = [
      "Universal compliance", "spending-count", "contradicted"),
     ("All Allies met the 2% target in 2023.", "2024-07-01", "All Allies met",
      "spending-count", "contradicted"),
+    # one Ally against a level: stated, "the target" of the text's day, a bound on a share,
+    # a negated verb (below it); the year as "in fiscal year 2023" or "FY2023"
+    ("Greece met the 2% guideline in 2023.", "2024-07-01", "Greece met", "spending-level",
+     "supported"),
+    ("Spain remains below the defence spending target.", "2024-07-01", "Spain remains",
+     "spending-level", "outdated"),
+    ("Poland spends more than 4% of GDP on defence.", "2024-07-01", "more than 4%",
+     "spending-level", "supported"),
+    ("Belgium spends less than 1.5% of GDP on defence.", "2024-07-01", "less than 1.5%",
+     "spending-level", "outdated"),
+    ("Germany has not met the 2% guideline.", "2024-07-01", "has not met", "spending-level",
+     "contradicted"),
+    ("Canada spent 1.31 per cent of GDP on defence in fiscal year 2023.", "2024-07-01",
+     "1.31 per cent", "spending-share", "outdated"),
+    ("Canada spent 1.31 per cent of GDP on defence in FY2023.", "2024-07-01",
+     "1.31 per cent", "spending-share", "outdated"),
     # a further part of a defence-investment decision, continuing the sentence before
     ("Allies agreed in 2014 to spend 2% of GDP on defence. They also agreed to spend more on "
      "modern equipment.", "2016-01-01", "modern equipment", "spending-pledge", "supported"),
@@ -120,11 +136,13 @@ def test_hedged_or_negated_operations_claim_nothing(text: str, registry: allied.
         "Not all Allies meet the 2% of GDP target.",
         "Allies agreed to spend 2% of GDP. They also want to buy equipment.",
         "Allies agreed to spend 2% of GDP. And to buy equipment if budgets allow.",
+        "Italy should meet the 2% defence spending guideline.",
+        "Spain will reach the 2% target in 2029.",
     ],
 )
 def test_hedged_or_negated_counts_nothing(text: str, registry: allied.Registry) -> None:
-    """An obligation, a prediction, a wish or a denial counts no Allies and reports no
-    pledge (the 2% target it names may still be checked as the target)."""
+    """An obligation, a prediction, a wish or a denial counts no Allies, puts no Ally
+    against a level and reports no pledge."""
     report = check_text(text, as_of="2024-06-01", registry=registry, today=TODAY)
-    kinds = ("spending-count", "spending-pledge")
+    kinds = ("spending-count", "spending-pledge", "spending-level")
     assert [c.claim.text for c in report.claims if c.claim.kind in kinds] == []

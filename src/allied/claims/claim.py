@@ -41,6 +41,7 @@ ClaimKind = Literal[
     "operation-mission",
     "operation-rank",
     "spending-pledge",
+    "spending-level",
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.

@@ -36,7 +36,12 @@ from allied.claims.ratifications import (
     ratification_pending,
     ratification_vote,
 )
-from allied.claims.spending import spending_count, spending_pledge, spending_share
+from allied.claims.spending import (
+    spending_count,
+    spending_level,
+    spending_pledge,
+    spending_share,
+)
 from allied.claims.tasks import likeness
 from allied.model import Event, Membership
 from allied.naming import normalise
@@ -604,6 +609,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "spending-share": spending_share,
     "spending-count": spending_count,
     "spending-pledge": spending_pledge,
+    "spending-level": spending_level,
     "ratification-order": ratification_order,
     "ratification-pending": ratification_pending,
     "ratification-count": ratification_count,

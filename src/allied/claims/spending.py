@@ -183,3 +183,35 @@ def spending_pledge(claim: Claim, facts: Facts) -> Question:
         return Reading(True, f"{g.name} ({g.adopted})", g.sources)
 
     return Question(read, tuple(g.adopted.last for g in adopted))
+
+
+def spending_level(claim: Claim, facts: Facts) -> Question:
+    """Whether an Ally's share of GDP was at or above a level (or below it) by the release
+    of a day: "Greece met the 2% guideline", "Poland spends more than 4%"."""
+    index = facts.registry.spending_index
+    if not claim.actors or not index.releases():
+        return unknowable("the registry records no defence spending for this claim")
+    (ally,) = claim.actors[:1]
+
+    def read(day: _dt.date) -> Reading:
+        latest = _release(index, day)
+        if latest is None:
+            return Reading(None, f"no defence-spending release had been published by {day}")
+        for release in _back_from(index, latest):
+            year = _year(index, release, claim, day)
+            value = index.value(release, ally, year, _MEASURE) if year is not None else None
+            if value is not None and year is not None:
+                break
+        else:
+            return Reading(None, f"the {latest.id} release gives no figure for {ally}")
+        meant = claim.said_on.last if claim.said_on is not None else day
+        level = claim.percent if claim.percent is not None else _level(index, meant, year)
+        if level is None:
+            return Reading(None, f"no single GDP guideline was in force on {meant}")
+        label = "estimate" if value.estimate else "figure"
+        text = (f"{facts.name(ally, day)}: {value.value:g}% of GDP in {year} ({label}, release "
+                f"{release.id}), against {level:g}%")  # fmt: skip
+        holds = value.value < level if claim.below else value.value >= level
+        return Reading(holds, text, release.sources)
+
+    return Question(read, _days(index))

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from allied.claims.claim import Claim
 from allied.claims.context import Context
+from allied.claims.mentions import Mention
 from allied.claims.quantity import QUANTITY, Quantity
 from allied.period import PartialDate
 
@@ -86,7 +87,28 @@ _EVERY = re.compile(
 )
 #: An obligation or a wish, not a fact: "All Allies should meet the target".
 _NORMATIVE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|ha(?:ve|s)\s+to)\b", re.I)
-_SPENDING_YEAR = re.compile(r"\b(?i:in|for)\s+(?P<year>(?:19|20)\d\d)\b|\b(?i:this)\s+year\b")
+#: "in 2023", "for fiscal year 2023", "in FY2023", "in 2023/24" (NATO labels a fiscal year by
+#: the calendar year it starts in), "this year".
+_SPENDING_YEAR = re.compile(
+    r"\b(?i:in|for|during)\s+(?:(?i:the\s+)?(?i:fiscal|financial|budget)\s+year\s+|FY\s?)?"
+    r"(?P<year>(?:19|20)\d\d)\b|\bFY\s?(?P<fy>(?:19|20)\d\d)\b|\b(?i:this)\s+year\b"
+)
+#: An Ally against a level: "Greece met the 2% guideline", "Spain remains below the target".
+_ALLY_LEVEL = re.compile(
+    r"\s+(?:(?:has|have|had|should|must|will|would|could|can|may|might|does|did|do)\s+"
+    r"(?:not\s+|never\s+|yet\s+to\s+)?)?(?:now\s+|still\s+|already\s+|also\s+|again\s+)?"
+    r"(?:(?P<above>meets?|met|reach(?:es|ed)?|hits?|exceed(?:s|ed)?|surpass(?:es|ed)?"
+    r"|(?:is|was|remains|remained|stays|stayed)\s+(?:well\s+)?above)"
+    r"|(?P<below>miss(?:es|ed)?|falls?\s+short\s+of|fell\s+short\s+of"
+    r"|(?:is|was|remains|remained|stays|stayed)\s+(?:well\s+|still\s+)?(?:below|under)))\s+"
+    r"(?:(?:the|its|NATO['\u2019]s|the\s+(?:alliance|Alliance)['\u2019]s)\s+)?"
+    r"(?:(?P<pct>\d(?:[.,]\d{1,2})?)\s*(?:%|per\s?cent\b|percent\b)\s*(?:of\s+GDP\s+)?)?"
+    rf"(?:defen[cs]e[\s-]spending\s+)?{_TARGET_WORD}\b"
+)
+_NEGATED_VERB = re.compile(r"\b(?:not|never|yet\s+to)\b")
+#: A share stated as a bound: "Poland spends more than 4%", "Spain spends less than 1.5%".
+_ABOVE = re.compile(r"\b(?:more\s+than|over|above|at\s+least|in\s+excess\s+of|exceeding)\s*$")
+_BELOW = re.compile(r"\b(?:less\s+than|under|below)\s*$")
 _LOOSE = re.compile(r"\b(?:around|about|roughly|approximately|nearly|almost|some|close\s+to)\b")
 _PERCENT = re.compile(
     r"(?P<pct>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:%|per\s?cent\b|percent\b)"
@@ -151,11 +173,18 @@ def _spending(ctx: Context) -> Iterator[Claim]:
     worded = ctx.mentions_any(_SPENDING_WORDS) or (earlier and ctx.mentions_any(("%",)))
     if not worded or not cued:
         return
+    # "Greece met the 2% guideline": one Ally at a level, whose 2% is not a target claim
+    # (nor when the clause is negated or an obligation: "Italy should meet the 2% guideline")
+    found = _level_matches(ctx)
+    yield from _ally_levels(ctx, found)
+    covered = [(actor.start, match.end()) for actor, match in found]
     counted = list(_spending_counts(ctx))  # who meets a level, not the target itself
     if counted or _COUNTS_WHO.search(plain, s.start, s.end):
         yield from counted
         return
     for match in _PERCENT.finditer(plain, s.start, s.end):
+        if any(start <= match.start() < end for start, end in covered):
+            continue
         before = plain[max(s.start, match.start() - 80) : match.start()]
         actor = next((m for m in reversed(s.mentions) if m.kind == "actor" and
                       match.start() - 70 <= m.start < match.start()), None)  # fmt: skip
@@ -167,8 +196,11 @@ def _spending(ctx: Context) -> Iterator[Claim]:
             # "Poland, with defence spending equivalent to 4.12% of GDP": a national share
             share = float(match["pct"].replace(",", "."))
             loose = _LOOSE.search(plain, actor.end, match.start()) is not None
-            yield ctx.claim("spending-share", actor.start, match.end(), "defence-spending",
-                            actors=(actor.code,), percent=share, approximate=loose,
+            gap = plain[actor.end : match.start()]
+            bound = "above" if _ABOVE.search(gap) else "below" if _BELOW.search(gap) else None
+            yield ctx.claim("spending-level" if bound else "spending-share", actor.start,
+                            match.end(), "defence-spending", actors=(actor.code,),
+                            percent=share, approximate=loose, below=bound == "below",
                             date=_spending_year(ctx, match.end()))  # fmt: skip
             continue
         clause_end = _CLAUSE_END.search(plain, match.end(), s.end)
@@ -190,6 +222,32 @@ def _spending(ctx: Context) -> Iterator[Claim]:
         )
 
 
+def _level_matches(ctx: Context) -> list[tuple[Mention, re.Match[str]]]:
+    s, plain = ctx.sentence, ctx.plain
+    found = []
+    for actor in s.mentions:
+        if actor.kind == "actor" and (match := _ALLY_LEVEL.match(plain, actor.end, s.end)):
+            found.append((actor, match))
+    return found
+
+
+def _ally_levels(ctx: Context, found: list[tuple[Mention, re.Match[str]]]) -> Iterator[Claim]:
+    """ "Greece met the 2% guideline", "Spain remains below the target": an Ally at (or
+    below) a level; "the target" is the level in force when the text was written."""
+    said_on = PartialDate.from_date(ctx.written) if ctx.written is not None else None
+    for actor, match in found:
+        if ctx.is_hedged(actor.start, match.end()) or ctx.is_negated(actor.start):
+            continue
+        if _NORMATIVE.search(match.group()):
+            continue
+        # "has not met the target", "has yet to reach it": below it
+        below = bool(match["below"]) != bool(_NEGATED_VERB.search(match.group()))
+        percent = float(match["pct"].replace(",", ".")) if match["pct"] else None
+        yield ctx.claim("spending-level", actor.start, match.end(), "defence-spending",
+                        actors=(actor.code,), percent=percent, below=below,
+                        said_on=said_on, date=_spending_year(ctx, match.end()))  # fmt: skip
+
+
 def _spending_year(ctx: Context, position: int) -> PartialDate | None:
     """The year a spending figure is stated for: "in 2023" after it in its clause, or "this
     year" (the text's year); none when the text leaves it to the release's latest year."""
@@ -200,8 +258,8 @@ def _spending_year(ctx: Context, position: int) -> PartialDate | None:
     )
     if found is None:
         return None
-    if found["year"]:
-        return PartialDate(int(found["year"]))
+    if found["year"] or found["fy"]:
+        return PartialDate(int(found["year"] or found["fy"]))
     return PartialDate(ctx.written.year) if ctx.written is not None else None
 
 
