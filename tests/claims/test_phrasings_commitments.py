@@ -69,6 +69,19 @@ CASES = [
      "supported"),
     ("At its peak, KFOR had 20,000 troops.", "2020-01-01", "20,000", "operation-size",
      "contradicted"),
+    # "the force", "It": the operation named before; nations without a strength
+    ("KFOR was set up in 1999. At its height the force numbered about 50,000 troops.",
+     "2015-01-01", "the force numbered", "operation-size", "supported"),
+    ("KFOR is in Kosovo. It has 3,800 troops.", "2022-02-01", "It has", "operation-size",
+     "outdated"),
+    ("Troops from 28 countries serve in KFOR.", "2022-02-01", "28 countries",
+     "operation-size", "supported"),
+    ("Troops from 40 countries serve in KFOR.", "2022-02-01", "40 countries",
+     "operation-size", "contradicted"),
+    ("31 nations contribute to KFOR.", "2014-01-01", "31 nations", "operation-size",
+     "outdated"),
+    ("ISAF comprised troops from 51 nations.", "2012-01-01", "51 nations", "operation-size",
+     "unverifiable"),
     # a nation's contingent: the operation named before, or by the country it is in; a
     # contingent since withdrawn is outdated; an operation the registry lacks, unverifiable
     ("KFOR grew quickly. Russia has the largest contingent with 3,600 troops in Kosovo.",
@@ -121,6 +134,8 @@ def test_phrasing_class(
         "KFOR would need 10,000 troops.",
         "NATO led a mission to support Allies in the east.",
         "KFOR is in Kosovo. Germany has 180,000 soldiers.",
+        "It has 3,800 troops.",
+        "Troops from 28 countries could serve in KFOR.",
     ],
 )
 def test_hedged_or_negated_operations_claim_nothing(text: str, registry: allied.Registry) -> None:

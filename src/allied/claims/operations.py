@@ -54,13 +54,37 @@ _NUMBER = (
     r"(?i:(?:some|about|around|roughly|approximately|nearly|almost|over|more\s+than)\s+)?"
     r"(?:\d{1,3}(?:,\d{3})+|\d{2,6})"
 )
+_SIZE_VERB = (
+    r"\s+(?:now\s+|still\s+|currently\s+|then\s+)?(?:has|had|numbers|numbered|consists\s+of"
+    r"|consisted\s+of|comprises|comprised|counts|counted|totals|totalled|totaled"
+    r"|(?:is|was)\s+made\s+up\s+of|stood\s+at|stands\s+at|reached)\s+"
+)
+_FROM_NATIONS = (
+    rf"\s+from\s+(?P<nations>(?i:{QUANTITY}))\s+(?:different\s+)?"
+    r"(?:nations|countries|states|contributors)\b"
+)
 _SIZE = re.compile(
-    rf"\b\(?{_OPERATION}\)?\s+(?:now\s+|still\s+|currently\s+|then\s+)?(?:has|had|numbers"
-    r"|numbered|consists\s+of|consisted\s+of|comprises|comprised|counts|counted|totals|totalled"
-    r"|totaled|(?:is|was)\s+made\s+up\s+of|stood\s+at|stands\s+at|reached)\s+"
-    rf"(?P<size>{_NUMBER})\s+{_PEOPLE}"
-    rf"(?:\s+from\s+(?P<nations>(?i:{QUANTITY}))\s+(?:nations|countries|states|contributors))?"
+    rf"\b\(?{_OPERATION}\)?{_SIZE_VERB}(?P<size>{_NUMBER})\s+{_PEOPLE}(?:{_FROM_NATIONS})?"
     rf"|\b(?P<size2>{_NUMBER})-strong\s+(?:NATO-led\s+)?\(?{_OPERATION.replace('<op>', '<op2>')}"
+)
+#: "The force numbered about 50,000 troops", "It has 3,800 troops": the operation named before.
+_SIZE_REF = re.compile(
+    r"(?:\b[Tt]he\s+(?:NATO-led\s+)?(?:force|mission|operation)|(?<![\w,] )\bIt)"
+    rf"{_SIZE_VERB}(?P<size>{_NUMBER})\s+{_PEOPLE}(?:{_FROM_NATIONS})?"
+)
+#: Nations without a strength: "ISAF comprised troops from 51 nations", "troops from 28
+#: countries serve in KFOR", "31 nations contribute to KFOR".
+_NATIONS = re.compile(
+    rf"\b\(?{_OPERATION}\)?\s+(?:now\s+|currently\s+)?(?:has|had|comprises|comprised|includes"
+    r"|included|brings\s+together|brought\s+together|consists\s+of|consisted\s+of)\s+"
+    rf"(?:troops|forces|personnel|soldiers|contingents){_FROM_NATIONS}"
+    r"|\b(?i:troops|forces|soldiers|personnel|contingents)"
+    rf"{_FROM_NATIONS.replace('<nations>', '<nations2>')}\s+(?:now\s+)?(?:serve|served"
+    r"|are\s+serving|were\s+serving|take\s+part|took\s+part|participate|participated)\s+in\s+(?:the\s+)?"
+    rf"(?:NATO-led\s+)?{_OPERATION.replace('<op>', '<op2>')}"
+    rf"|(?<![\w,.])(?P<nations3>(?i:{QUANTITY}))\s+(?:nations|countries|states)\s+(?:now\s+)?"
+    r"(?:contribute|contributed|are\s+contributing|were\s+contributing)\s+(?:troops\s+|forces\s+)?"
+    rf"to\s+(?:the\s+)?(?:NATO-led\s+)?{_OPERATION.replace('<op>', '<op3>')}"
 )
 _PEAK = re.compile(r"\b(?:at\s+(?:its|the)\s+(?:peak|height)|peak(?:ed)?\s+(?:at|of))\b", re.I)
 #: One nation's contingent: "Russia has the largest contingent with 3,595 troops in Kosovo".
@@ -127,15 +151,30 @@ def operations(ctx: Context) -> Iterator[Claim]:
 def _sizes(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     peak = _PEAK.search(plain, s.start, s.end) is not None
-    for match in _SIZE.finditer(plain, s.start, s.end):
+    found = [(m, m["op"] or m["op2"]) for m in _SIZE.finditer(plain, s.start, s.end)]
+    for match in _SIZE_REF.finditer(plain, s.start, s.end):
+        named = _operation_named(ctx, match.start(), previous=False) or _operation_named(
+            ctx, match.start(), previous=True
+        )
+        if named is not None:
+            found.append((match, named))
+    for match, op in found:
         if ctx.is_hedged(match.start(), match.end()) or ctx.is_negated(match.start()):
             continue
-        size = match["size"] or match["size2"]
+        size = match["size"] or match.groupdict().get("size2")
+        assert size is not None
         number, loose = _number(size)
         nations = Quantity.parse(match["nations"]) if match["nations"] else None
-        yield ctx.claim("operation-size", match.start(), match.end(),
-                        _op(match["op"] or match["op2"]), percent=float(number),
-                        approximate=loose, quantity=nations, founding=peak)  # fmt: skip
+        yield ctx.claim("operation-size", match.start(), match.end(), _op(op),
+                        percent=float(number), approximate=loose, quantity=nations,
+                        founding=peak)  # fmt: skip
+    for match in _NATIONS.finditer(plain, s.start, s.end):
+        if ctx.is_hedged(match.start(), match.end()) or ctx.is_negated(match.start()):
+            continue
+        op = match["op"] or match["op2"] or match["op3"]
+        stated = match["nations"] or match["nations2"] or match["nations3"]
+        yield ctx.claim("operation-size", match.start(), match.end(), _op(op),
+                        quantity=Quantity.parse(stated))  # fmt: skip
 
 
 def _number(size: str) -> tuple[int, bool]:
@@ -246,8 +285,10 @@ def _far(stated: float, actual: int) -> bool:
 def operation_size(claim: Claim, facts: Facts) -> Question:
     """Whether an operation had the stated strength (and nations) on a day."""
     operation = _operation(claim, facts)
-    if operation is None or claim.percent is None:
+    if operation is None:
         return unknowable(f"the registry does not know the operation {claim.subject!r}")
+    if claim.percent is None:
+        return _nations(operation, claim, facts)
     index = facts.registry.operation_index
     totals = [
         t
@@ -418,3 +459,36 @@ def operation_mission(claim: Claim, facts: Facts) -> Question:
 def operation_rank(claim: Claim, facts: Facts) -> Question:
     """ "Canada's largest international operation": the registry does not rank them."""
     return unknowable("the registry does not rank a nation's deployments by size")
+
+
+def _nations(operation: Operation, claim: Claim, facts: Facts) -> Question:
+    """How many nations took part on a day, by the latest stated count: one off cannot tell
+    (sources count contributors differently), nor can a count more than a year old deny."""
+    stated = claim.quantity
+    if stated is None:
+        return unknowable("the claim states no strength and no number of nations")
+    index = facts.registry.operation_index
+    totals = sorted(
+        (t for d in index.size_dates(operation.slug)
+         if (t := index.total(operation.slug, d)) is not None and t.nations is not None),
+        key=lambda t: t.as_of.last,
+    )  # fmt: skip
+    if not totals:
+        return unknowable(f"the registry records no count of nations in {operation.name}")
+
+    def read(day: _dt.date) -> Reading:
+        found = [t for t in totals if t.as_of.last <= day]
+        if not found:
+            return Reading(None, f"the registry's first count of nations in {operation.name} "
+                                 f"is of {totals[0].as_of}")  # fmt: skip
+        total = found[-1]
+        assert total.nations is not None
+        value = f"{operation.name}: {total.nations} nations (as of {total.as_of})"
+        holds: bool | None = stated.admits(total.nations)
+        if not holds and (
+            abs(total.nations - stated.value) <= 1 or day - total.as_of.last > _STALE
+        ):
+            holds = None
+        return Reading(holds, value, total.sources)
+
+    return Question(read, tuple(t.as_of.last for t in totals))
