@@ -122,6 +122,11 @@ _CONTRIBUTED = re.compile(
     rf"|participated\s+in|served\s+in|(?:has|have|had)\s+taken\s+part\s+in)\s+(?:the\s+)?(?:NATO-led\s+)?{_OPERATION}"
 )
 _AND_OPERATION = re.compile(rf"\s+and\s+(?:the\s+)?{_OPERATION}")
+#: Cheap checks before the patterns: words every strength, or every contribution, has.
+_PEOPLE_WORDS = ("troops", "personnel", "soldiers", "servicemen", "service members",
+                 "peacekeepers", "forces members", "nations", "countries", "states",
+                 "contributors", "-strong")  # fmt: skip
+_TOOK_PART_WORDS = ("contribut", "took part", "taken part", "participat", "served in")
 _LOOSE = re.compile(r"(?i:some|about|around|roughly|approximately|nearly|almost)\s+")
 _STALE = _dt.timedelta(days=366)
 
@@ -131,16 +136,20 @@ def operations(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     if plain.find("?", s.start, s.end) >= 0:
         return
-    yield from _sizes(ctx)
-    yield from _contingents(ctx)
-    for mention in s.mentions:
-        if mention.kind == "actor":
-            yield from _contributed(ctx, mention.start, mention.end, mention.code)
-    for found in DEMONYM.finditer(plain, s.start, s.end):
-        code = actor_of(found["demonym"])
-        if code is not None:
-            yield from _contributed(ctx, found.start(), found.end(), code)
+    if ctx.mentions_any(_PEOPLE_WORDS):
+        yield from _sizes(ctx)
+        yield from _contingents(ctx)
+    if ctx.mentions_any(_TOOK_PART_WORDS):
+        for mention in s.mentions:
+            if mention.kind == "actor":
+                yield from _contributed(ctx, mention.start, mention.end, mention.code)
+        for found in DEMONYM.finditer(plain, s.start, s.end):
+            code = actor_of(found["demonym"])
+            if code is not None:
+                yield from _contributed(ctx, found.start(), found.end(), code)
     yield from _missions(ctx)
+    if not ctx.mentions_any(("largest", "biggest")):
+        return
     for match in _RANK.finditer(plain, s.start, s.end):
         actor = next((m for m in s.mentions if m.start == match.start()), None)
         if actor is not None and not ctx.is_hedged(match.start(), match.end()):

@@ -144,12 +144,12 @@ _CONTRIBUTIONS = re.compile(
 
 def _pledge_parts(ctx: Context) -> Iterator[Claim]:
     s, plain, previous = ctx.sentence, ctx.plain, ctx.previous
-    if previous is None or not _DECISION.search(plain, previous.start, previous.end):
+    match = _PLEDGE_PART.match(plain, s.start, s.end)
+    if match is None or previous is None or ctx.is_hedged(match.start("what"), match.end()):
+        return
+    if not _DECISION.search(plain, previous.start, previous.end):
         return
     if not _INVESTMENT.search(plain, previous.start, previous.end):
-        return
-    match = _PLEDGE_PART.match(plain, s.start, s.end)
-    if match is None or ctx.is_hedged(match.start("what"), match.end()):
         return
     what = match["what"]
     part = (
