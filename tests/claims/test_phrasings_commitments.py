@@ -95,6 +95,11 @@ CASES = [
      "operation-contributor", "supported"),
     ("Russian soldiers served in SFOR and KFOR.", "2001-01-01", "KFOR",
      "operation-contributor", "supported"),
+    # taking part in NATO-led operations in general (a missing record is no proof)
+    ("Finland has made significant contributions to NATO-led operations.", "2020-01-01",
+     "contributions", "operation-contributor", "supported"),
+    ("Malta has taken part in NATO-led operations.", "2020-01-01", "taken part",
+     "operation-contributor", "unverifiable"),
     # a NATO-led mission in a country (in a year)
     ("NATO has led a mission to support security in Afghanistan.", "2020-01-01",
      "Afghanistan", "operation-mission", "supported"),
@@ -135,6 +140,7 @@ def test_phrasing_class(
         "NATO led a mission to support Allies in the east.",
         "KFOR is in Kosovo. Germany has 180,000 soldiers.",
         "It has 3,800 troops.",
+        "Ireland has never taken part in NATO-led operations.",
         "Troops from 28 countries could serve in KFOR.",
     ],
 )

@@ -121,6 +121,17 @@ _CONTRIBUTED = re.compile(
     r"(?:\s+(?:troops|forces|personnel|soldiers|aircraft|ships))?\s+to|took\s+part\s+in"
     rf"|participated\s+in|served\s+in|(?:has|have|had)\s+taken\s+part\s+in)\s+(?:the\s+)?(?:NATO-led\s+)?{_OPERATION}"
 )
+#: Taking part in NATO-led operations in general: "Finland has made significant
+#: contributions to NATO-led operations", "Austria contributed troops to NATO missions".
+_CONTRIBUTED_ANY = re.compile(
+    r"\s+(?:(?:has|have|had)\s+(?:also\s+)?(?:made|provided)\s+(?:[a-z]+\s+){0,2}?"
+    r"contributions?\s+to|(?:has\s+|have\s+|had\s+)?(?:also\s+)?contributed\s+"
+    r"(?:troops\s+|forces\s+|personnel\s+)?to|(?:has\s+|have\s+|had\s+)?(?:taken|took)\s+part\s+in"
+    r"|(?:has\s+|have\s+|had\s+)?participated\s+in)\s+(?:several\s+|many\s+|numerous\s+)?"
+    r"(?:NATO(?:-led)?|Allied)\s+(?:operations|missions)(?:\s+and\s+(?:operations|missions))?\b"
+)
+#: The subject of a claim about NATO-led operations in general.
+ANY_OPERATION = "NATO-led operations"
 _AND_OPERATION = re.compile(rf"\s+and\s+(?:the\s+)?{_OPERATION}")
 #: Cheap checks before the patterns: words every strength, or every contribution, has.
 _PEOPLE_WORDS = ("troops", "personnel", "soldiers", "servicemen", "service members",
@@ -239,7 +250,14 @@ def _contributed(ctx: Context, start: int, end: int, code: str) -> Iterator[Clai
     and KFOR operations" (one claim per operation)."""
     plain, s = ctx.plain, ctx.sentence
     found = _CONTRIBUTED.match(plain, end, s.end)
-    if found is None or ctx.is_hedged(found.start(), found.end()) or ctx.is_negated(found.end()):
+    if found is None:
+        general = _CONTRIBUTED_ANY.match(plain, end, s.end)
+        told = general is not None and not ctx.is_hedged(general.start(), general.end())
+        if general is not None and told and not ctx.is_negated(general.end()):
+            yield ctx.claim("operation-contributor", start, general.end(), ANY_OPERATION,
+                            actors=(code,))  # fmt: skip
+        return
+    if ctx.is_hedged(found.start(), found.end()) or ctx.is_negated(found.end()):
         return
     yield ctx.claim("operation-contributor", start, found.end(), _op(found["op"]), actors=(code,))
     more = _AND_OPERATION.match(plain, found.end(), s.end)
@@ -340,32 +358,39 @@ def operation_size(claim: Claim, facts: Facts) -> Question:
 
 
 def operation_contributor(claim: Claim, facts: Facts) -> Question:
-    """Whether the registry records the actor taking part in the operation by a day."""
-    operation = _operation(claim, facts)
-    if operation is None or not claim.actors:
+    """Whether the registry records the actor taking part in the operation (or, for "NATO-led
+    operations" in general, in any) by a day."""
+    general = claim.subject == ANY_OPERATION
+    operation = None if general else _operation(claim, facts)
+    if (operation is None and not general) or not claim.actors:
         return unknowable(f"the registry does not know the operation {claim.subject!r}")
+    slugs = {operation.slug} if operation is not None else None
     data = facts.registry.dataset
     (actor,) = claim.actors[:1]
     rows = [
-        (c.period.start.last, c.sources)
+        (c.period.start.last, c.sources, c.operation)
         for c in data.contributions
-        if c.operation == operation.slug and c.actor == actor
+        if (slugs is None or c.operation in slugs) and c.actor == actor
     ] + [
-        (s.as_of.last, s.sources)
+        (s.as_of.last, s.sources, s.operation)
         for s in data.snapshots
-        if s.operation == operation.slug and s.actor == actor
+        if (slugs is None or s.operation in slugs) and s.actor == actor
     ]
     rows.sort(key=lambda r: r[0])
     name = facts.name(actor, _dt.date.today())
+    label = operation.name if operation is not None else "a NATO-led operation"
     if not rows:
-        return unknowable(f"the registry records no contribution of {name} to {operation.name}")
+        return unknowable(f"the registry records no contribution of {name} to {label}")
+    ops = facts.registry.operation_index
 
     def read(day: _dt.date) -> Reading:
-        if rows[0][0] <= day:
-            value = f"the registry records {name} in {operation.name} (first on {rows[0][0]})"
-            return Reading(True, value, rows[0][1])
-        return Reading(None, f"the registry records {name} in {operation.name} only from "
-                             f"{rows[0][0]}", rows[0][1])  # fmt: skip
+        first, sources, slug = rows[0]
+        where = operation.name if operation is not None else ops.operation(slug).name
+        if first <= day:
+            value = f"the registry records {name} in {where} (first on {first})"
+            return Reading(True, value, sources)
+        return Reading(None, f"the registry records {name} in {label} only from {first}",
+                       sources)  # fmt: skip
 
     return Question(read, (rows[0][0],))
 
