@@ -185,6 +185,11 @@ def test_every_kind_is_found_somewhere() -> None:
         "Hungary has not yet ratified Sweden's accession. "
         "So far 28 Allies have ratified Sweden's accession protocol. "
         "KFOR has 3,800 troops. Norway contributed troops to ISAF. "
+        "Russia had 3,600 troops in KFOR. NATO led a mission in Afghanistan. "
+        "It is Canada's largest overseas operation. "
+        "Allies agreed in 2014 to spend 2% of GDP on defence. "
+        "They also agreed to invest in equipment. "
+        "Greece met the 2% defence spending guideline in 2023. "
         "The Senate voted on 30 April 1998 to ratify the accession of Poland."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)

@@ -156,7 +156,7 @@ CASES = [
     ("KFOR now numbers some 10,000 troops.", "2022-02-01", "10,000 troops", "operation-size",
      "contradicted"),
     ("KFOR had 49,000 troops.", "1999-09-08", "49,000 troops", "operation-size",
-     "unverifiable"),
+     "outdated"),
     ("Norway contributed troops to ISAF.", "2012-01-01", "contributed troops to ISAF",
      "operation-contributor", "supported"),
 ]  # fmt: skip

@@ -175,4 +175,5 @@ def check_text(
 def _key(claim: Claim) -> tuple[object, ...]:
     """What decides a claim's verdict: claims with the same key share one question."""
     return (claim.kind, claim.subject, claim.actors, claim.quantity, claim.date, claim.tasks,
-            claim.percent, claim.founding, claim.complete, claim.since)  # fmt: skip
+            claim.percent, claim.founding, claim.complete, claim.since, claim.below,
+            claim.approximate, claim.said_on)  # fmt: skip

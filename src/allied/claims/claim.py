@@ -37,6 +37,11 @@ ClaimKind = Literal[
     "ratification-vote",
     "operation-size",
     "operation-contributor",
+    "operation-contingent",
+    "operation-mission",
+    "operation-rank",
+    "spending-pledge",
+    "spending-level",
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.
@@ -74,7 +79,11 @@ class Claim:
     #: When a stated decision was made ("Allies agreed in 2014 to …"): judged as history.
     since: PartialDate | None = None
     #: A share or a strength stated loosely ("around 1.3%", "some 4,000 troops"). An
-    #: operation's stated strength is kept in `percent`, its nations in `quantity`.
+    #: operation's stated strength is kept in `percent`, its nations in `quantity`
+    #: (`founding`: its peak strength).
     approximate: bool = False
     #: A count of those below a level ("10 Allies were still below 2%"), not at or above it.
     below: bool = False
+    #: The day the text speaks from, for words whose sense depends on it: "the target" is
+    #: the level in force when the text was written, not whatever level is in force later.
+    said_on: PartialDate | None = None

@@ -24,6 +24,7 @@ from allied.claims.operations import operations
 from allied.claims.quantity import QUANTITY, Quantity
 from allied.claims.ratifications import ratifications
 from allied.claims.sentences import Sentence, split_sentences
+from allied.claims.spending_frames import spending_claims
 from allied.claims.tasks import find_task_lists
 from allied.period import PartialDate
 from allied.registry import Registry
@@ -72,59 +73,7 @@ _ANNIVERSARY = re.compile(
     r"\b(?i:in|on)\s+(?P<year>(?:19|20)\d\d)\s*,?\s+(?P<rest>.{0,40}?)\b(?:celebrated|marked|celebrates|marks)"
     r"\s+its\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary"
 )
-_CLAUSE_END = re.compile(
-    r"[,;:]|\s(?:but|while|whereas)\s|\sand\s+(?=(?:will|would|could|may|might|can|should|must"
-    r"|need|needs|is|are|was|were|has|have|had)\b)"
-)
 _SPENDING_TALK = ("target", "spend", "gdp", "estimate", "%")
-_SPENDING_WORDS = ("gdp", "defence", "defense", "target", "goal", "guideline")
-_SPENDING_CUE = re.compile(
-    r"defen[cs]e\s+(?:spending|expenditure|budgets?|investment)|\bGDP\b|\bGNP\b"
-    r"|%\s+(?:target|guideline|goal)",
-    re.I,
-)
-#: A past decision on the target: judged as history ("Allies agreed in 2014 to …").
-_DECIDED_TARGET = re.compile(
-    r"\b(?:agreed|pledged|committed|decided|undertook|promised)\b(?P<rest>[^.;]{0,80})$"
-)
-_SINCE_YEAR = re.compile(
-    r"\b(?:[Ss]ince|[Ii]n|[Aa]t\s+an?)\s+(?:(?:[A-Z][a-z]+|\d{1,2})\s+){0,2}(?P<year>(?:19|20)\d\d)\b"
-)
-#: "23 allies meet 2 %", "all 32 members are projected to meet": counts of who spends what,
-#: and increases, are not the target.
-_NOT_TARGET = re.compile(
-    r"\b(?:increase|rise|growth)\s+(?:of|by)\s+[^.;%]{0,10}$|\b(?:below|above|benchmark)\b[^.;%]{0,40}$",
-    re.I,
-)
-#: Between a country and its share: "Poland, with defence spending equivalent to", "Canada is
-#: around", "Poland (".
-_SHARE_GAP = re.compile(
-    r"(?:['\u2019]s)?(?:\s*,\s*with|\s+(?:is|was|spends?|spent|at)|\s*\()[^.;()%]{0,50}$"
-)
-_COUNTS_WHO = re.compile(
-    r"\b(?:\d{1,2}|all|most|few|several|more\s+than\s+\d{1,2})\s+(?:NATO\s+)?(?:allies|Allies|members"
-    r"|member\s+states|countries)\b[^.;]{0,60}\b(?:meet|spend|reach|will|are|were|have)\b"
-)
-_ALLIES_WORD = r"(?:NATO\s+)?(?:allies|Allies|members|member\s+states|countries|nations)"
-_SPENDING_COUNT = re.compile(
-    rf"(?:(?<![\w,.])(?P<q>(?i:{QUANTITY}))|\b(?i:all)\s+(?P<all>\d{{1,2}}))\s+{_ALLIES_WORD}\b"
-    r"[^.;%]{0,60}?\b(?:meet|meets|met|spend|spends|spent|reach|reached|hit|hits|achieve|achieved"
-    r"|(?P<below>below|under|short\s+of)|above|at)\b"
-    r"[^.;%]{0,50}?(?<![\d.,])(?P<pct>\d(?:[.,]\d{1,2})?)\s*(?:%|per\s?cent\b|percent\b)"
-)
-#: "23 Allies are expected to meet the alliance's defence spending target": the level is the
-#: guideline in force on the day.
-_TARGET_COUNT = re.compile(
-    rf"(?<![\w,.])(?P<q>(?i:{QUANTITY}))\s+{_ALLIES_WORD}\b[^.;%]{{0,40}}?\b(?:meet|meets|met"
-    r"|reach|reached|hit|achieve|achieved)\s+(?:(?:the|its|their)\s+)?(?:(?:alliance|Alliance|NATO)"
-    r"['\u2019]s\s+)?(?:defen[cs]e[\s-]spending\s+)?(?:target|guideline|benchmark)\b(?!\s+of\s+\d)"
-)
-_SPENDING_YEAR = re.compile(r"\b(?i:in|for)\s+(?P<year>(?:19|20)\d\d)\b|\b(?i:this)\s+year\b")
-_LOOSE = re.compile(r"\b(?:around|about|roughly|approximately|nearly|almost|some|close\s+to)\b")
-_PERCENT = re.compile(
-    r"(?P<pct>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:%|per\s?cent\b|percent\b)"
-    r"(?:[^.;]{0,60}?\bby\s+(?P<year>(?:19|20)\d\d)\b)?"
-)
 _ACTION_POINTS = re.compile(
     rf"(?P<q>{QUANTITY})\s+(?:(?:concrete|common|joint|further|new)\s+)*"
     r"(?:action\s+points|proposals|actions)\b"
@@ -274,90 +223,6 @@ def _named_before_aside(ctx: Context, mention: Mention) -> Mention:
     return mention
 
 
-def _spending(ctx: Context) -> Iterator[Claim]:
-    s, plain = ctx.sentence, ctx.plain
-    previous = ctx.previous
-    earlier = previous is not None and _SPENDING_CUE.search(plain, previous.start, previous.end)
-    # "Currently 2% of GNP. Canada is around 1.3%": the cue in the sentence before
-    cued = _SPENDING_CUE.search(plain, s.start, s.end) or earlier
-    worded = ctx.mentions_any(_SPENDING_WORDS) or (earlier and ctx.mentions_any(("%",)))
-    if not worded or not cued:
-        return
-    counted = list(_spending_counts(ctx))  # who meets a level, not the target itself
-    if counted or _COUNTS_WHO.search(plain, s.start, s.end):
-        yield from counted
-        return
-    for match in _PERCENT.finditer(plain, s.start, s.end):
-        before = plain[max(s.start, match.start() - 80) : match.start()]
-        actor = next((m for m in reversed(s.mentions) if m.kind == "actor" and
-                      match.start() - 70 <= m.start < match.start()), None)  # fmt: skip
-        if (
-            actor is not None
-            and _SHARE_GAP.fullmatch(plain, actor.end, match.start())
-            and not ctx.is_hedged(match.start())
-        ):
-            # "Poland, with defence spending equivalent to 4.12% of GDP": a national share
-            share = float(match["pct"].replace(",", "."))
-            loose = _LOOSE.search(plain, actor.end, match.start()) is not None
-            yield ctx.claim("spending-share", actor.start, match.end(), "defence-spending",
-                            actors=(actor.code,), percent=share, approximate=loose,
-                            date=_spending_year(ctx, match.end()))  # fmt: skip
-            continue
-        clause_end = _CLAUSE_END.search(plain, match.end(), s.end)
-        if ctx.is_hedged(match.start(), clause_end.start() if clause_end else s.end):
-            continue  # "the new 3.5% goal will test allies": a prediction
-        year = PartialDate(int(match["year"])) if match["year"] else None
-        percent = float(match["pct"].replace(",", "."))
-        decided = _DECIDED_TARGET.search(plain, max(s.start, match.start() - 90), match.start())
-        if decided is None and _NOT_TARGET.search(before):
-            continue
-        if decided is not None:
-            since = _SINCE_YEAR.search(plain, s.start, match.start())
-            made = PartialDate(int(since["year"])) if since else None
-            yield ctx.claim("spending-target", s.start, s.end, "defence-spending",
-                            percent=percent, date=year, founding=True, since=made)  # fmt: skip
-            continue
-        yield ctx.claim(
-            "spending-target", s.start, s.end, "defence-spending", percent=percent, date=year
-        )
-
-
-def _spending_year(ctx: Context, position: int) -> PartialDate | None:
-    """The year a spending figure is stated for: "in 2023" after it in its clause, or "this
-    year" (the text's year); none when the text leaves it to the release's latest year."""
-    clause_end = _CLAUSE_END.search(ctx.plain, position, ctx.sentence.end)
-    end = clause_end.start() if clause_end else ctx.sentence.end
-    found = _SPENDING_YEAR.search(ctx.plain, position, end) or _SPENDING_YEAR.search(
-        ctx.plain, ctx.sentence.start, position
-    )
-    if found is None:
-        return None
-    if found["year"]:
-        return PartialDate(int(found["year"]))
-    return PartialDate(ctx.written.year) if ctx.written is not None else None
-
-
-def _spending_counts(ctx: Context) -> Iterator[Claim]:
-    """ "23 Allies meet the 2% guideline", "only 9 members spend 2%", "all 32 members are
-    projected to meet 2% in 2025": how many Allies were at (or below) a share of GDP."""
-    s, plain = ctx.sentence, ctx.plain
-    for match in _TARGET_COUNT.finditer(plain, s.start, s.end):
-        if ctx.is_negated(match.start()):
-            continue
-        yield ctx.claim("spending-count", match.start(), match.end(), "defence-spending",
-                        quantity=Quantity.parse(match["q"]),
-                        date=_spending_year(ctx, match.end()))  # fmt: skip
-    for match in _SPENDING_COUNT.finditer(plain, s.start, s.end):
-        if ctx.is_negated(match.start()):
-            continue
-        quantity = Quantity.parse(match["q"] or match["all"])
-        percent = float(match["pct"].replace(",", "."))
-        yield ctx.claim("spending-count", match.start(), match.end(), "defence-spending",
-                        quantity=quantity, percent=percent, below=bool(match["below"]),
-                        complete=bool(match["all"]),
-                        date=_spending_year(ctx, match.end()))  # fmt: skip
-
-
 def _action_points(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     if not ctx.mentions_any(_ACTION_WORDS):
@@ -378,7 +243,7 @@ _FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     _counts,
     _foundings,
     find_lists,
-    _spending,
+    spending_claims,
     _action_points,
     ratifications,
     operations,

@@ -22,7 +22,13 @@ from allied.claims.facts import (
     period_days,
     unknowable,
 )
-from allied.claims.operations import operation_contributor, operation_size
+from allied.claims.operations import (
+    operation_contingent,
+    operation_contributor,
+    operation_mission,
+    operation_rank,
+    operation_size,
+)
 from allied.claims.quantity import Quantity
 from allied.claims.ratifications import (
     ratification_count,
@@ -30,7 +36,12 @@ from allied.claims.ratifications import (
     ratification_pending,
     ratification_vote,
 )
-from allied.claims.spending import spending_count, spending_share
+from allied.claims.spending import (
+    spending_count,
+    spending_level,
+    spending_pledge,
+    spending_share,
+)
 from allied.claims.tasks import likeness
 from allied.model import Event, Membership
 from allied.naming import normalise
@@ -597,12 +608,17 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "concept-adopted": concept_adopted,
     "spending-share": spending_share,
     "spending-count": spending_count,
+    "spending-pledge": spending_pledge,
+    "spending-level": spending_level,
     "ratification-order": ratification_order,
     "ratification-pending": ratification_pending,
     "ratification-count": ratification_count,
     "ratification-vote": ratification_vote,
     "operation-size": operation_size,
     "operation-contributor": operation_contributor,
+    "operation-contingent": operation_contingent,
+    "operation-mission": operation_mission,
+    "operation-rank": operation_rank,
     "eu-nato-declarations": eu_nato_declarations,
     "meeting": meeting,
     "protocol": protocol,
