@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from allied import relations
+from allied import operation_areas, relations
 from allied.period import PartialDate, parse_date
 from allied.records import as_record
 from allied.registry import Registry
@@ -66,6 +67,8 @@ async def home(request: Request, registry: RegistryDep, on: OnQuery = None) -> R
         "timeline": relations.timeline(registry),
         "sovereigns": {t.code: registry.name(t.sovereign) for t in registry.dataset.territories},
         "sources": [registry.source(s) for s in cited],
+        "operations": registry.operations(when),
+        "operation_areas": areas_of(registry),
     }
     return page(request, "home.html", context, twin=with_query("/api/v1/relations", {"on": on}))
 
@@ -91,6 +94,14 @@ def shapes(
             tip += " (suspended)"
         drawn[t.iso_numeric] = Shape(t.category, t.status, tip)
     return drawn
+
+
+@cache
+def areas_of(registry: Registry) -> list[dict[str, object]]:
+    """Every operation's span and the atlas shapes (by name) its area names, for the map's layer."""
+    shapes = ((c.name, c.name, c.id) for c in atlas.countries())
+    places = operation_areas.gazetteer(registry, shapes)
+    return [as_record(area) for area in operation_areas.operation_areas(registry, places)]
 
 
 def actor_codes(registry: Registry) -> dict[str, str]:
