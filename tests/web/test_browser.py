@@ -227,6 +227,16 @@ def test_the_operations_layer_follows_the_slider(
 
     opened.click("#layer-operations")
     assert hatched(opened) == set() and opened.locator("#ops-panel").is_hidden()
+    # A link to the layer opens with it drawn, and the date form keeps it.
+    opened.goto(f"{server}/?on=2011-06-01&layer=operations")
+    opened.wait_for_selector('#map[data-ready="true"]')
+    assert "Libya" in hatched(opened) and opened.locator("#ops-panel").is_visible()
+    opened.fill("#on", "1999-06-20")
+    with opened.expect_navigation():
+        opened.click("#show")
+    opened.wait_for_selector('#map[data-ready="true"]')
+    assert "on=1999-06-20" in opened.url and "layer=operations" in opened.url
+    assert "Kosovo" in hatched(opened) and "Libya" not in hatched(opened)  # KFOR from 12 June
     context.close()
     assert violations_in(console) == [] and not [m for m in console if "page error" in m]
 

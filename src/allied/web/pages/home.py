@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from allied import operation_areas, relations
@@ -19,6 +20,12 @@ from allied.web.templating import with_query
 
 router = APIRouter()
 
+#: `?layer=operations` opens the page with the operations layer shown.
+LayerQuery = Annotated[
+    Literal["operations"] | None,
+    Query(description="`operations`: show where NATO-led operations ran on the date."),
+]
+
 
 @dataclass(frozen=True)
 class Shape:
@@ -30,7 +37,9 @@ class Shape:
 
 
 @router.get("/")
-async def home(request: Request, registry: RegistryDep, on: OnQuery = None) -> Response:
+async def home(
+    request: Request, registry: RegistryDep, on: OnQuery = None, layer: LayerQuery = None
+) -> Response:
     when = parse_date(on)
     found = relations.relations_on(registry, when)
     territories = relations.territory_ties(registry, when, found)
@@ -69,6 +78,7 @@ async def home(request: Request, registry: RegistryDep, on: OnQuery = None) -> R
         "sources": [registry.source(s) for s in cited],
         "operations": registry.operations(when),
         "operation_areas": areas_of(registry),
+        "layer": layer,
     }
     return page(request, "home.html", context, twin=with_query("/api/v1/relations", {"on": on}))
 

@@ -141,6 +141,18 @@
     }
     drawOperations(iso);
     history.replaceState(null, "", queryOf(iso));
+    // The date form keeps the layer too, so "Show" reloads the page as it is drawn.
+    const form = document.querySelector("form.controls");
+    let kept = form.querySelector('input[name="layer"]');
+    if (on && !kept) {
+      kept = document.createElement("input");
+      kept.type = "hidden";
+      kept.name = "layer";
+      kept.value = "operations";
+      form.prepend(kept);
+    } else if (!on && kept) {
+      kept.remove();
+    }
   }
 
   function queryOf(iso) {
