@@ -111,7 +111,21 @@ def test_kfor_in_february_2017(registry: allied.Registry) -> None:
     partners = {row.actor for row in answer.contributors if row.partner}
     assert partners == {"ARM", "AUT", "FIN", "IRL", "MDA", "SWE", "CHE", "UKR"}
     assert (answer.stated_personnel, answer.stated_nations) == (4273, 30)
-    assert answer.listing == "partial"  # four figures were printed without their names
+    assert answer.listing == "complete"
+
+
+def test_cli_kfor_in_february_2017_adds_up_to_the_stated_total() -> None:
+    result = CliRunner().invoke(cli, ["operations", "contributors", "kfor", "--on", "2017-02-15",
+                                      "--format", "json"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    rows = answer["contributors"]
+    assert sum(int(row["personnel"]) for row in rows) == answer["stated_personnel"] == 4273
+    assert len({row["actor"] for row in rows}) == answer["stated_nations"] == 30
+    allies = {row["actor"] for row in rows if row["standing"] == "ally"}
+    partners = {row["actor"] for row in rows if row["partner"]}
+    assert len(allies) == 22 and len(partners) == answer["partners"] == 8
+    assert not allies & partners and all(row["standing"] == "pfp" for row in rows if row["partner"])
 
 
 def test_cli_contributors_and_bad_input() -> None:

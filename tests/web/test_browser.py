@@ -181,13 +181,64 @@ def test_operation_page_tells_partners_from_allies(server: str, page: Page) -> N
     page.wait_for_selector("div.chart svg", timeout=10_000)
     partners = page.locator("tr.partner td:first-child").all_inner_texts()
     assert len(partners) == 8 and any("Austria" in name for name in partners)
-    assert page.locator("tr.ally").count() == 18
+    assert page.locator("tr.ally").count() == 22
     # The map tells them apart too: eight partner states shaded as partners (a state with
     # several territories in the atlas may have more than one shape).
     assert page.locator('svg.opmap path[data-part="partner"]').count() >= 8
-    assert page.locator('svg.opmap path[data-part="ally"]').count() >= 18
+    assert page.locator('svg.opmap path[data-part="ally"]').count() >= 22
     page.goto(f"{server}/operations?on=2004-03-29")
     assert page.locator("a[href='/operations/kfor']").count() == 1
+
+
+def hatched(page: Page) -> set[str]:
+    """The atlas shapes the home map's operations layer hatches."""
+    return set(page.locator("#op-layer path").evaluate_all("els => els.map(e => e.dataset.place)"))
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_operations_layer_follows_the_slider(
+    server: str, browser: Browser, width: int, tmp_path: Path
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    opened = context.new_page()
+    opened.add_init_script(REPORT_VIOLATIONS)
+    console: list[str] = []
+    opened.on("console", lambda message: console.append(message.text))
+    opened.on("pageerror", lambda error: console.append(f"page error: {error}"))
+    opened.goto(f"{server}/?on=2011-06-01")
+    opened.wait_for_selector('#map[data-ready="true"]')
+    assert opened.locator("#ops-panel").is_hidden() and hatched(opened) == set()
+    opened.click("#layer-operations")
+    assert opened.get_attribute("#layer-operations", "aria-pressed") == "true"
+    assert opened.locator("#ops-panel").is_visible()
+    # ISAF, KFOR, Unified Protector and NTM-I ran on 1 June 2011; SFOR had ended in 2004.
+    assert {"Afghanistan", "Kosovo", "Libya", "Iraq"} <= hatched(opened)
+    assert "Bosnia and Herz." not in hatched(opened)
+    listed = opened.locator("#ops-list").inner_text()
+    assert "Operation Unified Protector" in listed and "Ocean Shield" in listed  # at sea: listed
+    assert "layer=operations" in opened.url
+    opened.screenshot(path=str(tmp_path / f"home-operations-{width}.png"), full_page=False)
+
+    opened.locator("#slider").fill(str((dt.date(1995, 9, 1) - dt.date(1949, 4, 4)).days))
+    assert opened.locator("#on-label").inner_text() == "1995-09-01"
+    assert "Bosnia and Herz." in hatched(opened) and "Afghanistan" not in hatched(opened)
+    assert "Operation Sharp Guard" in opened.locator("#ops-list").inner_text()
+    assert opened.evaluate("document.documentElement.scrollWidth") <= width
+
+    opened.click("#layer-operations")
+    assert hatched(opened) == set() and opened.locator("#ops-panel").is_hidden()
+    # A link to the layer opens with it drawn, and the date form keeps it.
+    opened.goto(f"{server}/?on=2011-06-01&layer=operations")
+    opened.wait_for_selector('#map[data-ready="true"]')
+    assert "Libya" in hatched(opened) and opened.locator("#ops-panel").is_visible()
+    opened.fill("#on", "1999-06-20")
+    with opened.expect_navigation():
+        opened.click("#show")
+    opened.wait_for_selector('#map[data-ready="true"]')
+    assert "on=1999-06-20" in opened.url and "layer=operations" in opened.url
+    assert "Kosovo" in hatched(opened) and "Libya" not in hatched(opened)  # KFOR from 12 June
+    context.close()
+    assert violations_in(console) == [] and not [m for m in console if "page error" in m]
 
 
 def test_an_accession_case_shows_who_was_pending(server: str, page: Page) -> None:

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 PAGES = [
     "/",
     "/?on=1999-03-12",
+    "/?on=2011-06-01&layer=operations",
     "/frameworks",
     "/frameworks/nato?on=2004-03-29",
     "/actors/CZE",
@@ -106,6 +107,7 @@ def test_search_lists_every_hit_typos_and_historical_names(client: TestClient) -
         ("/?on=1999-02-30", 422),
         ("/x", 404),
         ("/?date=2004-03-29", 422),  # a parameter the page does not take
+        ("/?layer=bases", 422),
         ("/frameworks/nato?onn=2004", 422),
         ("/actors/RUS?on=2004-13", 422),
         ("/actors/RUS?on=yesterday", 422),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from allied import relations
+from allied import operation_areas, relations
 from allied.period import PartialDate, parse_date
 from allied.records import as_record
 from allied.registry import Registry
@@ -17,6 +19,12 @@ from allied.web.responses import page
 from allied.web.templating import with_query
 
 router = APIRouter()
+
+#: `?layer=operations` opens the page with the operations layer shown.
+LayerQuery = Annotated[
+    Literal["operations"] | None,
+    Query(description="`operations`: show where NATO-led operations ran on the date."),
+]
 
 
 @dataclass(frozen=True)
@@ -29,7 +37,9 @@ class Shape:
 
 
 @router.get("/")
-async def home(request: Request, registry: RegistryDep, on: OnQuery = None) -> Response:
+async def home(
+    request: Request, registry: RegistryDep, on: OnQuery = None, layer: LayerQuery = None
+) -> Response:
     when = parse_date(on)
     found = relations.relations_on(registry, when)
     territories = relations.territory_ties(registry, when, found)
@@ -66,6 +76,9 @@ async def home(request: Request, registry: RegistryDep, on: OnQuery = None) -> R
         "timeline": relations.timeline(registry),
         "sovereigns": {t.code: registry.name(t.sovereign) for t in registry.dataset.territories},
         "sources": [registry.source(s) for s in cited],
+        "operations": registry.operations(when),
+        "operation_areas": areas_of(registry),
+        "layer": layer,
     }
     return page(request, "home.html", context, twin=with_query("/api/v1/relations", {"on": on}))
 
@@ -91,6 +104,14 @@ def shapes(
             tip += " (suspended)"
         drawn[t.iso_numeric] = Shape(t.category, t.status, tip)
     return drawn
+
+
+@cache
+def areas_of(registry: Registry) -> list[dict[str, object]]:
+    """Every operation's span and the atlas shapes (by name) its area names, for the map's layer."""
+    shapes = ((c.name, c.name, c.id) for c in atlas.countries())
+    places = operation_areas.gazetteer(registry, shapes)
+    return [as_record(area) for area in operation_areas.operation_areas(registry, places)]
 
 
 def actor_codes(registry: Registry) -> dict[str, str]:

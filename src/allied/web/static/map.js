@@ -34,6 +34,18 @@
   for (const slug in timeline.counts) {
     countSeries[slug] = { dates: timeline.counts[slug].map((e) => e.date), counts: timeline.counts[slug].map((e) => e.count) };
   }
+  // The operations layer: each operation's span and the shapes (by name) its area names.
+  const SVG = "http://www.w3.org/2000/svg";
+  const operations = JSON.parse(document.getElementById("operations-data").textContent);
+  const layer = document.getElementById("op-layer");
+  const layerButton = document.getElementById("layer-operations");
+  const opsPanel = document.getElementById("ops-panel");
+  const opsLegend = document.getElementById("ops-legend");
+  const opsList = document.getElementById("ops-list");
+  const opsCount = document.getElementById("ops-count");
+  const pathOfName = {};
+  for (const path of paths) pathOfName[path.dataset.name] = path;
+  let showOperations = new URLSearchParams(window.location.search).get("layer") === "operations";
   const codeOf = {};
   for (const path of paths) if (path.dataset.actor) codeOf[path.dataset.id] = path.dataset.actor;
 
@@ -58,6 +70,93 @@
     const suffix = status === "suspended" ? " (suspended)" : "";
     if (detail.startsWith("@")) return name + ": " + labels[category] + ", with its sovereign" + suffix;
     return name + ": " + labels[category] + " since " + detail + suffix;
+  }
+
+  // Whether an operation ran on a day, as Period.holds_on answers it: "yes", "maybe" or null.
+  function runningOn(op, iso) {
+    if (op.start_last <= iso && (op.end_first === null || iso < op.end_first)) return "yes";
+    if (op.start_first <= iso && (op.end_last === null || iso < op.end_last)) return "maybe";
+    return null;
+  }
+
+  function operationItem(op, iso) {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = "/operations/" + op.slug + "?on=" + iso;
+    link.textContent = op.name;
+    const where = document.createElement("span");
+    where.className = "note";
+    where.textContent = op.area;
+    item.append(link, " ", where);
+    return item;
+  }
+
+  function drawOperations(iso) {
+    const running = operations.map((op) => [op, runningOn(op, iso)]).filter(([, c]) => c);
+    opsCount.value = running.length;
+    const items = running.map(([op]) => operationItem(op, iso));
+    if (!items.length) {
+      const none = document.createElement("li");
+      none.textContent = "None on this date.";
+      items.push(none);
+    }
+    opsList.replaceChildren(...items);
+    layer.replaceChildren();
+    if (!showOperations) return;
+    const drawn = {};
+    for (const [op, certainty] of running) {
+      for (const place of op.places) {
+        const path = pathOfName[place];
+        if (!path) continue;
+        const title = path.firstElementChild;
+        if (!drawn[place]) {
+          const copy = document.createElementNS(SVG, "path");
+          copy.setAttribute("d", path.getAttribute("d"));
+          copy.dataset.place = place;
+          copy.dataset.certain = "false";
+          copy.dataset.operations = "";
+          layer.appendChild(copy);
+          drawn[place] = copy;
+          if (title) title.textContent += "; NATO-led: ";
+        } else if (title) {
+          title.textContent += ", ";
+        }
+        const copy = drawn[place];
+        if (certainty === "yes") copy.dataset.certain = "true";
+        copy.dataset.operations = (copy.dataset.operations + " " + op.slug).trim();
+        if (title) title.textContent += op.name + (certainty === "yes" ? "" : " (may have run)");
+      }
+    }
+  }
+
+  function setOperations(on) {
+    showOperations = on;
+    layerButton.setAttribute("aria-pressed", String(on));
+    opsPanel.hidden = !on;
+    opsLegend.hidden = !on;
+    const iso = label.textContent;
+    for (const path of paths) {
+      const title = path.firstElementChild;
+      if (title) title.textContent = title.textContent.split("; NATO-led: ")[0];
+    }
+    drawOperations(iso);
+    history.replaceState(null, "", queryOf(iso));
+    // The date form keeps the layer too, so "Show" reloads the page as it is drawn.
+    const form = document.querySelector("form.controls");
+    let kept = form.querySelector('input[name="layer"]');
+    if (on && !kept) {
+      kept = document.createElement("input");
+      kept.type = "hidden";
+      kept.name = "layer";
+      kept.value = "operations";
+      form.prepend(kept);
+    } else if (!on && kept) {
+      kept.remove();
+    }
+  }
+
+  function queryOf(iso) {
+    return "?on=" + iso + (showOperations ? "&layer=operations" : "");
   }
 
   function draw(iso) {
@@ -99,7 +198,8 @@
     document.title = "NATO and its partners on " + iso + " · allied";
     if (twin) twin.href = "/api/v1/relations?on=" + iso;
     if (alternate) alternate.href = "/api/v1/relations?on=" + iso;
-    history.replaceState(null, "", "?on=" + iso);
+    drawOperations(iso);
+    history.replaceState(null, "", queryOf(iso));
     if (!timer) refreshDated(iso);
   }
 
@@ -177,6 +277,8 @@
   document.getElementById("view-world").addEventListener("click", () => view("world"));
   document.getElementById("view-europe").addEventListener("click", () => view("europe"));
   play.addEventListener("click", toggle);
+  layerButton.addEventListener("click", () => setOperations(!showOperations));
+  if (showOperations) setOperations(true);
   // On a phone the world is too small to read Europe: start there.
   if (window.matchMedia("(max-width: 600px)").matches) view("europe");
   map.dataset.ready = "true";
