@@ -111,20 +111,21 @@ def test_kfor_in_february_2017(registry: allied.Registry) -> None:
     partners = {row.actor for row in answer.contributors if row.partner}
     assert partners == {"ARM", "AUT", "FIN", "IRL", "MDA", "SWE", "CHE", "UKR"}
     assert (answer.stated_personnel, answer.stated_nations) == (4273, 30)
-    assert answer.listing == "complete"
+    assert answer.listing == "partial"  # four figures were printed without their names
 
 
-def test_cli_kfor_in_february_2017_adds_up_to_the_stated_total() -> None:
+def test_cli_kfor_in_february_2017_keeps_the_unnamed_figures_out() -> None:
     result = CliRunner().invoke(cli, ["operations", "contributors", "kfor", "--on", "2017-02-15",
                                       "--format", "json"])  # fmt: skip
     assert result.exit_code == 0, result.output
     answer = json.loads(result.stdout)
     rows = answer["contributors"]
-    assert sum(int(row["personnel"]) for row in rows) == answer["stated_personnel"] == 4273
-    assert len({row["actor"] for row in rows}) == answer["stated_nations"] == 30
+    # The only copy of the placemat prints 252, 303, 1 and 675 without names: 4,273 in all.
+    assert sum(int(row["personnel"]) for row in rows) == 4273 - (252 + 303 + 1 + 675)
+    assert (answer["stated_personnel"], answer["stated_nations"]) == (4273, 30)
     allies = {row["actor"] for row in rows if row["standing"] == "ally"}
     partners = {row["actor"] for row in rows if row["partner"]}
-    assert len(allies) == 22 and len(partners) == answer["partners"] == 8
+    assert len(allies) == 18 and len(partners) == answer["partners"] == 8
     assert not allies & partners and all(row["standing"] == "pfp" for row in rows if row["partner"])
 
 
