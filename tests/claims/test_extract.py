@@ -185,7 +185,9 @@ def test_every_kind_is_found_somewhere() -> None:
         "Hungary has not yet ratified Sweden's accession. "
         "So far 28 Allies have ratified Sweden's accession protocol. "
         "KFOR has 3,800 troops. Norway contributed troops to ISAF. "
-        "The Senate voted on 30 April 1998 to ratify the accession of Poland."
+        "The Senate voted on 30 April 1998 to ratify the accession of Poland. "
+        "Sweden is still in limbo, Finland has reached the finish line, and the protocols "
+        "for Sweden were sent to all Allies for ratification."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

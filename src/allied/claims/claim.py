@@ -35,6 +35,9 @@ ClaimKind = Literal[
     "ratification-pending",
     "ratification-count",
     "ratification-vote",
+    "candidacy",
+    "ratification-open",
+    "ratification-done",
     "operation-size",
     "operation-contributor",
 ]

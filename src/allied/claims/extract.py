@@ -14,6 +14,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable, Iterator
 
+from allied.claims.chronology import YearHeadings
 from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, ascii_lower
 from allied.claims.dating import ANY_DATE, parse_text_date
@@ -148,15 +149,22 @@ def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = No
     claims: list[Claim] = []
     previous: Sentence | None = None
     topic: Mention | None = None
+    headings = YearHeadings(plain)
+    named: tuple[str, ...] = ()
+    candidates = {case.candidate for case in registry.dataset.accession_cases}
     for sentence in split_sentences(plain, mentions):
         if previous is None or (
             sentence.paragraph != previous.paragraph and not _asks(plain, previous)
         ):
             topic = None  # a question's topic carries into the answer's paragraph
         context = Context(plain, sentence, topic, previous, lower, written,
-                          lower[sentence.start : sentence.end])  # fmt: skip
+                          lower[sentence.start : sentence.end],
+                          headings.year_at(sentence.start), named)  # fmt: skip
         for finder in _FINDERS:
             claims.extend(finder(context))
+        named = tuple(dict.fromkeys(
+            m.code for m in sentence.mentions if m.kind == "actor" and m.code in candidates
+        )) or named  # fmt: skip
         asks = _asks(plain, sentence)
         topic = sentence.subject_in(plain) or (sentence.topic if asks else None) or topic
         previous = sentence

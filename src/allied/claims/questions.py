@@ -25,7 +25,10 @@ from allied.claims.facts import (
 from allied.claims.operations import operation_contributor, operation_size
 from allied.claims.quantity import Quantity
 from allied.claims.ratifications import (
+    candidacy,
     ratification_count,
+    ratification_done,
+    ratification_open,
     ratification_order,
     ratification_pending,
     ratification_vote,
@@ -601,6 +604,9 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "ratification-pending": ratification_pending,
     "ratification-count": ratification_count,
     "ratification-vote": ratification_vote,
+    "candidacy": candidacy,
+    "ratification-open": ratification_open,
+    "ratification-done": ratification_done,
     "operation-size": operation_size,
     "operation-contributor": operation_contributor,
     "eu-nato-declarations": eu_nato_declarations,

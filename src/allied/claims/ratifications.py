@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from allied.claims.claim import Claim
 from allied.claims.context import Context
@@ -104,6 +104,7 @@ def _ratifiers(ctx: Context, position: int) -> tuple[str, ...]:
 def ratifications(ctx: Context) -> Iterator[Claim]:
     """Order, pending and counts of ratifications of a candidate's accession protocol."""
     s, plain = ctx.sentence, ctx.plain
+    yield from _statuses(ctx)
     previous = ctx.previous
     earlier = previous is not None and re.search(
         "ratif|approv", ctx.lower[previous.start : previous.end]
@@ -135,6 +136,87 @@ def ratifications(ctx: Context) -> Iterator[Claim]:
             continue
         yield ctx.claim("ratification-count", match.start(), match.end(), candidate,
                         quantity=Quantity.parse(match["q"]))  # fmt: skip
+
+
+#: Whom "they" stands for in a status sentence: the candidates named last.
+_PRONOUN = re.compile(
+    r"\b(?:[Tt]hey|[Bb]oth(?:\s+countries)?|[Tt]he\s+two(?:\s+countries)?"
+    r"|[Tt]hese\s+(?:two\s+)?countries)(?!\w)"
+)
+#: A candidate on its way in: "Sweden is still in limbo", "they are now applying to join".
+_CANDIDACY = re.compile(
+    r"\s+(?:is|are|remains?)\s+(?:still\s+|now\s+|currently\s+)*(?:in\s+limbo|stuck|on\s+hold"
+    r"|waiting\s+to\s+join|(?:an?\s+)?(?:candidates?|applicants?|invitees?)\s+(?:for|to)\s+"
+    r"(?:NATO\s+)?membership|(?:applying|bidding)\s+(?:to\s+join|for\s+(?:NATO\s+)?membership)"
+    r"|seeking\s+(?:to\s+join|(?:NATO\s+)?membership))\b"
+)
+#: Every Ally has ratified: "Finland has reached the finish line", "… cleared the last hurdle".
+_DONE = re.compile(
+    r"\s+(?:has|have)\s+(?:now\s+|finally\s+)?(?:reached\s+the\s+finish\s+line"
+    r"|cleared\s+(?:the|its|their)\s+(?:last|final)\s+(?:hurdle|obstacle)"
+    r"|completed\s+(?:the\s+|its\s+|their\s+)?ratification(?:\s+process)?)\b"
+)
+_ALL_RATIFIED = re.compile(
+    r"\b(?:[Aa]ll|[Ee]very)\s+(?:\d{1,2}\s+|the\s+|other\s+)?(?:NATO\s+)?"
+    rf"(?:Allies|allies|Ally|members|member\s+states?)\s+(?:have|has|had)\s+(?:now\s+)?{_RATIFY}\b"
+)
+#: The protocols out for ratification: "the protocols have been sent to all Allies for ratification".
+_OPEN = re.compile(
+    r"\b(?:[Aa]ccession\s+)?[Pp]rotocols?\b[^.;]{0,60}?\b(?:passed|sent|submitted|forwarded"
+    r"|transmitted|handed)\s+(?:on\s+)?to\s+(?:all\s+)?(?:the\s+)?(?:NATO\s+)?(?:countries"
+    r"|Allies|allies|members|member\s+states|parliaments|capitals)\s+for\s+ratification\b"
+)
+
+
+_STATUS_CUES = ("limbo", "stuck", "on hold", "waiting", "candidate", "applicant", "invitee",
+                "applying", "bidding", "seeking", "finish line", "hurdle", "obstacle", "ratif")  # fmt: skip
+
+
+def _run_before(ctx: Context, position: int) -> tuple[str, ...]:
+    """The actors named just before `position`, as a list ("Finland and Sweden")."""
+    actors = [m for m in ctx.sentence.mentions if m.kind == "actor" and m.end <= position]
+    if not actors or ctx.plain[actors[-1].end : position].strip():
+        return ()
+    run = [actors[-1]]
+    for earlier in reversed(actors[:-1]):
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", ctx.plain[earlier.end : run[0].start]):
+            break
+        run.insert(0, earlier)
+    return tuple(m.code for m in run)
+
+
+def _statuses(ctx: Context) -> Iterator[Claim]:
+    """A candidate's stage: still on its way in, every Ally's ratification done, or the
+    protocols out for ratification; the candidates named before the verb, or "they"."""
+    s, plain = ctx.sentence, ctx.plain
+    if not ctx.mentions_any(_STATUS_CUES) or plain.find("?", s.start, s.end) >= 0:
+        return
+    for kind, pattern in (("candidacy", _CANDIDACY), ("ratification-done", _DONE)):
+        for match in pattern.finditer(plain, s.start, s.end):
+            run = _run_before(ctx, match.start())
+            pronoun = _PRONOUN.search(plain, max(s.start, match.start() - 12), match.start())
+            if run:
+                start = next(m.start for m in s.mentions if m.code == run[0] and
+                             m.kind == "actor" and m.end <= match.start())  # fmt: skip
+            elif pronoun is not None and pronoun.end() == match.start():
+                earlier = tuple(m.code for m in s.mentions
+                                if m.kind == "actor" and m.end <= pronoun.start())  # fmt: skip
+                run, start = earlier or ctx.candidates, pronoun.start()
+            else:
+                continue
+            if run and not ctx.is_hedged(match.start(), match.end()):
+                yield ctx.claim(kind, start, match.end(), run[0], actors=run)
+    for match in _ALL_RATIFIED.finditer(plain, s.start, s.end):
+        candidate = _candidate(ctx, match.end())
+        if candidate is not None and not ctx.is_hedged(match.start(), match.end()):
+            yield ctx.claim("ratification-done", match.start(), match.end(), candidate,
+                            actors=(candidate,))  # fmt: skip
+    for match in _OPEN.finditer(plain, s.start, s.end):
+        named = tuple(m.code for m in s.mentions if m.kind == "actor")
+        candidates = named or ctx.candidates
+        if candidates and not ctx.is_hedged(match.start(), match.end()):
+            yield ctx.claim("ratification-open", match.start(), match.end(), candidates[0],
+                            actors=candidates)  # fmt: skip
 
 
 def _votes(ctx: Context) -> Iterator[Claim]:
@@ -294,3 +376,90 @@ def ratification_vote(claim: Claim, facts: Facts) -> Question:
     exact = bool(same) and step.date.precision == "day" and date.precision == "day"
     reading = Reading(True if exact else None if same else False, value, step.sources)
     return Question(lambda _day: reading, timeless=True)
+
+
+def _stage(claim: Claim, facts: Facts, read_one: Callable[[AccessionCase, _dt.date], Reading],
+           days: Callable[[AccessionCase], Iterable[PartialDate | None]]) -> Question:  # fmt: skip
+    """A claim about each named candidate's stage on a day: every one must hold."""
+    index = facts.registry.accession_index
+    by_code = {c.candidate: c for c in index.cases()}
+    cases = [by_code.get(code) for code in claim.actors]
+    if not cases or any(c is None for c in cases):
+        return unknowable("the registry records no accession case for every country named")
+    known = [c for c in cases if c is not None]
+
+    def read(day: _dt.date) -> Reading:
+        readings = [read_one(case, day) for case in known]
+        holds = [r.holds for r in readings]
+        verdict = False if False in holds else None if None in holds else True
+        value = "; ".join(r.value for r in readings)
+        return Reading(verdict, value, _sources([r.sources for r in readings]))
+
+    changes = {d for case in known for date in days(case) if date for d in (date.first, date.last)}
+    return Question(read, tuple(sorted(changes)))
+
+
+def _between(facts: Facts, case: AccessionCase, start: PartialDate | None, what: str,
+             day: _dt.date) -> Reading:  # fmt: skip
+    """Whether `day` falls after `start` (a stage's beginning) and before the accession."""
+    joined = facts.registry.accession_index.joined(case)
+    name = facts.name(case.candidate, day)
+    sources = case.sources[:2]
+    if joined is not None and day >= joined.last:
+        return Reading(False, f"{name} joined on {joined}", sources)
+    if start is None or day < start.first or (joined is not None and day >= joined.first):
+        return Reading(None, f"the registry cannot tell whether {name} was {what} on {day}")
+    return Reading(True, f"{name} was {what} on {day} (from {start})", sources)
+
+
+def candidacy(claim: Claim, facts: Facts) -> Question:
+    """Whether each named country was on its way in: invited (or its protocol signed) and
+    not yet joined. Before the invitation the registry cannot tell (applications are not
+    recorded)."""
+    index = facts.registry.accession_index
+
+    def start(case: AccessionCase) -> PartialDate | None:
+        return case.invited or index.protocol_signed(case)
+
+    return _stage(claim, facts,
+                  lambda case, day: _between(facts, case, start(case), "a candidate", day),
+                  lambda case: (start(case), index.joined(case)))  # fmt: skip
+
+
+def ratification_open(claim: Claim, facts: Facts) -> Question:
+    """Whether each named candidate's protocol was out for ratification: signed, not yet in force."""
+    index = facts.registry.accession_index
+    return _stage(claim, facts,
+                  lambda case, day: _between(facts, case, index.protocol_signed(case),
+                                             "awaiting ratification", day),
+                  lambda case: (index.protocol_signed(case), index.joined(case)))  # fmt: skip
+
+
+def ratification_done(claim: Claim, facts: Facts) -> Question:
+    """Whether every Ally had approved each named candidate's protocol by a day."""
+    index = facts.registry.accession_index
+
+    def read_one(case: AccessionCase, day: _dt.date) -> Reading:
+        name = facts.name(case.candidate, day)
+        signed = index.protocol_signed(case)
+        if signed is None or day < signed.first:
+            return Reading(False, f"{name}'s accession protocol was not yet signed on {day}")
+        found = _pending_on(facts, case, day)
+        if found is None:
+            return Reading(None, f"the registry cannot tell who had ratified by {day}")
+        pending, done, unsure = found
+        total = len(pending) + len(done) + len(unsure)
+        value = f"{len(done)} of {total} Allies had approved {name}'s accession by {day}"
+        steps = index.steps(case, "parliament")
+        recorded = {s.ally for s in steps}
+        unsure = unsure + [a for a in pending if a not in recorded]  # no step: not known when
+        pending = [a for a in pending if a in recorded]
+        last = _sources([steps[-1].sources]) if steps and not pending else ()
+        holds = False if pending else None if unsure else True
+        return Reading(holds, value, last or case.sources[:2])
+
+    def days(case: AccessionCase) -> list[PartialDate | None]:
+        return [index.protocol_signed(case), index.joined(case),
+                *(s.date for s in index.steps(case, "parliament"))]  # fmt: skip
+
+    return _stage(claim, facts, read_one, days)

@@ -1,0 +1,74 @@
+"""Phrasing classes of accessions and ratifications, one text each, written for this test.
+
+Same shape as `test_phrasings`: a text, the date it is judged on, the words a claim must
+cover, its kind and the verdict against the real registry.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import allied
+from tests.claims import test_phrasings as base
+
+CASES = [
+    # a chronology: days and months under a year heading
+    ("Key dates\n\n2017.\n\n- On June 5, Montenegro, having deposited its instrument in "
+     "Washington, became a member of NATO.\n", "2018-01-01", "On June 5", "accession",
+     "supported"),
+    ("2016.\n\n- The Protocol on the Accession of Montenegro was signed on 19 May.\n",
+     "2018-01-01", "Protocol on the Accession", "protocol", "supported"),
+    ("2016.\n\n- The Protocol on the Accession of Montenegro was signed on 20 June.\n",
+     "2018-01-01", "Protocol on the Accession", "protocol", "contradicted"),
+    # a candidate's stage: on its way in, every Ally done, protocols out for ratification
+    ("Sweden is still stuck in the queue, while Finland is already in.", "2023-06-01",
+     "Sweden is still stuck", "candidacy", "outdated"),
+    ("Finland and Sweden are candidates for membership.", "2024-06-01", "Finland and Sweden",
+     "candidacy", "contradicted"),
+    ("Finland and Sweden are candidates for membership.", "2021-01-01", "Finland and Sweden",
+     "candidacy", "unverifiable"),  # applications are not recorded: before the invitation
+    ("Both nations asked to join in May. Today Finland and Sweden are neighbours of the "
+     "Baltic states, and they are now seeking membership.", "2022-09-01", "they are now",
+     "candidacy", "outdated"),
+    ("Finland has cleared the final hurdle.", "2023-04-01", "Finland", "ratification-done",
+     "supported"),
+    ("North Macedonia has cleared the final hurdle.", "2020-03-18", "North Macedonia",
+     "ratification-done", "unverifiable"),  # Poland's vote is not recorded: not "pending"
+    ("North Macedonia has completed its ratification process.", "2019-06-01",
+     "North Macedonia", "ratification-done", "contradicted"),
+    ("Every Ally has now ratified Sweden's accession.", "2024-02-27", "Every Ally",
+     "ratification-done", "supported"),
+    ("Allies signed the protocols for Finland and Sweden. The protocols were then sent to "
+     "the member states for ratification.", "2022-08-01", "sent to the member states",
+     "ratification-open", "outdated"),
+    # titles: a Secretary General acting now
+    ("NATO Secretary General Mark Rutte opens the meeting.", "2025-01-01", "Mark Rutte",
+     "secretary-general", "unverifiable"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def registry() -> allied.Registry:
+    return allied.load()
+
+
+@pytest.mark.parametrize(("text", "as_of", "words", "kind", "verdict"), CASES)
+def test_phrasing_class(
+    text: str, as_of: str, words: str, kind: str, verdict: str, registry: allied.Registry
+) -> None:
+    base.test_phrasing_class(text, as_of, words, kind, verdict, registry)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 May, Montenegro, after a long debate, became a member of NATO.",  # no year known
+        "Sweden could still be stuck in limbo for months.",
+        "Will Sweden ever clear the final hurdle?",
+        "Former NATO Secretary General Javier Solana spoke.",
+        "Press conference by NATO Secretary General Jens Stoltenberg",
+    ],
+)
+def test_undecidable_or_hedged_claims_nothing(text: str, registry: allied.Registry) -> None:
+    report = base.check_text(text, as_of="2024-06-01", registry=registry, today=base.TODAY)
+    assert [(c.claim.kind, c.claim.text) for c in report.claims] == []
