@@ -41,6 +41,14 @@ CASES = [
     ("Allies signed the protocols for Finland and Sweden. The protocols were then sent to "
      "the member states for ratification.", "2022-08-01", "sent to the member states",
      "ratification-open", "outdated"),
+    # a legislature's vote dated before it in the sentence
+    ("Five years ago, the Senate voted 80-19 to add Poland, Hungary and the Czech Republic.",
+     "2003-05-08", "the Senate voted", "ratification-vote", "supported"),
+    ("In 1997 the Senate voted to admit Poland.", "2003-05-08", "the Senate voted",
+     "ratification-vote", "contradicted"),
+    # a body referred to by its head noun in the next paragraph
+    ("The NATO-Ukraine Commission met in 1997.\n\nThe Commission represents a forum for "
+     "consultation.", "2000-01-01", "The Commission represents", "role", "unverifiable"),
     # titles: a Secretary General acting now
     ("NATO Secretary General Mark Rutte opens the meeting.", "2025-01-01", "Mark Rutte",
      "secretary-general", "unverifiable"),

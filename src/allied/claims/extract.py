@@ -154,7 +154,9 @@ def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = No
     candidates = {case.candidate for case in registry.dataset.accession_cases}
     for sentence in split_sentences(plain, mentions):
         if previous is None or (
-            sentence.paragraph != previous.paragraph and not _asks(plain, previous)
+            sentence.paragraph != previous.paragraph
+            and not _asks(plain, previous)
+            and not _continues(plain, sentence, topic)
         ):
             topic = None  # a question's topic carries into the answer's paragraph
         context = Context(plain, sentence, topic, previous, lower, written,
@@ -171,6 +173,20 @@ def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = No
     claims.extend(find_task_lists(plain))
     unique = {(c.kind, c.start, c.end, c.subject): c for c in claims}
     return sorted(unique.values(), key=lambda c: (c.start, c.end, c.kind))
+
+
+#: A paragraph opening on a definite description of a body: "The Commission represents …".
+_DEFINITE = re.compile(
+    r"[\s\"“]*(?:The|the)\s+(?P<head>[Cc]ommission|[Cc]ouncil|[Ii]nitiative|[Pp]artnership"
+    r"|[Pp]rogramme|[Dd]ialogue)\b"
+)
+
+
+def _continues(plain: str, sentence: Sentence, topic: Mention | None) -> bool:
+    """Whether a new paragraph goes on about the last one's topic: "The Commission …" after
+    a paragraph about the NATO-Georgia Commission."""
+    opening = _DEFINITE.match(plain, sentence.start, sentence.end)
+    return bool(topic and opening and opening["head"].lower() in topic.code)
 
 
 def _asks(plain: str, sentence: Sentence) -> bool:

@@ -312,7 +312,7 @@ def meetings(ctx: Context) -> Iterator[Claim]:
             if role is not None and not ctx.is_hedged(role.end()):
                 yield ctx.claim("role", mention.start, role.end(), mention.code)
         opening = re.match(
-            r"[Tt]he\s+(?:commission|council|initiative|partnership|programme)",
+            r"[Tt]he\s+(?i:commission|council|initiative|partnership|programme)",
             plain[s.start : s.end],
         )
         if opening and ctx.topic is not None and subjects:

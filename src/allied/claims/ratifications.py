@@ -55,6 +55,7 @@ _HOLDOUTS = re.compile(
     r"\s+(?:(?:are|were|remain|remained)\s+)?(?:as\s+)?the\s+(?:only\s+)?(?:remaining|last)\s+"
     r"(?:two\s+|three\s+)?(?:holdouts?|hold-outs?|Allies\s+yet\s+to\s+ratify)\b"
 )
+_Q_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 #: A legislature by name: "the Senate voted to ratify …", "the Bundestag approved …".
 _CHAMBERS = {"Senate": "USA", "Bundestag": "DEU", "Sejm": "POL", "Storting": "NOR",
              "Folketing": "DNK", "Riksdag": "SWE", "Eduskunta": "FIN",
@@ -64,7 +65,12 @@ _VOTED = re.compile(
     r"\b(?:[Tt]he\s+)?(?:(?:U\.?S\.?|US|American|German|Polish|Norwegian|Danish|Swedish|Finnish"
     r"|Turkish)\s+)?(?P<chamber>" + "|".join(_CHAMBERS) + r")\s+(?:has\s+|had\s+)?"
     r"(?:voted|vote)\s+(?:[\w-]+\s+)?(?:(?P<day>" + "|".join(_WEEKDAYS) + r"|yesterday|today)\s+)?"
-    rf"(?:(?:on|in)\s+(?P<date>{ANY_DATE})\s+)?to\s+(?:{_RATIFY}|support|back)\b"
+    rf"(?:(?:on|in)\s+(?P<date>{ANY_DATE})\s+)?to\s+(?:{_RATIFY}|support|back|add|admit)\b"
+)
+#: When, stated before the vote in its sentence: "in 1998, when the Senate voted …", "the last
+#: round five years ago, when the Senate voted …" (about that many years before the text).
+_VOTE_WHEN = re.compile(
+    rf"\b(?:(?i:in|on)\s+(?P<date>{ANY_DATE})|(?P<n>(?i:{_Q_WORD}))\s+years\s+ago)\b[^.;]{{0,60}}$"
 )
 _CUES = ("ratif", "approv", "endors", "holdout", "hold-out", "voted", " vote ")
 
@@ -232,11 +238,33 @@ def _votes(ctx: Context) -> Iterator[Claim]:
                 else (ctx.written.weekday() - _WEEKDAYS.index(match["day"])) % 7
             )  # fmt: skip
             date = PartialDate.from_date(ctx.written - _dt.timedelta(days=back))
+        if date is None and not match["day"]:
+            date = _stated_before(ctx, match.start())
         if date is None or ctx.is_hedged(match.start(), match.end()):
             continue
         candidate = _candidate(ctx, match.end()) or "nato"
         yield ctx.claim("ratification-vote", match.start(), match.end(), candidate,
                         actors=(_CHAMBERS[match["chamber"]],), date=date)  # fmt: skip
+
+
+def _stated_before(ctx: Context, position: int) -> PartialDate | None:
+    """The date stated shortly before `position`; "N years ago" is the year around N years
+    before the text's date (half a year either way, to the month)."""
+    when = _VOTE_WHEN.search(ctx.plain, max(ctx.sentence.start, position - 100), position)
+    if when is None:
+        return None
+    if when["date"]:
+        return parse_text_date(when["date"])
+    if ctx.written is None:
+        return None
+    back = 12 * Quantity.parse(when["n"]).value
+    first, last = (_months_before(ctx.written, back + 6), _months_before(ctx.written, back - 6))
+    return PartialDate(first.year, first.month, until=PartialDate(last.year, last.month))
+
+
+def _months_before(day: _dt.date, months: int) -> _dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    return _dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _holdouts(ctx: Context) -> Iterator[Claim]:
@@ -373,8 +401,8 @@ def ratification_vote(claim: Claim, facts: Facts) -> Question:
     step = same[0] if same else close[0]
     whom = facts.name(step.candidate, _dt.date.today())
     value = f"{name}'s legislature approved {whom}'s accession protocol on {step.date}"
-    exact = bool(same) and step.date.precision == "day" and date.precision == "day"
-    reading = Reading(True if exact else None if same else False, value, step.sources)
+    inside = date.first <= step.date.first and step.date.last <= date.last  # "in 1998"
+    reading = Reading(True if same and inside else None if same else False, value, step.sources)
     return Question(lambda _day: reading, timeless=True)
 
 
