@@ -187,7 +187,8 @@ def test_every_kind_is_found_somewhere() -> None:
         "KFOR has 3,800 troops. Norway contributed troops to ISAF. "
         "The Senate voted on 30 April 1998 to ratify the accession of Poland. "
         "Sweden is still in limbo, Finland has reached the finish line, and the protocols "
-        "for Sweden were sent to all Allies for ratification."
+        "for Sweden were sent to all Allies for ratification. "
+        "Sweden applied to join NATO on 18 May 2022."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

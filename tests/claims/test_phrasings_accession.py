@@ -41,6 +41,13 @@ CASES = [
     ("Allies signed the protocols for Finland and Sweden. The protocols were then sent to "
      "the member states for ratification.", "2022-08-01", "sent to the member states",
      "ratification-open", "outdated"),
+    # applications to join
+    ("In a speech today: Sweden and Finland submitted their applications to join NATO on "
+     "18 May this year.", "2022-09-01", "Sweden and Finland", "application", "supported"),
+    ("Finland applied for membership of NATO on 20 May 2022.", "2023-01-01", "Finland",
+     "application", "contradicted"),
+    ("Georgia has applied to join NATO.", "2023-01-01", "Georgia", "application",
+     "unverifiable"),  # no application by Georgia is recorded
     # a legislature's vote dated before it in the sentence
     ("Five years ago, the Senate voted 80-19 to add Poland, Hungary and the Czech Republic.",
      "2003-05-08", "the Senate voted", "ratification-vote", "supported"),
@@ -74,6 +81,8 @@ def test_phrasing_class(
         "Sweden could still be stuck in limbo for months.",
         "Will Sweden ever clear the final hurdle?",
         "Former NATO Secretary General Javier Solana spoke.",
+        "Sweden may have applied to join NATO on 18 May.",
+        "Austria has never applied for membership of NATO.",
         "Press conference by NATO Secretary General Jens Stoltenberg",
     ],
 )

@@ -38,6 +38,7 @@ ClaimKind = Literal[
     "candidacy",
     "ratification-open",
     "ratification-done",
+    "application",
     "operation-size",
     "operation-contributor",
 ]

@@ -72,8 +72,8 @@ class Context:
     sentence_lower: str = ""
     #: The year of the chronology heading the sentence stands under ("2017." on its own line).
     year: int | None = None
-    #: The candidates for accession the text named last (in the latest sentence naming any):
-    #: whom "they" or "both countries" stands for in a sentence about an accession.
+    #: The invitees (candidates invited or with a signed protocol) the text named last, in the
+    #: latest sentence naming any: whom "they" or "both countries" stands for.
     candidates: tuple[str, ...] = ()
 
     def mentions_any(self, words: tuple[str, ...]) -> bool:

@@ -151,7 +151,7 @@ def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = No
     topic: Mention | None = None
     headings = YearHeadings(plain)
     named: tuple[str, ...] = ()
-    candidates = {case.candidate for case in registry.dataset.accession_cases}
+    candidates = {c.candidate for c in registry.dataset.accession_cases if c.invited or c.protocol}
     for sentence in split_sentences(plain, mentions):
         if previous is None or (
             sentence.paragraph != previous.paragraph

@@ -25,6 +25,7 @@ from allied.claims.facts import (
 from allied.claims.operations import operation_contributor, operation_size
 from allied.claims.quantity import Quantity
 from allied.claims.ratifications import (
+    application,
     candidacy,
     ratification_count,
     ratification_done,
@@ -607,6 +608,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "candidacy": candidacy,
     "ratification-open": ratification_open,
     "ratification-done": ratification_done,
+    "application": application,
     "operation-size": operation_size,
     "operation-contributor": operation_contributor,
     "eu-nato-declarations": eu_nato_declarations,
