@@ -188,7 +188,8 @@ def test_every_kind_is_found_somewhere() -> None:
         "The Senate voted on 30 April 1998 to ratify the accession of Poland. "
         "Sweden is still in limbo, Finland has reached the finish line, and the protocols "
         "for Sweden were sent to all Allies for ratification. "
-        "Sweden applied to join NATO on 18 May 2022."
+        "Sweden applied to join NATO on 18 May 2022. "
+        "Sweden's accession talks were held on 4 July 2022."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

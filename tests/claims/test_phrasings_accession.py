@@ -7,9 +7,9 @@ cover, its kind and the verdict against the real registry.
 from __future__ import annotations
 
 import pytest
+from tests.claims import test_phrasings as base
 
 import allied
-from tests.claims import test_phrasings as base
 
 CASES = [
     # a chronology: days and months under a year heading
@@ -48,6 +48,15 @@ CASES = [
      "application", "contradicted"),
     ("Georgia has applied to join NATO.", "2023-01-01", "Georgia", "application",
      "unverifiable"),  # no application by Georgia is recorded
+    # accession talks: dated after them, or "N days later" than the date before
+    ("Finland and Sweden applied on 18 May 2022. Less than 50 days later, accession talks "
+     "have been completed.", "2022-07-06", "accession talks", "accession-talks", "supported"),
+    ("Finland and Sweden applied on 18 May 2022. Ten days later, accession talks were held.",
+     "2022-07-06", "accession talks", "accession-talks", "contradicted"),
+    ("Sweden's accession negotiations with the Alliance were held in Brussels on 4 July 2022.",
+     "2023-01-01", "accession negotiations", "accession-talks", "supported"),
+    ("2016.\n\nAlbania's accession negotiations with NATO were held on 3 March.\n",
+     "2017-01-01", "accession negotiations", "accession-talks", "unverifiable"),
     # a legislature's vote dated before it in the sentence
     ("Five years ago, the Senate voted 80-19 to add Poland, Hungary and the Czech Republic.",
      "2003-05-08", "the Senate voted", "ratification-vote", "supported"),
@@ -83,6 +92,7 @@ def test_phrasing_class(
         "Former NATO Secretary General Javier Solana spoke.",
         "Sweden may have applied to join NATO on 18 May.",
         "Austria has never applied for membership of NATO.",
+        "Sweden applied. Two days later, accession talks were held.",
         "Press conference by NATO Secretary General Jens Stoltenberg",
     ],
 )

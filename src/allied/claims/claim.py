@@ -39,6 +39,7 @@ ClaimKind = Literal[
     "ratification-open",
     "ratification-done",
     "application",
+    "accession-talks",
     "operation-size",
     "operation-contributor",
 ]

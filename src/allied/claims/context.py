@@ -6,8 +6,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from allied.claims.claim import Claim, ClaimKind
 from allied.claims.chronology import YEARLESS, with_year
+from allied.claims.claim import Claim, ClaimKind
 from allied.claims.dating import ANY_DATE, parse_text_date, years_before
 from allied.claims.mentions import Mention
 from allied.claims.sentences import Sentence

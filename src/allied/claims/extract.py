@@ -14,6 +14,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable, Iterator
 
+from allied.claims.applications import applications, talks
 from allied.claims.chronology import YearHeadings
 from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, ascii_lower
@@ -405,6 +406,8 @@ _FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     _spending,
     _action_points,
     ratifications,
+    applications,
+    talks,
     operations,
     *FRAME_FINDERS,
 )

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from allied.claims.claim import PARTNERS, Claim
 from allied.claims.chronology import YEARLESS
+from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, Run
 from allied.claims.dating import ANY_DATE, parse_text_date
 from allied.claims.mentions import Mention

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable, Sequence
 
+from allied.claims.applications import accession_talks, application
 from allied.claims.claim import PARTNERS, Claim, ClaimKind
 from allied.claims.facts import (
     Changes,
@@ -25,7 +26,6 @@ from allied.claims.facts import (
 from allied.claims.operations import operation_contributor, operation_size
 from allied.claims.quantity import Quantity
 from allied.claims.ratifications import (
-    application,
     candidacy,
     ratification_count,
     ratification_done,
@@ -609,6 +609,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "ratification-open": ratification_open,
     "ratification-done": ratification_done,
     "application": application,
+    "accession-talks": accession_talks,
     "operation-size": operation_size,
     "operation-contributor": operation_contributor,
     "eu-nato-declarations": eu_nato_declarations,

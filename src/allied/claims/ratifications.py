@@ -25,7 +25,6 @@ import datetime as _dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from allied.claims.chronology import YEARLESS, this_year, with_year
 from allied.claims.claim import Claim
 from allied.claims.context import Context
 from allied.claims.dating import ANY_DATE, parse_text_date
@@ -112,7 +111,6 @@ def ratifications(ctx: Context) -> Iterator[Claim]:
     """Order, pending and counts of ratifications of a candidate's accession protocol."""
     s, plain = ctx.sentence, ctx.plain
     yield from _statuses(ctx)
-    yield from _applications(ctx)
     previous = ctx.previous
     earlier = previous is not None and re.search(
         "ratif|approv", ctx.lower[previous.start : previous.end]
@@ -168,7 +166,7 @@ _ALL_RATIFIED = re.compile(
     r"\b(?:[Aa]ll|[Ee]very)\s+(?:\d{1,2}\s+|the\s+|other\s+)?(?:NATO\s+)?"
     rf"(?:Allies|allies|Ally|members|member\s+states?)\s+(?:have|has|had)\s+(?:now\s+)?{_RATIFY}\b"
 )
-#: The protocols out for ratification: "the protocols have been sent to all Allies for ratification".
+#: The protocols out for ratification: "the protocols were sent to all Allies for ratification".
 _OPEN = re.compile(
     r"\b(?:[Aa]ccession\s+)?[Pp]rotocols?\b[^.;]{0,60}?\b(?:passed|sent|submitted|forwarded"
     r"|transmitted|handed)\s+(?:on\s+)?to\s+(?:all\s+)?(?:the\s+)?(?:NATO\s+)?(?:countries"
@@ -177,10 +175,11 @@ _OPEN = re.compile(
 
 
 _STATUS_CUES = ("limbo", "stuck", "on hold", "waiting", "candidate", "applicant", "invitee",
-                "applying", "bidding", "seeking", "finish line", "hurdle", "obstacle", "ratif")  # fmt: skip
+                "applying", "bidding", "seeking", "finish line", "hurdle", "obstacle",
+                "ratif")  # fmt: skip
 
 
-def _run_before(ctx: Context, position: int) -> tuple[str, ...]:
+def run_before(ctx: Context, position: int) -> tuple[str, ...]:
     """The actors named just before `position`, as a list ("Finland and Sweden")."""
     actors = [m for m in ctx.sentence.mentions if m.kind == "actor" and m.end <= position]
     if not actors or ctx.plain[actors[-1].end : position].strip():
@@ -201,7 +200,7 @@ def _statuses(ctx: Context) -> Iterator[Claim]:
         return
     for kind, pattern in (("candidacy", _CANDIDACY), ("ratification-done", _DONE)):
         for match in pattern.finditer(plain, s.start, s.end):
-            run = _run_before(ctx, match.start())
+            run = run_before(ctx, match.start())
             pronoun = _PRONOUN.search(plain, max(s.start, match.start() - 12), match.start())
             if run:
                 start = next(m.start for m in s.mentions if m.code == run[0] and
@@ -225,37 +224,6 @@ def _statuses(ctx: Context) -> Iterator[Claim]:
         if candidates and not ctx.is_hedged(match.start(), match.end()):
             yield ctx.claim("ratification-open", match.start(), match.end(), candidates[0],
                             actors=candidates)  # fmt: skip
-
-
-#: An application to join: "Finland and Sweden submitted their formal applications to join NATO
-#: on 18 May", "Sweden formally applied for membership in May 2022".
-_APPLIED = re.compile(
-    r"\s+(?:(?:have|has|had)\s+)?(?:(?:formally|officially|also|both)\s+)?(?:applied|submitted\s+"
-    r"(?:(?:their|its|a|an)\s+)?(?:(?:formal|official|joint)\s+)?(?:membership\s+)?applications?)"
-    r"\s+(?:to\s+join|for)\s+(?:the\s+)?(?:NATO|[Aa]lliance|(?:NATO\s+)?membership)"
-    r"(?:\s+(?:of|in)\s+(?:NATO|the\s+[Aa]lliance))?"
-)
-_APPLIED_WHEN = re.compile(rf"[^.;]{{0,40}}?\b(?:on|in)\s+(?P<date>{ANY_DATE}|{YEARLESS})")
-
-
-def _applications(ctx: Context) -> Iterator[Claim]:
-    """A candidate's application to join, on the stated date ("this year": the text's)."""
-    s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(("appl",)):
-        return
-    for match in _APPLIED.finditer(plain, s.start, s.end):
-        run = _run_before(ctx, match.start())
-        if not run or ctx.is_hedged(match.start(), match.end()) or ctx.is_negated(match.start()):
-            continue
-        when = _APPLIED_WHEN.match(plain, match.end(), s.end)
-        date, end = None, match.end()
-        if when is not None:
-            date = ctx.date_of(when["date"])
-            if date is None and this_year(plain, when.end()) and ctx.written is not None:
-                date = with_year(when["date"], ctx.written.year)
-            end = when.end() if date is not None else end
-        start = next(m.start for m in s.mentions if m.kind == "actor" and m.code == run[0])
-        yield ctx.claim("application", start, end, run[0], actors=run, date=date)
 
 
 def _votes(ctx: Context) -> Iterator[Claim]:
@@ -488,7 +456,7 @@ def candidacy(claim: Claim, facts: Facts) -> Question:
 
 
 def ratification_open(claim: Claim, facts: Facts) -> Question:
-    """Whether each named candidate's protocol was out for ratification: signed, not yet in force."""
+    """Whether each named candidate's protocol was out for ratification: signed, not in force."""
     index = facts.registry.accession_index
     return _stage(claim, facts,
                   lambda case, day: _between(facts, case, index.protocol_signed(case),
@@ -524,34 +492,3 @@ def ratification_done(claim: Claim, facts: Facts) -> Question:
                 *(s.date for s in index.steps(case, "parliament"))]  # fmt: skip
 
     return _stage(claim, facts, read_one, days)
-
-
-_APPLICATION = re.compile(r"\bappl(?:y|ies|ied|ication)", re.I)
-
-
-def application(claim: Claim, facts: Facts) -> Question:
-    """Whether each named country applied to join NATO on the stated date (or by the day)."""
-    found = {code: [e for e in facts.registry.events(kind="decision")
-                    if code in e.actors and _APPLICATION.search(e.title)]
-             for code in claim.actors}  # fmt: skip
-    missing = [code for code, events in found.items() if not events]
-    if missing:
-        names = facts.names(missing, _dt.date.today())
-        return unknowable(f"the registry records no application to join by {names}")
-    events = [events[0] for events in found.values()]
-    sources = _sources([e.sources for e in events])
-    value = "; ".join(f"{facts.name(code, e.start.last)} applied on {e.start}"
-                      for code, e in zip(claim.actors, events, strict=True))  # fmt: skip
-    date = claim.date
-    if date is not None:
-        inside = [date.first <= e.start.first and e.start.last <= date.last for e in events]
-        apart = [e.start.last < date.first or date.last < e.start.first for e in events]
-        holds = True if all(inside) else False if any(apart) else None
-        reading = Reading(holds, value, sources)
-        return Question(lambda _day: reading, timeless=True)
-
-    def read(day: _dt.date) -> Reading:
-        done = all(e.start.last <= day for e in events)
-        return Reading(True if done else None, value, sources)
-
-    return Question(read, tuple(e.start.last for e in events))
