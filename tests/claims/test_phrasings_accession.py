@@ -57,6 +57,18 @@ CASES = [
      "2023-01-01", "accession negotiations", "accession-talks", "supported"),
     ("2016.\n\nAlbania's accession negotiations with NATO were held on 3 March.\n",
      "2017-01-01", "accession negotiations", "accession-talks", "unverifiable"),
+    # bids turned down: a Membership Action Plan, an invitation
+    ("Georgia's bid for a Membership Action Plan was rejected at the summit.", "2008-04-03",
+     "Georgia", "bid-denied", "supported"),
+    ("Croatia's bid for a Membership Action Plan was blocked.", "2003-01-01", "Croatia",
+     "bid-denied", "contradicted"),
+    ("Kyiv and Tbilisi pressed hard. Ministers failed to agree on whether to grant MAP, the "
+     "plan for aspirants, to Ukraine and Georgia.", "2008-12-03", "failed to agree",
+     "bid-denied", "supported"),
+    ("Observers noted the vetoing of Albania's bid to be invited to join NATO.", "2008-04-03",
+     "vetoing", "bid-denied", "contradicted"),
+    ("Observers noted the blocking of Macedonia's bid to be invited to join NATO.",
+     "2008-04-04", "blocking", "bid-denied", "supported"),
     # a legislature's vote dated before it in the sentence
     ("Five years ago, the Senate voted 80-19 to add Poland, Hungary and the Czech Republic.",
      "2003-05-08", "the Senate voted", "ratification-vote", "supported"),

@@ -40,6 +40,7 @@ ClaimKind = Literal[
     "ratification-done",
     "application",
     "accession-talks",
+    "bid-denied",
     "operation-size",
     "operation-contributor",
 ]

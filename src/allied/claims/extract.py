@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from allied.claims.applications import applications, talks
+from allied.claims.bids import bids
 from allied.claims.chronology import YearHeadings
 from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, ascii_lower
@@ -408,6 +409,7 @@ _FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     ratifications,
     applications,
     talks,
+    bids,
     operations,
     *FRAME_FINDERS,
 )

@@ -12,6 +12,7 @@ import datetime as _dt
 from collections.abc import Callable, Sequence
 
 from allied.claims.applications import accession_talks, application
+from allied.claims.bids import bid_denied
 from allied.claims.claim import PARTNERS, Claim, ClaimKind
 from allied.claims.facts import (
     Changes,
@@ -610,6 +611,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "ratification-done": ratification_done,
     "application": application,
     "accession-talks": accession_talks,
+    "bid-denied": bid_denied,
     "operation-size": operation_size,
     "operation-contributor": operation_contributor,
     "eu-nato-declarations": eu_nato_declarations,
