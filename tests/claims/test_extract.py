@@ -190,7 +190,8 @@ def test_every_kind_is_found_somewhere() -> None:
         "for Sweden were sent to all Allies for ratification. "
         "Sweden applied to join NATO on 18 May 2022. "
         "Sweden's accession talks were held on 4 July 2022. "
-        "In 2008, Georgia's bid for a Membership Action Plan was rejected."
+        "In 2008, Georgia's bid for a Membership Action Plan was rejected. "
+        "Its bodies include the North Atlantic Council and the Military Committee."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

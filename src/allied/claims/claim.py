@@ -41,6 +41,7 @@ ClaimKind = Literal[
     "application",
     "accession-talks",
     "bid-denied",
+    "body-list",
     "operation-size",
     "operation-contributor",
 ]

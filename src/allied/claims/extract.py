@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 
 from allied.claims.applications import applications, talks
 from allied.claims.bids import bids
+from allied.claims.bodies import bodies
 from allied.claims.chronology import YearHeadings
 from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, ascii_lower
@@ -410,6 +411,7 @@ _FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     applications,
     talks,
     bids,
+    bodies,
     operations,
     *FRAME_FINDERS,
 )

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from allied.claims.applications import accession_talks, application
 from allied.claims.bids import bid_denied
+from allied.claims.bodies import body_list
 from allied.claims.claim import PARTNERS, Claim, ClaimKind
 from allied.claims.facts import (
     Changes,
@@ -612,6 +613,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "application": application,
     "accession-talks": accession_talks,
     "bid-denied": bid_denied,
+    "body-list": body_list,
     "operation-size": operation_size,
     "operation-contributor": operation_contributor,
     "eu-nato-declarations": eu_nato_declarations,

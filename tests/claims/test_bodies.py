@@ -1,0 +1,52 @@
+"""NATO's own bodies and what a framework sets up: texts written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+import allied
+from tests.claims import test_phrasings as base
+
+CASES = [
+    ("The ambassadors form the North Atlantic Council (NAC), a body which meets every week.",
+     "2020-01-01", "North Atlantic Council", "role", "unverifiable"),
+    ("The Military Committee is NATO's senior military authority.", "2020-01-01",
+     "Military Committee", "role", "unverifiable"),
+    ("The Partnership for Peace began in 1994. It establishes a coordination cell in Mons.",
+     "1995-01-01", "It establishes", "obligation", "unverifiable"),
+    ("NATO is made up of several bodies, including the North Atlantic Council, the Defence "
+     "Planning Committee and the Nuclear Planning Group.", "2015-01-01", "Defence Planning",
+     "body-list", "contradicted"),
+    ("NATO is made up of several bodies, including the North Atlantic Council, the Defence "
+     "Planning Committee and the Nuclear Planning Group.", "2005-01-01", "Defence Planning",
+     "body-list", "unverifiable"),  # the registry records the dissolution, not the bodies
+    ("Its bodies include the North Atlantic Council and the Military Committee.", "2015-01-01",
+     "Military Committee", "body-list", "unverifiable"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def registry() -> allied.Registry:
+    return allied.load()
+
+
+@pytest.mark.parametrize(("text", "as_of", "words", "kind", "verdict"), CASES)
+def test_phrasing_class(
+    text: str, as_of: str, words: str, kind: str, verdict: str, registry: allied.Registry
+) -> None:
+    base.test_phrasing_class(text, as_of, words, kind, verdict, registry)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU Military Committee, a body which meets weekly, advised.",
+        "In 1990 NATO's bodies included the North Atlantic Council and the Defence Planning "
+        "Committee.",
+        "The North Atlantic Council decided to act.",
+        "NATO is an alliance. It establishes a new office.",  # NATO itself: not a framework's
+    ],
+)
+def test_claims_nothing(text: str, registry: allied.Registry) -> None:
+    report = base.check_text(text, as_of="2015-01-01", registry=registry, today=base.TODAY)
+    assert [(c.claim.kind, c.claim.text) for c in report.claims] == []
