@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from tests.claims import test_phrasings as base
 
 import allied
-from tests.claims import test_phrasings as base
 
 CASES = [
     ("The ambassadors form the North Atlantic Council (NAC), a body which meets every week.",

@@ -70,11 +70,11 @@ def bids(ctx: Context) -> Iterator[Claim]:
             yield ctx.claim("bid-denied", match.start(), match.end(), "map",
                             actors=tuple(dict.fromkeys(who)), date=day)  # fmt: skip
     for match in _VETOED.finditer(plain, s.start, s.end):
-        whose = next((m for m in actors if m.start == match.end() and m.possessive), None)
-        end = _INVITE_END.match(plain, whose.end) if whose is not None else None
-        if whose is None or end is None or ctx.is_hedged(match.start()):
+        owner = next((m for m in actors if m.start == match.end() and m.possessive), None)
+        end = _INVITE_END.match(plain, owner.end) if owner is not None else None
+        if owner is None or end is None or ctx.is_hedged(match.start()):
             continue
-        yield ctx.claim("bid-denied", match.start(), end.end(), "nato", actors=(whose.code,),
+        yield ctx.claim("bid-denied", match.start(), end.end(), "nato", actors=(owner.code,),
                         date=day)  # fmt: skip
 
 

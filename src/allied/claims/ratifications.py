@@ -25,7 +25,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from allied.claims.claim import Claim
+from allied.claims.claim import Claim, ClaimKind
 from allied.claims.context import Context
 from allied.claims.dating import ANY_DATE, parse_text_date
 from allied.claims.facts import Facts, Question, Reading, unknowable
@@ -198,7 +198,11 @@ def _statuses(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     if not ctx.mentions_any(_STATUS_CUES) or plain.find("?", s.start, s.end) >= 0:
         return
-    for kind, pattern in (("candidacy", _CANDIDACY), ("ratification-done", _DONE)):
+    frames: tuple[tuple[ClaimKind, re.Pattern[str]], ...] = (
+        ("candidacy", _CANDIDACY),
+        ("ratification-done", _DONE),
+    )
+    for kind, pattern in frames:
         for match in pattern.finditer(plain, s.start, s.end):
             run = run_before(ctx, match.start())
             pronoun = _PRONOUN.search(plain, max(s.start, match.start() - 12), match.start())
