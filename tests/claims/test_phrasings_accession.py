@@ -69,6 +69,10 @@ CASES = [
      "vetoing", "bid-denied", "contradicted"),
     ("Observers noted the blocking of Macedonia's bid to be invited to join NATO.",
      "2008-04-04", "blocking", "bid-denied", "supported"),
+    # a step before a parliament's vote: not recorded
+    ("The president's decision to submit the protocol on Sweden's accession to parliament "
+     "was welcomed.", "2023-10-24", "decision to submit", "ratification-step",
+     "unverifiable"),
     # a legislature's vote dated before it in the sentence
     ("Five years ago, the Senate voted 80-19 to add Poland, Hungary and the Czech Republic.",
      "2003-05-08", "the Senate voted", "ratification-vote", "supported"),

@@ -38,6 +38,7 @@ ClaimKind = Literal[
     "candidacy",
     "ratification-open",
     "ratification-done",
+    "ratification-step",
     "application",
     "accession-talks",
     "bid-denied",

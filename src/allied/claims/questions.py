@@ -34,6 +34,7 @@ from allied.claims.ratifications import (
     ratification_open,
     ratification_order,
     ratification_pending,
+    ratification_step,
     ratification_vote,
 )
 from allied.claims.spending import spending_count, spending_share
@@ -610,6 +611,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "candidacy": candidacy,
     "ratification-open": ratification_open,
     "ratification-done": ratification_done,
+    "ratification-step": ratification_step,
     "application": application,
     "accession-talks": accession_talks,
     "bid-denied": bid_denied,

@@ -111,6 +111,7 @@ def ratifications(ctx: Context) -> Iterator[Claim]:
     """Order, pending and counts of ratifications of a candidate's accession protocol."""
     s, plain = ctx.sentence, ctx.plain
     yield from _statuses(ctx)
+    yield from _steps(ctx)
     previous = ctx.previous
     earlier = previous is not None and re.search(
         "ratif|approv", ctx.lower[previous.start : previous.end]
@@ -250,6 +251,27 @@ def _votes(ctx: Context) -> Iterator[Claim]:
         candidate = _candidate(ctx, match.end()) or "nato"
         yield ctx.claim("ratification-vote", match.start(), match.end(), candidate,
                         actors=(_CHAMBERS[match["chamber"]],), date=date)  # fmt: skip
+
+
+#: A step before a parliament's vote: "Erdogan's decision to recommend approval by the Turkish
+#: parliament of Finland's accession", "the government decided to submit the protocol".
+_STEP = re.compile(
+    r"\b(?:decision|decided|move|moved)\s+to\s+(?:recommend|submit|send|forward)\s+(?:the\s+)?"
+    r"(?:approval|ratification|protocol|bill|accession)\b"
+)
+
+
+def _steps(ctx: Context) -> Iterator[Claim]:
+    s, plain = ctx.sentence, ctx.plain
+    if not ctx.mentions_any(("recommend", "submit", "send", "forward")):
+        return
+    for match in _STEP.finditer(plain, s.start, s.end):
+        candidate = _candidate(ctx, match.end())
+        if candidate is None or ctx.is_hedged(match.start(), match.end()):
+            continue
+        owner = [m for m in s.mentions if m.end <= match.start() and match.start() - m.end < 4]
+        start = owner[-1].start if owner else match.start()
+        yield ctx.claim("ratification-step", start, match.end(), candidate)
 
 
 def _stated_before(ctx: Context, position: int) -> PartialDate | None:
@@ -496,3 +518,9 @@ def ratification_done(claim: Claim, facts: Facts) -> Question:
                 *(s.date for s in index.steps(case, "parliament"))]  # fmt: skip
 
     return _stage(claim, facts, read_one, days)
+
+
+def ratification_step(claim: Claim, facts: Facts) -> Question:
+    """A step before a parliament's vote: not recorded, so `unverifiable`."""
+    return unknowable("the registry records each Ally's parliamentary approval, not the steps "
+                      "before it")  # fmt: skip
