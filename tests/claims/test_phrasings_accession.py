@@ -109,6 +109,9 @@ def test_phrasing_class(
         "Sweden may have applied to join NATO on 18 May.",
         "Austria has never applied for membership of NATO.",
         "Sweden applied. Two days later, accession talks were held.",
+        "Germany and France are still stuck on the question.",  # not candidates
+        "Ukraine applied for membership of the European Union in 2022.",
+        "Montenegro's EU accession talks were opened in 2012.",
         "Press conference by NATO Secretary General Jens Stoltenberg",
     ],
 )

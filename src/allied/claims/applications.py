@@ -45,6 +45,10 @@ def applications(ctx: Context) -> Iterator[Claim]:
     if not ctx.mentions_any(("appl",)):
         return
     for match in _APPLIED.finditer(plain, s.start, s.end):
+        if not _NATO.search(plain, match.start(), match.end()) and _OTHER_BODY.search(
+            plain, s.start, s.end
+        ):
+            continue  # "applied for membership of the EU"
         run = run_before(ctx, match.start())
         if not run or ctx.is_hedged(match.start(), match.end()) or ctx.is_negated(match.start()):
             continue
@@ -61,6 +65,9 @@ _TALKS = re.compile(
     r"(?P<passive>[^.;]{0,50}?\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:held"
     r"|completed|concluded|finished|launched|opened|started|begun))?\b"
 )
+_NATO = re.compile(r"\bNATO\b|\b[Aa]lliance\b|\bOTAN\b")
+#: Another organisation one applies to or negotiates with: its sentences are not about NATO.
+_OTHER_BODY = re.compile(r"\bEU\b|European\s+Union|\bUN\b|United\s+Nations|\bWTO\b|\bOECD\b")
 _WITH = re.compile(r"\s+with\s+$")
 #: "Less than 50 days later, …": a span counted from the last date stated before.
 _LATER = re.compile(
@@ -115,8 +122,11 @@ def talks(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     if not ctx.mentions_any(("accession talks", "accession negotiations")):
         return
+    other = _OTHER_BODY.search(plain, s.start, s.end) is not None  # "EU accession talks"
     for match in _TALKS.finditer(plain, s.start, s.end):
         if not (match["active"] or match["passive"]) or ctx.is_hedged(match.start(), match.end()):
+            continue
+        if other and not _NATO.search(plain, s.start, s.end):
             continue
         actors = [m for m in s.mentions if m.kind == "actor"]
         near = match.start() - 3

@@ -75,6 +75,9 @@ class Context:
     #: The invitees (candidates invited or with a signed protocol) the text named last, in the
     #: latest sentence naming any: whom "they" or "both countries" stands for.
     candidates: tuple[str, ...] = ()
+    #: Every actor the registry knows as an invitee at some time (a statement about a
+    #: candidate's stage is read only of those).
+    invitees: frozenset[str] = frozenset()
 
     def mentions_any(self, words: tuple[str, ...]) -> bool:
         """Whether the sentence contains any of `words` (lower case), in any case."""

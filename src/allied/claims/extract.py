@@ -154,7 +154,9 @@ def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = No
     topic: Mention | None = None
     headings = YearHeadings(plain)
     named: tuple[str, ...] = ()
-    candidates = {c.candidate for c in registry.dataset.accession_cases if c.invited or c.protocol}
+    invitees = frozenset(
+        c.candidate for c in registry.dataset.accession_cases if c.invited or c.protocol
+    )
     for sentence in split_sentences(plain, mentions):
         if previous is None or (
             sentence.paragraph != previous.paragraph
@@ -164,11 +166,11 @@ def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = No
             topic = None  # a question's topic carries into the answer's paragraph
         context = Context(plain, sentence, topic, previous, lower, written,
                           lower[sentence.start : sentence.end],
-                          headings.year_at(sentence.start), named)  # fmt: skip
+                          headings.year_at(sentence.start), named, invitees)  # fmt: skip
         for finder in _FINDERS:
             claims.extend(finder(context))
         named = tuple(dict.fromkeys(
-            m.code for m in sentence.mentions if m.kind == "actor" and m.code in candidates
+            m.code for m in sentence.mentions if m.kind == "actor" and m.code in invitees
         )) or named  # fmt: skip
         asks = _asks(plain, sentence)
         topic = sentence.subject_in(plain) or (sentence.topic if asks else None) or topic

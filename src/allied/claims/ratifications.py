@@ -216,7 +216,9 @@ def _statuses(ctx: Context) -> Iterator[Claim]:
                 run, start = ctx.candidates or earlier, pronoun.start()
             else:
                 continue
-            if run and not ctx.is_hedged(match.start(), match.end()):
+            if not run or any(code not in ctx.invitees for code in run):
+                continue  # "Germany and France are stuck": not about an accession
+            if not ctx.is_hedged(match.start(), match.end()):
                 yield ctx.claim(kind, start, match.end(), run[0], actors=run)
     for match in _ALL_RATIFIED.finditer(plain, s.start, s.end):
         candidate = _candidate(ctx, match.end())
