@@ -69,6 +69,15 @@ CASES = [
      "vetoing", "bid-denied", "contradicted"),
     ("Observers noted the blocking of Macedonia's bid to be invited to join NATO.",
      "2008-04-04", "blocking", "bid-denied", "supported"),
+    # invitations: on a stated date, or named as the countries to be admitted
+    ("In 2008, the Allies invited Albania and Croatia to join the Alliance.", "2009-01-01",
+     "invited Albania", "invitation", "supported"),
+    ("Montenegro was invited to join in 2014.", "2016-01-01", "Montenegro", "invitation",
+     "contradicted"),
+    ("Parliaments must ratify the protocols for Hungary, Poland and the Czech Republic to be "
+     "admitted to the Alliance.", "1998-01-01", "for Hungary", "invitation", "supported"),
+    ("Parliaments must ratify the protocols for Hungary, Poland and Slovakia to be admitted "
+     "to the Alliance.", "1998-01-01", "for Hungary", "invitation", "contradicted"),
     # a step before a parliament's vote: not recorded
     ("The president's decision to submit the protocol on Sweden's accession to parliament "
      "was welcomed.", "2023-10-24", "decision to submit", "ratification-step",
@@ -110,6 +119,7 @@ def test_phrasing_class(
         "Austria has never applied for membership of NATO.",
         "Sweden applied. Two days later, accession talks were held.",
         "Germany and France are still stuck on the question.",  # not candidates
+        "NATO should invite Georgia and Ukraine to join the Alliance.",
         "Ukraine applied for membership of the European Union in 2022.",
         "Montenegro's EU accession talks were opened in 2012.",
         "Press conference by NATO Secretary General Jens Stoltenberg",

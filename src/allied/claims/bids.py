@@ -47,7 +47,7 @@ _INVITE_END = re.compile(
 _TO = re.compile(r"(?:\s*,[^.;]{0,120}?,)?\s+to\s+")
 _THEM = re.compile(r"(?:the\s+two(?:\s+countries)?|both(?:\s+countries)?|them|these\s+(?:two\s+)?"
                    r"countries)\b")  # fmt: skip
-_LINK = re.compile(r"(?:['\u2019]s)?\s*(?:,|and|,\s*and)\s*")
+_LINK = re.compile(r"(?:['\u2019]s)?\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 _CUES = ("bid", "consensus", "failed to", "veto", "blocking", "rejection")
 
 
@@ -86,14 +86,14 @@ def _recipients(ctx: Context, position: int) -> tuple[str, ...]:
         return ()
     named = [m for m in ctx.sentence.mentions if m.kind == "actor" and m.start >= to.end()]
     if named and named[0].start == to.end():
-        return _first_run(ctx.plain, named)
+        return first_run(ctx.plain, named)
     previous = ctx.previous
     if _THEM.match(ctx.plain, to.end()) and previous is not None:
-        return _first_run(ctx.plain, [m for m in previous.mentions if m.kind == "actor"])
+        return first_run(ctx.plain, [m for m in previous.mentions if m.kind == "actor"])
     return ()
 
 
-def _first_run(plain: str, actors: list[Mention]) -> tuple[str, ...]:
+def first_run(plain: str, actors: list[Mention]) -> tuple[str, ...]:
     """The first list of actors among `actors`: "Ukraine's and Georgia's", "Ukraine and Georgia"."""
     if not actors:
         return ()

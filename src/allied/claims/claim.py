@@ -42,6 +42,7 @@ ClaimKind = Literal[
     "application",
     "accession-talks",
     "bid-denied",
+    "invitation",
     "body-list",
     "operation-size",
     "operation-contributor",

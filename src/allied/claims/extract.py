@@ -22,6 +22,7 @@ from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, ascii_lower
 from allied.claims.dating import ANY_DATE, parse_text_date
 from allied.claims.frames import FINDERS as FRAME_FINDERS
+from allied.claims.invitations import invitations
 from allied.claims.lists import find_lists
 from allied.claims.mentions import Mention, vocabulary_of
 from allied.claims.operations import operations
@@ -414,6 +415,7 @@ _FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     talks,
     bids,
     bodies,
+    invitations,
     operations,
     *FRAME_FINDERS,
 )

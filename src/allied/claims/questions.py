@@ -25,6 +25,7 @@ from allied.claims.facts import (
     period_days,
     unknowable,
 )
+from allied.claims.invitations import invitation
 from allied.claims.operations import operation_contributor, operation_size
 from allied.claims.quantity import Quantity
 from allied.claims.ratifications import (
@@ -615,6 +616,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "application": application,
     "accession-talks": accession_talks,
     "bid-denied": bid_denied,
+    "invitation": invitation,
     "body-list": body_list,
     "operation-size": operation_size,
     "operation-contributor": operation_contributor,
