@@ -22,6 +22,12 @@ CASES = [
      "body-list", "unverifiable"),  # the registry records the dissolution, not the bodies
     ("Its bodies include the North Atlantic Council and the Military Committee.", "2015-01-01",
      "Military Committee", "body-list", "unverifiable"),
+    # ministers' decisions on a stated date
+    ("On 3 December 2008, NATO Foreign Ministers decided to develop Annual National "
+     "Programmes for Georgia.", "2009-01-01", "Foreign Ministers", "ministerial-decision",
+     "supported"),
+    ("On 5 May 2011, NATO Defence Ministers decided to review the missions.", "2012-01-01",
+     "Defence Ministers", "ministerial-decision", "unverifiable"),
 ]  # fmt: skip
 
 
@@ -44,7 +50,8 @@ def test_phrasing_class(
         "In 1990 NATO's bodies included the North Atlantic Council and the Defence Planning "
         "Committee.",
         "The North Atlantic Council decided to act.",
-        "NATO is an alliance. It establishes a new office.",  # NATO itself: not a framework's
+        "NATO is an alliance. It establishes a new office.",
+        "Foreign Ministers decided to act.",  # no date  # NATO itself: not a framework's
     ],
 )
 def test_claims_nothing(text: str, registry: allied.Registry) -> None:

@@ -43,6 +43,7 @@ ClaimKind = Literal[
     "accession-talks",
     "bid-denied",
     "invitation",
+    "ministerial-decision",
     "body-list",
     "operation-size",
     "operation-contributor",

@@ -21,6 +21,7 @@ from allied.claims.chronology import YearHeadings
 from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, ascii_lower
 from allied.claims.dating import ANY_DATE, parse_text_date
+from allied.claims.decisions import decisions
 from allied.claims.frames import FINDERS as FRAME_FINDERS
 from allied.claims.invitations import invitations
 from allied.claims.lists import find_lists
@@ -416,6 +417,7 @@ _FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     bids,
     bodies,
     invitations,
+    decisions,
     operations,
     *FRAME_FINDERS,
 )
