@@ -28,6 +28,11 @@ CASES = [
      "supported"),
     ("On 5 May 2011, NATO Defence Ministers decided to review the missions.", "2012-01-01",
      "Defence Ministers", "ministerial-decision", "unverifiable"),
+    # agreements and rights granted: not recorded
+    ("NATO and Ukraine have agreed on a new work programme for the year.", "2020-01-01",
+     "agreed on", "agreement", "unverifiable"),
+    ("After signing, North Macedonia was granted the right to take part in NATO meetings.",
+     "2019-03-01", "granted", "agreement", "unverifiable"),
 ]  # fmt: skip
 
 
@@ -51,7 +56,8 @@ def test_phrasing_class(
         "Committee.",
         "The North Atlantic Council decided to act.",
         "NATO is an alliance. It establishes a new office.",
-        "Foreign Ministers decided to act.",  # no date  # NATO itself: not a framework's
+        "Foreign Ministers decided to act.",  # no date
+        "NATO and Russia may have agreed on a workplan.",  # NATO itself: not a framework's
     ],
 )
 def test_claims_nothing(text: str, registry: allied.Registry) -> None:

@@ -194,7 +194,8 @@ def test_every_kind_is_found_somewhere() -> None:
         "Its bodies include the North Atlantic Council and the Military Committee. "
         "They hailed the decision to submit the protocol on Finland's accession. "
         "In 2008, NATO invited Albania and Croatia to join the Alliance. "
-        "On 3 December 2008, NATO Foreign Ministers decided to help Georgia."
+        "On 3 December 2008, NATO Foreign Ministers decided to help Georgia. "
+        "NATO and Russia have agreed on a workplan."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

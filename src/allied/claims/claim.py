@@ -44,6 +44,7 @@ ClaimKind = Literal[
     "bid-denied",
     "invitation",
     "ministerial-decision",
+    "agreement",
     "body-list",
     "operation-size",
     "operation-contributor",

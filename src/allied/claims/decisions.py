@@ -1,10 +1,14 @@
-"""Decisions of NATO's foreign or defence ministers on a stated date: "On December 2-3, 2008
-Foreign Ministers of NATO Member States made a decision that …".
+"""Decisions and agreements: what NATO's ministers decided on a day, what NATO agreed with a
+partner, what an invitee was granted.
 
-Judged against the decisions and meetings in `events` titled after those ministers: one on
-that date (about a country the sentence names, when it names any) supports the claim. The
-registry records only some ministerial meetings, so finding none leaves it `unverifiable`,
-never contradicted.
+- `ministerial-decision`: "On December 2-3, 2008 Foreign Ministers of NATO Member States
+  made a decision that …", judged against the decisions and meetings in `events` titled after
+  those ministers: one on that date (about a country the sentence names, when it names any)
+  supports the claim. The registry records only some ministerial meetings, so finding none
+  leaves it `unverifiable`, never contradicted;
+- `agreement`: "NATO and Russia have agreed on an initial workplan", "Montenegro was granted
+  the right to participate in the work of NATO bodies": the registry holds no such terms, so
+  always `unverifiable`.
 """
 
 from __future__ import annotations
@@ -23,9 +27,44 @@ _MINISTERS = re.compile(
 )
 
 
-def decisions(ctx: Context) -> Iterator[Claim]:
-    """A ministers' decision dated by the date fronting the sentence."""
+#: "NATO and Russia have agreed on an initial, specific workplan".
+_AGREED_ON = re.compile(
+    r"\s+(?:have|has|had)\s+(?:also\s+)?agreed\s+(?:on|upon)\s+(?:an?|the|their)\s+(?:[\w,-]+\s+){0,3}"
+    r"(?:workplan|work\s+plan|work\s+programme|work\s+program|action\s+plan|roadmap|road\s+map)\b"
+)
+#: "… was granted the right to participate in the work of NATO bodies".
+_GRANTED = re.compile(
+    r"\s+(?:was|were|has\s+been|have\s+been)\s+granted\s+(?:the\s+right|observer\s+status)\s+"
+    r"(?:to\s+(?:participate|take\s+part)\s+in|in)\s+(?:the\s+work\s+of\s+)?(?:NATO['\u2019]?s?\s+)?"
+    r"(?:bodies|meetings|committees)\b"
+)
+
+
+def _agreements(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
+    if ctx.mentions_any(("agreed",)):
+        for match in _AGREED_ON.finditer(plain, s.start, s.end):
+            named = [m for m in s.mentions if m.end <= match.start() and match.start() - m.end < 40]
+            if len(named) < 2 or ctx.is_hedged(match.start(), match.end()):
+                continue
+            yield ctx.claim("agreement", named[0].start, match.end(), named[0].code)
+    if ctx.mentions_any(("granted",)):
+        for match in _GRANTED.finditer(plain, s.start, s.end):
+            named = [m for m in s.mentions if m.kind == "actor" and m.end <= match.start()
+                     and match.start() - m.end < 4]  # fmt: skip
+            if named and not ctx.is_hedged(match.start(), match.end()):
+                yield ctx.claim("agreement", named[-1].start, match.end(), named[-1].code)
+
+
+def agreement(claim: Claim, facts: Facts) -> Question:
+    """What NATO agreed with a partner or granted an invitee: not recorded."""
+    return unknowable("the registry does not record the terms agreed or granted")
+
+
+def decisions(ctx: Context) -> Iterator[Claim]:
+    """A ministers' decision dated by the date fronting the sentence; agreements and rights."""
+    s, plain = ctx.sentence, ctx.plain
+    yield from _agreements(ctx)
     if not ctx.mentions_any(("ministers",)):
         return
     day = ctx.fronted_date()

@@ -15,7 +15,7 @@ from allied.claims.applications import accession_talks, application
 from allied.claims.bids import bid_denied
 from allied.claims.bodies import body_list
 from allied.claims.claim import PARTNERS, Claim, ClaimKind
-from allied.claims.decisions import ministerial_decision
+from allied.claims.decisions import agreement, ministerial_decision
 from allied.claims.facts import (
     Changes,
     Facts,
@@ -619,6 +619,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "bid-denied": bid_denied,
     "invitation": invitation,
     "ministerial-decision": ministerial_decision,
+    "agreement": agreement,
     "body-list": body_list,
     "operation-size": operation_size,
     "operation-contributor": operation_contributor,
