@@ -33,6 +33,15 @@ CASES = [
      "agreed on", "agreement", "unverifiable"),
     ("After signing, North Macedonia was granted the right to take part in NATO meetings.",
      "2019-03-01", "granted", "agreement", "unverifiable"),
+    # taking part in a body's meetings: a country, or its capital's representatives
+    ("Officials from Moscow first sat in meetings of the Alliance in 1991, as part of the "
+     "North Atlantic Cooperation Council.", "1995-01-01", "Officials from Moscow",
+     "participation", "supported"),
+    ("Finland first took part in meetings in 1994, as part of the North Atlantic Cooperation "
+     "Council.", "1995-01-01", "Finland", "participation", "supported"),
+    ("Officials from Kyiv first took part in meetings in 1992, as part of the North Atlantic "
+     "Cooperation Council.", "1995-01-01", "Officials from Kyiv", "participation",
+     "unverifiable"),  # no such meeting recorded
 ]  # fmt: skip
 
 

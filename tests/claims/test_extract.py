@@ -195,7 +195,8 @@ def test_every_kind_is_found_somewhere() -> None:
         "They hailed the decision to submit the protocol on Finland's accession. "
         "In 2008, NATO invited Albania and Croatia to join the Alliance. "
         "On 3 December 2008, NATO Foreign Ministers decided to help Georgia. "
-        "NATO and Russia have agreed on a workplan."
+        "NATO and Russia have agreed on a workplan. "
+        "Finland took part in meetings in 1994, as part of the NACC."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

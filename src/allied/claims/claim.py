@@ -45,6 +45,7 @@ ClaimKind = Literal[
     "invitation",
     "ministerial-decision",
     "agreement",
+    "participation",
     "body-list",
     "operation-size",
     "operation-contributor",

@@ -27,6 +27,7 @@ from allied.claims.invitations import invitations
 from allied.claims.lists import find_lists
 from allied.claims.mentions import Mention, vocabulary_of
 from allied.claims.operations import operations
+from allied.claims.participation import participation
 from allied.claims.quantity import QUANTITY, Quantity
 from allied.claims.ratifications import ratifications
 from allied.claims.sentences import Sentence, split_sentences
@@ -418,6 +419,7 @@ _FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     bodies,
     invitations,
     decisions,
+    participation,
     operations,
     *FRAME_FINDERS,
 )

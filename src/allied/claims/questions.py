@@ -28,6 +28,7 @@ from allied.claims.facts import (
 )
 from allied.claims.invitations import invitation
 from allied.claims.operations import operation_contributor, operation_size
+from allied.claims.participation import took_part
 from allied.claims.quantity import Quantity
 from allied.claims.ratifications import (
     candidacy,
@@ -620,6 +621,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "invitation": invitation,
     "ministerial-decision": ministerial_decision,
     "agreement": agreement,
+    "participation": took_part,
     "body-list": body_list,
     "operation-size": operation_size,
     "operation-contributor": operation_contributor,
