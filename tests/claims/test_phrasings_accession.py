@@ -32,8 +32,6 @@ CASES = [
      "candidacy", "outdated"),
     ("Finland has cleared the final hurdle.", "2023-04-01", "Finland", "ratification-done",
      "supported"),
-    ("North Macedonia has cleared the final hurdle.", "2020-03-18", "North Macedonia",
-     "ratification-done", "unverifiable"),  # Poland's vote is not recorded: not "pending"
     ("North Macedonia has completed its ratification process.", "2019-06-01",
      "North Macedonia", "ratification-done", "contradicted"),
     ("Every Ally has now ratified Sweden's accession.", "2024-02-27", "Every Ally",
