@@ -32,6 +32,12 @@ CASES = [
      "candidacy", "outdated"),
     ("Finland has cleared the final hurdle.", "2023-04-01", "Finland", "ratification-done",
      "supported"),
+    ("Sweden's NATO bid remains blocked by two Allies.", "2023-06-01", "Sweden's NATO bid",
+     "candidacy", "outdated"),
+    ("Finland's accession protocol has now been ratified by all Allies.", "2023-03-31",
+     "Finland's accession", "ratification-done", "supported"),
+    ("Sweden's accession protocol has been ratified by every Ally.", "2023-06-01",
+     "Sweden's accession", "ratification-done", "contradicted"),
     ("North Macedonia has completed its ratification process.", "2019-06-01",
      "North Macedonia", "ratification-done", "contradicted"),
     ("Every Ally has now ratified Sweden's accession.", "2024-02-27", "Every Ally",
@@ -117,6 +123,7 @@ def test_phrasing_class(
         "Austria has never applied for membership of NATO.",
         "Sweden applied. Two days later, accession talks were held.",
         "Germany and France are still stuck on the question.",  # not candidates
+        "Ukraine's application is still pending.",  # never invited: no stage to judge
         "NATO should invite Georgia and Ukraine to join the Alliance.",
         "Ukraine applied for membership of the European Union in 2022.",
         "Montenegro's EU accession talks were opened in 2012.",

@@ -175,9 +175,21 @@ _OPEN = re.compile(
 )
 
 
+#: "Sweden's NATO bid remains blocked", "Finland's accession is still pending".
+_BID_PENDING = re.compile(
+    r"\s*(?:NATO\s+)?(?:accession|membership|bid|application)(?:\s+(?:bid|application|protocol))?\s+"
+    r"(?:is|remains|remained\s+until\s+then)\s+(?:still\s+)?(?:pending|blocked|stalled|on\s+hold"
+    r"|in\s+limbo)\b"
+)
+#: "Finland's accession protocol has now been ratified by all 30 Allies".
+_BY_ALL = re.compile(
+    r"\s*(?:NATO\s+)?(?:accession|membership)(?:\s+(?:protocol|bid))?\s+(?:has|had)\s+(?:now\s+)?"
+    r"been\s+(?:ratified|approved)\s+by\s+(?:all|every)\b(?:\s+(?:the\s+)?\d{1,2})?"
+    r"\s+(?:other\s+)?(?:NATO\s+)?(?:Allies|allies|Ally|members|member\s+states)\b"
+)
 _STATUS_CUES = ("limbo", "stuck", "on hold", "waiting", "candidate", "applicant", "invitee",
                 "applying", "bidding", "seeking", "finish line", "hurdle", "obstacle",
-                "ratif")  # fmt: skip
+                "ratif", "pending", "blocked", "stalled")  # fmt: skip
 
 
 def run_before(ctx: Context, position: int) -> tuple[str, ...]:
@@ -220,6 +232,14 @@ def _statuses(ctx: Context) -> Iterator[Claim]:
                 continue  # "Germany and France are stuck": not about an accession
             if not ctx.is_hedged(match.start(), match.end()):
                 yield ctx.claim(kind, start, match.end(), run[0], actors=run)
+    for kind, pattern in (("candidacy", _BID_PENDING), ("ratification-done", _BY_ALL)):
+        for match in pattern.finditer(plain, s.start, s.end):
+            owner = next((m for m in s.mentions if m.kind == "actor" and m.possessive
+                          and match.start() - 3 <= m.end <= match.start()), None)  # fmt: skip
+            if owner is None or owner.code not in ctx.invitees:
+                continue
+            if not ctx.is_hedged(match.start(), match.end()):
+                yield ctx.claim(kind, owner.start, match.end(), owner.code, actors=(owner.code,))
     for match in _ALL_RATIFIED.finditer(plain, s.start, s.end):
         candidate = _candidate(ctx, match.end())
         if candidate is not None and not ctx.is_hedged(match.start(), match.end()):
