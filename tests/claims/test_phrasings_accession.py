@@ -78,6 +78,10 @@ CASES = [
      "invited Albania", "invitation", "supported"),
     ("Montenegro was invited to join in 2014.", "2016-01-01", "Montenegro", "invitation",
      "contradicted"),
+    ("In 1997 NATO extended invitations to Poland, Hungary and the Czech Republic.",
+     "1998-01-01", "extended invitations", "invitation", "supported"),
+    ("North Macedonia received an invitation to join NATO in 2008.", "2010-01-01",
+     "North Macedonia", "invitation", "contradicted"),
     ("Parliaments must ratify the protocols for Hungary, Poland and the Czech Republic to be "
      "admitted to the Alliance.", "1998-01-01", "for Hungary", "invitation", "supported"),
     ("Parliaments must ratify the protocols for Hungary, Poland and Slovakia to be admitted "
@@ -125,6 +129,7 @@ def test_phrasing_class(
         "Germany and France are still stuck on the question.",  # not candidates
         "Ukraine's application is still pending.",  # never invited: no stage to judge
         "NATO should invite Georgia and Ukraine to join the Alliance.",
+        "NATO should extend an invitation to Georgia.",
         "Ukraine applied for membership of the European Union in 2022.",
         "Montenegro's EU accession talks were opened in 2012.",
         "Press conference by NATO Secretary General Jens Stoltenberg",

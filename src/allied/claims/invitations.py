@@ -33,12 +33,24 @@ _WERE_INVITED = re.compile(
     r"\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:formally\s+|also\s+)?invited\s+to\s+"
     r"(?:join|begin|start|become)\b"
 )
+#: "NATO extended an invitation to Albania and Croatia", "… issued invitations to …".
+_EXTENDED = re.compile(
+    r"\b(?:extended|issued|sent|offered)\s+(?:an\s+|formal\s+|an\s+official\s+)?invitations?\s+"
+    r"to\s+(?=[A-Z]|the\s+[A-Z])"
+)
+#: "Montenegro received an invitation to join NATO in December 2015".
+_RECEIVED = re.compile(
+    r"\s+(?:received|got|was\s+given|were\s+given)\s+(?:an\s+|a\s+formal\s+|its\s+|their\s+)?"
+    r"invitations?\s+to\s+(?:join|begin|start)\b"
+)
+_TO_JOIN_OR_END = re.compile(r"(?:\s+to\s+(?:join|begin|start)\b(?:\s+(?:accession\s+talks|NATO"
+                             r"|the\s+[Aa]lliance))?)?")  # fmt: skip
 _ADMITTED = re.compile(r"\bfor\s+(?=[A-Z]|the\s+[A-Z])")
 _TO_BE_ADMITTED = re.compile(r"\s+to\s+be\s+(?:admitted|accepted)\s+(?:to|into)\s+"
                              r"(?:NATO|the\s+[Aa]lliance)\b")  # fmt: skip
 _WHEN = re.compile(rf"[^.;]{{0,40}}?\b(?:in|on|at)\s+(?P<date>{ANY_DATE}|{YEARLESS})")
 _SHOULD = re.compile(r"\b(?:should|must|ought|shall)\b[^.;,]{0,40}$")
-_CUES = ("invited", "admitted", "accepted")
+_CUES = ("invited", "invitation", "admitted", "accepted")
 
 
 def invitations(ctx: Context) -> Iterator[Claim]:
@@ -47,7 +59,8 @@ def invitations(ctx: Context) -> Iterator[Claim]:
     if not ctx.mentions_any(_CUES) or plain.find("?", s.start, s.end) >= 0:
         return
     actors = [m for m in s.mentions if m.kind == "actor"]
-    for pattern, tail in ((_INVITED, _TO_JOIN), (_ADMITTED, _TO_BE_ADMITTED)):
+    frames = ((_INVITED, _TO_JOIN), (_EXTENDED, _TO_JOIN_OR_END), (_ADMITTED, _TO_BE_ADMITTED))
+    for pattern, tail in frames:
         for match in pattern.finditer(plain, s.start, s.end):
             named = [m for m in actors if m.start >= match.end()]
             if not named or plain[match.end() : named[0].start].strip() not in ("", "the"):
@@ -58,12 +71,13 @@ def invitations(ctx: Context) -> Iterator[Claim]:
             head = plain[max(s.start, match.start() - 60) : match.start()]
             if end is None or ctx.is_hedged(match.start(), end.end()):
                 continue
-            if pattern is _INVITED and _SHOULD.search(head):
+            if pattern is not _ADMITTED and _SHOULD.search(head):
                 continue  # "NATO should invite …": a wish (the Allies who "must endorse" the
                 # admission of the countries named are not)
-            date = _stated(ctx, end.end()) if pattern is _INVITED else None
+            date = _stated(ctx, end.end()) if pattern is not _ADMITTED else None
             yield ctx.claim("invitation", match.start(), end.end(), run[0], actors=run, date=date)
-    for match in _WERE_INVITED.finditer(plain, s.start, s.end):
+    for match in (*_WERE_INVITED.finditer(plain, s.start, s.end),
+                  *_RECEIVED.finditer(plain, s.start, s.end)):  # fmt: skip
         run = run_before(ctx, match.start())
         if not run or ctx.is_hedged(match.start(), match.end()):
             continue
