@@ -11,6 +11,7 @@ never taken back, so once true the claim stays true.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from collections.abc import Iterator
@@ -59,10 +60,12 @@ def invitations(ctx: Context) -> Iterator[Claim]:
     if not ctx.mentions_any(_CUES) or plain.find("?", s.start, s.end) >= 0:
         return
     actors = [m for m in s.mentions if m.kind == "actor"]
+    starts = [m.start for m in actors]
     frames = ((_INVITED, _TO_JOIN), (_EXTENDED, _TO_JOIN_OR_END), (_ADMITTED, _TO_BE_ADMITTED))
     for pattern, tail in frames:
         for match in pattern.finditer(plain, s.start, s.end):
-            named = [m for m in actors if m.start >= match.end()]
+            index = bisect.bisect_left(starts, match.end())
+            named = actors[index : index + 40]  # a list of invitees is never longer
             if not named or plain[match.end() : named[0].start].strip() not in ("", "the"):
                 continue
             run = first_run(plain, named)
