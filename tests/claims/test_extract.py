@@ -190,7 +190,18 @@ def test_every_kind_is_found_somewhere() -> None:
         "Allies agreed in 2014 to spend 2% of GDP on defence. "
         "They also agreed to invest in equipment. "
         "Greece met the 2% defence spending guideline in 2023. "
-        "The Senate voted on 30 April 1998 to ratify the accession of Poland."
+        "The Senate voted on 30 April 1998 to ratify the accession of Poland. "
+        "Sweden is still in limbo, Finland has reached the finish line, and the protocols "
+        "for Sweden were sent to all Allies for ratification. "
+        "Sweden applied to join NATO on 18 May 2022. "
+        "Sweden's accession talks were held on 4 July 2022. "
+        "In 2008, Georgia's bid for a Membership Action Plan was rejected. "
+        "Its bodies include the North Atlantic Council and the Military Committee. "
+        "They hailed the decision to submit the protocol on Finland's accession. "
+        "In 2008, NATO invited Albania and Croatia to join the Alliance. "
+        "On 3 December 2008, NATO Foreign Ministers decided to help Georgia. "
+        "NATO and Russia have agreed on a workplan. "
+        "Finland took part in meetings in 1994, as part of the NACC."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

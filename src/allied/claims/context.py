@@ -6,6 +6,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from allied.claims.chronology import YEARLESS, with_year
 from allied.claims.claim import Claim, ClaimKind
 from allied.claims.dating import ANY_DATE, parse_text_date, years_before
 from allied.claims.mentions import Mention
@@ -35,7 +36,8 @@ _HEDGE = re.compile(
 _FRONTED = re.compile(
     r"[\"“\u2018'\s]*(?:"
     rf"(?i:in|on|by)\s+(?P<date>{ANY_DATE})\s*,?\s"
-    r"|(?i:on\s+this\s+day,?\s+)?(?P<years>\d{1,3})\s+years\s+ago\s*,?\s)"
+    r"|(?i:on\s+this\s+day,?\s+)?(?P<years>\d{1,3})\s+years\s+ago\s*,?\s"
+    rf"|(?i:in|on)\s+(?P<day>{YEARLESS})\s*,?\s)"
 )
 _WHEN = re.compile(rf"\b(?i:in|by|on|as\s+of|at\s+the\s+end\s+of)\s+(?P<date>{ANY_DATE})")
 
@@ -68,6 +70,14 @@ class Context:
     written: _dt.date | None = None
     #: The sentence in lower case (set by `find_claims`; read from `lower` when empty).
     sentence_lower: str = ""
+    #: The year of the chronology heading the sentence stands under ("2017." on its own line).
+    year: int | None = None
+    #: The invitees (candidates invited or with a signed protocol) the text named last, in the
+    #: latest sentence naming any: whom "they" or "both countries" stands for.
+    candidates: tuple[str, ...] = ()
+    #: Every actor the registry knows as an invitee at some time (a statement about a
+    #: candidate's stage is read only of those).
+    invitees: frozenset[str] = frozenset()
 
     def mentions_any(self, words: tuple[str, ...]) -> bool:
         """Whether the sentence contains any of `words` (lower case), in any case."""
@@ -110,9 +120,18 @@ class Context:
             return None
         if match["date"]:
             return parse_text_date(match["date"])
+        if match["day"]:
+            return self.date_of(match["day"])
         if self.written is None:
             return None
         return years_before(self.written, int(match["years"]))
+
+    def date_of(self, text: str) -> PartialDate | None:
+        """A date as written; a day and month without a year is read in the heading's year."""
+        found = parse_text_date(text)
+        if found is None and self.year is not None:
+            return with_year(text, self.year)
+        return found
 
     def stated_date(self, verb: str) -> PartialDate | None:
         """The past date a past-tense claim is about: "In 2004, NATO had 26 members"."""

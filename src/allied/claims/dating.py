@@ -42,6 +42,8 @@ _MONTHS = {
     }
 }
 _MONTH = "(?i:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+#: A month's name or abbreviation, in English or French.
+MONTH = _MONTH
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 

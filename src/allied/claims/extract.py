@@ -14,13 +14,20 @@ import datetime as _dt
 import re
 from collections.abc import Callable, Iterator
 
+from allied.claims.applications import applications, talks
+from allied.claims.bids import bids
+from allied.claims.bodies import bodies
+from allied.claims.chronology import YearHeadings
 from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, ascii_lower
 from allied.claims.dating import ANY_DATE, parse_text_date
+from allied.claims.decisions import decisions
 from allied.claims.frames import FINDERS as FRAME_FINDERS
+from allied.claims.invitations import invitations
 from allied.claims.lists import find_lists
 from allied.claims.mentions import Mention, vocabulary_of
 from allied.claims.operations import operations
+from allied.claims.participation import participation
 from allied.claims.quantity import QUANTITY, Quantity
 from allied.claims.ratifications import ratifications
 from allied.claims.sentences import Sentence, split_sentences
@@ -97,21 +104,46 @@ def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = No
     claims: list[Claim] = []
     previous: Sentence | None = None
     topic: Mention | None = None
+    headings = YearHeadings(plain)
+    named: tuple[str, ...] = ()
+    invitees = frozenset(
+        c.candidate for c in registry.dataset.accession_cases if c.invited or c.protocol
+    )
     for sentence in split_sentences(plain, mentions):
         if previous is None or (
-            sentence.paragraph != previous.paragraph and not _asks(plain, previous)
+            sentence.paragraph != previous.paragraph
+            and not _asks(plain, previous)
+            and not _continues(plain, sentence, topic)
         ):
             topic = None  # a question's topic carries into the answer's paragraph
         context = Context(plain, sentence, topic, previous, lower, written,
-                          lower[sentence.start : sentence.end])  # fmt: skip
+                          lower[sentence.start : sentence.end],
+                          headings.year_at(sentence.start), named, invitees)  # fmt: skip
         for finder in _FINDERS:
             claims.extend(finder(context))
+        named = tuple(dict.fromkeys(
+            m.code for m in sentence.mentions if m.kind == "actor" and m.code in invitees
+        )) or named  # fmt: skip
         asks = _asks(plain, sentence)
         topic = sentence.subject_in(plain) or (sentence.topic if asks else None) or topic
         previous = sentence
     claims.extend(find_task_lists(plain))
     unique = {(c.kind, c.start, c.end, c.subject): c for c in claims}
     return sorted(unique.values(), key=lambda c: (c.start, c.end, c.kind))
+
+
+#: A paragraph opening on a definite description of a body: "The Commission represents …".
+_DEFINITE = re.compile(
+    r"[\s\"“]*(?:The|the)\s+(?P<head>[Cc]ommission|[Cc]ouncil|[Ii]nitiative|[Pp]artnership"
+    r"|[Pp]rogramme|[Dd]ialogue)\b"
+)
+
+
+def _continues(plain: str, sentence: Sentence, topic: Mention | None) -> bool:
+    """Whether a new paragraph goes on about the last one's topic: "The Commission …" after
+    a paragraph about the NATO-Georgia Commission."""
+    opening = _DEFINITE.match(plain, sentence.start, sentence.end)
+    return bool(topic and opening and opening["head"].lower() in topic.code)
 
 
 def _asks(plain: str, sentence: Sentence) -> bool:
@@ -246,6 +278,13 @@ _FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     spending_claims,
     _action_points,
     ratifications,
+    applications,
+    talks,
+    bids,
+    bodies,
+    invitations,
+    decisions,
+    participation,
     operations,
     *FRAME_FINDERS,
 )

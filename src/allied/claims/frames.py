@@ -25,6 +25,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable, Iterator
 
+from allied.claims.chronology import YEARLESS
 from allied.claims.claim import Claim
 from allied.claims.context import Context
 from allied.claims.dating import ANY_DATE, ERA, parse_era, parse_text_date
@@ -105,6 +106,12 @@ _SG_IS = re.compile(
     r"\s+(?P<name>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){1,3})"
 )
 _PERSON = re.compile(r"(?:[A-Z][\w.-]+\s+){1,3}[A-Z][\w-]+$")
+#: The title before the name, its holder doing something now: "NATO Secretary-General Jens
+#: Stoltenberg addresses …" (not "former …", not a byline or a past act: those are history).
+_SG_TITLE = re.compile(
+    rf"(?<![Ff]ormer\s)\b(?:NATO|NATO['\u2019]s|the\s+Alliance['\u2019]s)\s+{_SECRETARY}\s+"
+    r"(?P<name>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){1,2})(?=\s+(?!was\b)[a-z]{2,}s\b)"
+)
 _ARTICLE_5 = re.compile(r"\b(?:Article|article)\s+(?:5|Five|five|V)\b|\b[Tt]he\s+article\b")
 _INVOKED = re.compile(
     r"\b(?:was|has\s+been|had\s+been)\s+invoked\b(?P<first>[^.;]{0,30}\bfirst\s+time\b)?"
@@ -240,7 +247,7 @@ _PROTOCOL_PASSIVE = re.compile(
     r"[^.;]{0,40}?\s+(?:was|were)\s+signed\b"
 )
 _PROTOCOL_DATE = re.compile(
-    rf"\b(?:in|on)\s+(?P<date>{ANY_DATE})|\b(?P<rel>[Yy]esterday|[Tt]oday)\b"
+    rf"\b(?:in|on)\s+(?P<date>{ANY_DATE}|{YEARLESS})|\b(?P<rel>[Yy]esterday|[Tt]oday)\b"
 )
 
 
@@ -255,7 +262,7 @@ def protocols(ctx: Context) -> Iterator[Claim]:
             date = None
             for found in dates:
                 if found["date"]:
-                    date = parse_text_date(found["date"])
+                    date = ctx.date_of(found["date"])
                 elif ctx.written is not None:
                     day = ctx.written - _dt.timedelta(
                         days=1 if found["rel"].lower() == "yesterday" else 0
@@ -305,7 +312,7 @@ def meetings(ctx: Context) -> Iterator[Claim]:
             if role is not None and not ctx.is_hedged(role.end()):
                 yield ctx.claim("role", mention.start, role.end(), mention.code)
         opening = re.match(
-            r"[Tt]he\s+(?:commission|council|initiative|partnership|programme)",
+            r"[Tt]he\s+(?i:commission|council|initiative|partnership|programme)",
             plain[s.start : s.end],
         )
         if opening and ctx.topic is not None and subjects:
@@ -480,9 +487,10 @@ def undecided(ctx: Context) -> Iterator[Claim]:
 
 def _secretaries(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
-    for match in _SG_IS.finditer(plain, s.start, s.end):
-        yield ctx.claim("secretary-general", match.start(), match.end(), "nato",
-                        actors=(match["name"],))  # fmt: skip
+    for pattern in (_SG_IS, _SG_TITLE):
+        for match in pattern.finditer(plain, s.start, s.end):
+            yield ctx.claim("secretary-general", match.start(), match.end(), "nato",
+                            actors=(match["name"],))  # fmt: skip
     for match in re.finditer(_SECRETARY, plain[s.start : s.end]):
         head = s.start + match.start()
         for found in _SG.finditer(plain, max(s.start, head - 60), min(s.end, head + 40)):

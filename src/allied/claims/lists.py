@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from allied.claims.chronology import YEARLESS
 from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, Run
 from allied.claims.dating import ANY_DATE, parse_text_date
@@ -53,8 +54,12 @@ _JOINED = re.compile(
     _JOIN_VERB + r"(?P<what>[^.;,]{0,60}?)"
     rf"\s*\b(?:(?:in|on)\s+(?P<date>{ANY_DATE})|(?P<rel>{RELATIVE}))"
 )
-_JOINED_BARE = re.compile(_JOIN_VERB + r"(?!\s+(?:by|in|on|the|NATO|with|into|talks)\b)")
-_FRONTED_DATE = re.compile(rf"\b(?i:in|on|by)\s+(?P<date>{ANY_DATE})\s*,?\s+(?:the\s+)?$")
+#: An aside between the subject and the verb: "Montenegro, by depositing its instrument, became".
+_ASIDE = r"(?:\s*,\s+(?:by|after|with|having|upon|on)\s+[^.;]{1,200}?,)?"
+_JOINED_BARE = re.compile(_ASIDE + _JOIN_VERB + r"(?!\s+(?:by|in|on|the|NATO|with|into|talks)\b)")
+_FRONTED_DATE = re.compile(
+    rf"\b(?i:in|on|by)\s+(?P<date>{ANY_DATE}|{YEARLESS})\s*,?\s+(?:the\s+)?$"
+)
 _LAST_DATE = re.compile(rf"(?P<date>{ANY_DATE})")
 _YEAR_AFTER = re.compile(r"\s*\((?P<year>(?:19|20)\d\d)\)")
 _JOIN_CUE = re.compile(r"\b(?:joined|entered|admitted|accession|acceded|became\s+members)\b")
@@ -189,7 +194,9 @@ def _accessions(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Cla
         fronted = _FRONTED_DATE.search(plain, max(s.start, start - 60), start)
         if fronted is not None:
             claim_start = fronted.start()
-            date = parse_text_date(fronted["date"])
+            date = ctx.date_of(fronted["date"])
+            if date is None:
+                return  # a day and month with no year in sight
         elif re.match(r"\s*(?:have|has)\b", plain[end : bare.start("verb")].lstrip(" (")):
             claim_start, date = start, None  # "… have all joined": by the text's date
         else:

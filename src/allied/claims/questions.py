@@ -11,7 +11,11 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable, Sequence
 
+from allied.claims.applications import accession_talks, application
+from allied.claims.bids import bid_denied
+from allied.claims.bodies import body_list
 from allied.claims.claim import PARTNERS, Claim, ClaimKind
+from allied.claims.decisions import agreement, ministerial_decision
 from allied.claims.facts import (
     Changes,
     Facts,
@@ -22,6 +26,7 @@ from allied.claims.facts import (
     period_days,
     unknowable,
 )
+from allied.claims.invitations import invitation
 from allied.claims.operations import (
     operation_contingent,
     operation_contributor,
@@ -29,11 +34,16 @@ from allied.claims.operations import (
     operation_rank,
     operation_size,
 )
+from allied.claims.participation import took_part
 from allied.claims.quantity import Quantity
 from allied.claims.ratifications import (
+    candidacy,
     ratification_count,
+    ratification_done,
+    ratification_open,
     ratification_order,
     ratification_pending,
+    ratification_step,
     ratification_vote,
 )
 from allied.claims.spending import (
@@ -614,6 +624,18 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "ratification-pending": ratification_pending,
     "ratification-count": ratification_count,
     "ratification-vote": ratification_vote,
+    "candidacy": candidacy,
+    "ratification-open": ratification_open,
+    "ratification-done": ratification_done,
+    "ratification-step": ratification_step,
+    "application": application,
+    "accession-talks": accession_talks,
+    "bid-denied": bid_denied,
+    "invitation": invitation,
+    "ministerial-decision": ministerial_decision,
+    "agreement": agreement,
+    "participation": took_part,
+    "body-list": body_list,
     "operation-size": operation_size,
     "operation-contributor": operation_contributor,
     "operation-contingent": operation_contingent,

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from allied.claims.claim import Claim
+from allied.claims.claim import Claim, ClaimKind
 from allied.claims.context import Context
 from allied.claims.dating import ANY_DATE, parse_text_date
 from allied.claims.facts import Facts, Question, Reading, unknowable
@@ -55,6 +55,7 @@ _HOLDOUTS = re.compile(
     r"\s+(?:(?:are|were|remain|remained)\s+)?(?:as\s+)?the\s+(?:only\s+)?(?:remaining|last)\s+"
     r"(?:two\s+|three\s+)?(?:holdouts?|hold-outs?|Allies\s+yet\s+to\s+ratify)\b"
 )
+_Q_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 #: A legislature by name: "the Senate voted to ratify …", "the Bundestag approved …".
 _CHAMBERS = {"Senate": "USA", "Bundestag": "DEU", "Sejm": "POL", "Storting": "NOR",
              "Folketing": "DNK", "Riksdag": "SWE", "Eduskunta": "FIN",
@@ -64,7 +65,12 @@ _VOTED = re.compile(
     r"\b(?:[Tt]he\s+)?(?:(?:U\.?S\.?|US|American|German|Polish|Norwegian|Danish|Swedish|Finnish"
     r"|Turkish)\s+)?(?P<chamber>" + "|".join(_CHAMBERS) + r")\s+(?:has\s+|had\s+)?"
     r"(?:voted|vote)\s+(?:[\w-]+\s+)?(?:(?P<day>" + "|".join(_WEEKDAYS) + r"|yesterday|today)\s+)?"
-    rf"(?:(?:on|in)\s+(?P<date>{ANY_DATE})\s+)?to\s+(?:{_RATIFY}|support|back)\b"
+    rf"(?:(?:on|in)\s+(?P<date>{ANY_DATE})\s+)?to\s+(?:{_RATIFY}|support|back|add|admit)\b"
+)
+#: When, stated before the vote in its sentence: "in 1998, when the Senate voted …", "the last
+#: round five years ago, when the Senate voted …" (about that many years before the text).
+_VOTE_WHEN = re.compile(
+    rf"\b(?:(?i:in|on)\s+(?P<date>{ANY_DATE})|(?P<n>(?i:{_Q_WORD}))\s+years\s+ago)\b[^.;]{{0,60}}$"
 )
 _CUES = ("ratif", "approv", "endors", "holdout", "hold-out", "voted", " vote ")
 
@@ -104,6 +110,8 @@ def _ratifiers(ctx: Context, position: int) -> tuple[str, ...]:
 def ratifications(ctx: Context) -> Iterator[Claim]:
     """Order, pending and counts of ratifications of a candidate's accession protocol."""
     s, plain = ctx.sentence, ctx.plain
+    yield from _statuses(ctx)
+    yield from _steps(ctx)
     previous = ctx.previous
     earlier = previous is not None and re.search(
         "ratif|approv", ctx.lower[previous.start : previous.end]
@@ -137,6 +145,114 @@ def ratifications(ctx: Context) -> Iterator[Claim]:
                         quantity=Quantity.parse(match["q"]))  # fmt: skip
 
 
+#: Whom "they" stands for in a status sentence: the candidates named last.
+_PRONOUN = re.compile(
+    r"\b(?:[Tt]hey|[Bb]oth(?:\s+countries)?|[Tt]he\s+two(?:\s+countries)?"
+    r"|[Tt]hese\s+(?:two\s+)?countries)(?!\w)"
+)
+#: A candidate on its way in: "Sweden is still in limbo", "they are now applying to join".
+_CANDIDACY = re.compile(
+    r"\s+(?:is|are|remains?)\s+(?:still\s+|now\s+|currently\s+)*(?:in\s+limbo|stuck|on\s+hold"
+    r"|waiting\s+to\s+join|(?:an?\s+)?(?:candidates?|applicants?|invitees?)\s+(?:for|to)\s+"
+    r"(?:NATO\s+)?membership|(?:applying|bidding)\s+(?:to\s+join|for\s+(?:NATO\s+)?membership)"
+    r"|seeking\s+(?:to\s+join|(?:NATO\s+)?membership))\b"
+)
+#: Every Ally has ratified: "Finland has reached the finish line", "… cleared the last hurdle".
+_DONE = re.compile(
+    r"\s+(?:has|have)\s+(?:now\s+|finally\s+)?(?:reached\s+the\s+finish\s+line"
+    r"|cleared\s+(?:the|its|their)\s+(?:last|final)\s+(?:hurdle|obstacle)"
+    r"|completed\s+(?:the\s+|its\s+|their\s+)?ratification(?:\s+process)?)\b"
+)
+_ALL_RATIFIED = re.compile(
+    r"\b(?:[Aa]ll|[Ee]very)\s+(?:\d{1,2}\s+|the\s+|other\s+)?(?:NATO\s+)?"
+    rf"(?:Allies|allies|Ally|members|member\s+states?)\s+(?:have|has|had)\s+(?:now\s+)?{_RATIFY}\b"
+)
+#: The protocols out for ratification: "the protocols were sent to all Allies for ratification".
+_OPEN = re.compile(
+    r"\b(?:[Aa]ccession\s+)?[Pp]rotocols?\b[^.;]{0,60}?\b(?:passed|sent|submitted|forwarded"
+    r"|transmitted|handed)\s+(?:on\s+)?to\s+(?:all\s+)?(?:the\s+)?(?:NATO\s+)?(?:countries"
+    r"|Allies|allies|members|member\s+states|parliaments|capitals)\s+for\s+ratification\b"
+)
+
+
+#: "Sweden's NATO bid remains blocked", "Finland's accession is still pending".
+_BID_PENDING = re.compile(
+    r"\s*(?:NATO\s+)?(?:accession|membership|bid|application)(?:\s+(?:bid|application|protocol))?\s+"
+    r"(?:is|remains|remained\s+until\s+then)\s+(?:still\s+)?(?:pending|blocked|stalled|on\s+hold"
+    r"|in\s+limbo)\b"
+)
+#: "Finland's accession protocol has now been ratified by all 30 Allies".
+_BY_ALL = re.compile(
+    r"\s*(?:NATO\s+)?(?:accession|membership)(?:\s+(?:protocol|bid))?\s+(?:has|had)\s+(?:now\s+)?"
+    r"been\s+(?:ratified|approved)\s+by\s+(?:all|every)\b(?:\s+(?:the\s+)?\d{1,2})?"
+    r"\s+(?:other\s+)?(?:NATO\s+)?(?:Allies|allies|Ally|members|member\s+states)\b"
+)
+_STATUS_CUES = ("limbo", "stuck", "on hold", "waiting", "candidate", "applicant", "invitee",
+                "applying", "bidding", "seeking", "finish line", "hurdle", "obstacle",
+                "ratif", "pending", "blocked", "stalled")  # fmt: skip
+
+
+def run_before(ctx: Context, position: int) -> tuple[str, ...]:
+    """The actors named just before `position`, as a list ("Finland and Sweden")."""
+    actors = [m for m in ctx.sentence.mentions if m.kind == "actor" and m.end <= position]
+    if not actors or ctx.plain[actors[-1].end : position].strip():
+        return ()
+    run = [actors[-1]]
+    for earlier in reversed(actors[:-1]):
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", ctx.plain[earlier.end : run[0].start]):
+            break
+        run.insert(0, earlier)
+    return tuple(m.code for m in run)
+
+
+def _statuses(ctx: Context) -> Iterator[Claim]:
+    """A candidate's stage: still on its way in, every Ally's ratification done, or the
+    protocols out for ratification; the candidates named before the verb, or "they"."""
+    s, plain = ctx.sentence, ctx.plain
+    if not ctx.mentions_any(_STATUS_CUES) or plain.find("?", s.start, s.end) >= 0:
+        return
+    frames: tuple[tuple[ClaimKind, re.Pattern[str]], ...] = (
+        ("candidacy", _CANDIDACY),
+        ("ratification-done", _DONE),
+    )
+    for kind, pattern in frames:
+        for match in pattern.finditer(plain, s.start, s.end):
+            run = run_before(ctx, match.start())
+            pronoun = _PRONOUN.search(plain, max(s.start, match.start() - 12), match.start())
+            if run:
+                start = next(m.start for m in s.mentions if m.code == run[0] and
+                             m.kind == "actor" and m.end <= match.start())  # fmt: skip
+            elif pronoun is not None and pronoun.end() == match.start():
+                earlier = tuple(m.code for m in s.mentions
+                                if m.kind == "actor" and m.end <= pronoun.start())  # fmt: skip
+                run, start = ctx.candidates or earlier, pronoun.start()
+            else:
+                continue
+            if not run or any(code not in ctx.invitees for code in run):
+                continue  # "Germany and France are stuck": not about an accession
+            if not ctx.is_hedged(match.start(), match.end()):
+                yield ctx.claim(kind, start, match.end(), run[0], actors=run)
+    for kind, pattern in (("candidacy", _BID_PENDING), ("ratification-done", _BY_ALL)):
+        for match in pattern.finditer(plain, s.start, s.end):
+            owner = next((m for m in s.mentions if m.kind == "actor" and m.possessive
+                          and match.start() - 3 <= m.end <= match.start()), None)  # fmt: skip
+            if owner is None or owner.code not in ctx.invitees:
+                continue
+            if not ctx.is_hedged(match.start(), match.end()):
+                yield ctx.claim(kind, owner.start, match.end(), owner.code, actors=(owner.code,))
+    for match in _ALL_RATIFIED.finditer(plain, s.start, s.end):
+        candidate = _candidate(ctx, match.end())
+        if candidate is not None and not ctx.is_hedged(match.start(), match.end()):
+            yield ctx.claim("ratification-done", match.start(), match.end(), candidate,
+                            actors=(candidate,))  # fmt: skip
+    for match in _OPEN.finditer(plain, s.start, s.end):
+        named = tuple(m.code for m in s.mentions if m.kind == "actor")
+        candidates = named or ctx.candidates
+        if candidates and not ctx.is_hedged(match.start(), match.end()):
+            yield ctx.claim("ratification-open", match.start(), match.end(), candidates[0],
+                            actors=candidates)  # fmt: skip
+
+
 def _votes(ctx: Context) -> Iterator[Claim]:
     """ "The Senate voted unanimously Thursday to support adding …": the chamber's Ally
     approved an accession protocol on that day (a weekday: the last one by the text's date)."""
@@ -150,11 +266,54 @@ def _votes(ctx: Context) -> Iterator[Claim]:
                 else (ctx.written.weekday() - _WEEKDAYS.index(match["day"])) % 7
             )  # fmt: skip
             date = PartialDate.from_date(ctx.written - _dt.timedelta(days=back))
+        if date is None and not match["day"]:
+            date = _stated_before(ctx, match.start())
         if date is None or ctx.is_hedged(match.start(), match.end()):
             continue
         candidate = _candidate(ctx, match.end()) or "nato"
         yield ctx.claim("ratification-vote", match.start(), match.end(), candidate,
                         actors=(_CHAMBERS[match["chamber"]],), date=date)  # fmt: skip
+
+
+#: A step before a parliament's vote: "Erdogan's decision to recommend approval by the Turkish
+#: parliament of Finland's accession", "the government decided to submit the protocol".
+_STEP = re.compile(
+    r"\b(?:decision|decided|move|moved)\s+to\s+(?:recommend|submit|send|forward)\s+(?:the\s+)?"
+    r"(?:approval|ratification|protocol|bill|accession)\b"
+)
+
+
+def _steps(ctx: Context) -> Iterator[Claim]:
+    s, plain = ctx.sentence, ctx.plain
+    if not ctx.mentions_any(("recommend", "submit", "send", "forward")):
+        return
+    for match in _STEP.finditer(plain, s.start, s.end):
+        candidate = _candidate(ctx, match.end())
+        if candidate is None or ctx.is_hedged(match.start(), match.end()):
+            continue
+        owner = [m for m in s.mentions if m.end <= match.start() and match.start() - m.end < 4]
+        start = owner[-1].start if owner else match.start()
+        yield ctx.claim("ratification-step", start, match.end(), candidate)
+
+
+def _stated_before(ctx: Context, position: int) -> PartialDate | None:
+    """The date stated shortly before `position`; "N years ago" is the year around N years
+    before the text's date (half a year either way, to the month)."""
+    when = _VOTE_WHEN.search(ctx.plain, max(ctx.sentence.start, position - 100), position)
+    if when is None:
+        return None
+    if when["date"]:
+        return parse_text_date(when["date"])
+    if ctx.written is None:
+        return None
+    back = 12 * Quantity.parse(when["n"]).value
+    first, last = (_months_before(ctx.written, back + 6), _months_before(ctx.written, back - 6))
+    return PartialDate(first.year, first.month, until=PartialDate(last.year, last.month))
+
+
+def _months_before(day: _dt.date, months: int) -> _dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    return _dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _holdouts(ctx: Context) -> Iterator[Claim]:
@@ -291,6 +450,99 @@ def ratification_vote(claim: Claim, facts: Facts) -> Question:
     step = same[0] if same else close[0]
     whom = facts.name(step.candidate, _dt.date.today())
     value = f"{name}'s legislature approved {whom}'s accession protocol on {step.date}"
-    exact = bool(same) and step.date.precision == "day" and date.precision == "day"
-    reading = Reading(True if exact else None if same else False, value, step.sources)
+    inside = date.first <= step.date.first and step.date.last <= date.last  # "in 1998"
+    reading = Reading(True if same and inside else None if same else False, value, step.sources)
     return Question(lambda _day: reading, timeless=True)
+
+
+def _stage(claim: Claim, facts: Facts, read_one: Callable[[AccessionCase, _dt.date], Reading],
+           days: Callable[[AccessionCase], Iterable[PartialDate | None]]) -> Question:  # fmt: skip
+    """A claim about each named candidate's stage on a day: every one must hold."""
+    index = facts.registry.accession_index
+    by_code = {c.candidate: c for c in index.cases()}
+    cases = [by_code.get(code) for code in claim.actors]
+    if not cases or any(c is None for c in cases):
+        return unknowable("the registry records no accession case for every country named")
+    known = [c for c in cases if c is not None]
+
+    def read(day: _dt.date) -> Reading:
+        readings = [read_one(case, day) for case in known]
+        holds = [r.holds for r in readings]
+        verdict = False if False in holds else None if None in holds else True
+        value = "; ".join(r.value for r in readings)
+        return Reading(verdict, value, _sources([r.sources for r in readings]))
+
+    changes = {d for case in known for date in days(case) if date for d in (date.first, date.last)}
+    return Question(read, tuple(sorted(changes)))
+
+
+def _between(facts: Facts, case: AccessionCase, start: PartialDate | None, what: str,
+             day: _dt.date) -> Reading:  # fmt: skip
+    """Whether `day` falls after `start` (a stage's beginning) and before the accession."""
+    joined = facts.registry.accession_index.joined(case)
+    name = facts.name(case.candidate, day)
+    sources = case.sources[:2]
+    if joined is not None and day >= joined.last:
+        return Reading(False, f"{name} joined on {joined}", sources)
+    if start is None or day < start.first or (joined is not None and day >= joined.first):
+        return Reading(None, f"the registry cannot tell whether {name} was {what} on {day}")
+    return Reading(True, f"{name} was {what} on {day} (from {start})", sources)
+
+
+def candidacy(claim: Claim, facts: Facts) -> Question:
+    """Whether each named country was on its way in: invited (or its protocol signed) and
+    not yet joined. Before the invitation the registry cannot tell (applications are not
+    recorded)."""
+    index = facts.registry.accession_index
+
+    def start(case: AccessionCase) -> PartialDate | None:
+        return case.invited or index.protocol_signed(case)
+
+    return _stage(claim, facts,
+                  lambda case, day: _between(facts, case, start(case), "a candidate", day),
+                  lambda case: (start(case), index.joined(case)))  # fmt: skip
+
+
+def ratification_open(claim: Claim, facts: Facts) -> Question:
+    """Whether each named candidate's protocol was out for ratification: signed, not in force."""
+    index = facts.registry.accession_index
+    return _stage(claim, facts,
+                  lambda case, day: _between(facts, case, index.protocol_signed(case),
+                                             "awaiting ratification", day),
+                  lambda case: (index.protocol_signed(case), index.joined(case)))  # fmt: skip
+
+
+def ratification_done(claim: Claim, facts: Facts) -> Question:
+    """Whether every Ally had approved each named candidate's protocol by a day."""
+    index = facts.registry.accession_index
+
+    def read_one(case: AccessionCase, day: _dt.date) -> Reading:
+        name = facts.name(case.candidate, day)
+        signed = index.protocol_signed(case)
+        if signed is None or day < signed.first:
+            return Reading(False, f"{name}'s accession protocol was not yet signed on {day}")
+        found = _pending_on(facts, case, day)
+        if found is None:
+            return Reading(None, f"the registry cannot tell who had ratified by {day}")
+        pending, done, unsure = found
+        total = len(pending) + len(done) + len(unsure)
+        value = f"{len(done)} of {total} Allies had approved {name}'s accession by {day}"
+        steps = index.steps(case, "parliament")
+        recorded = {s.ally for s in steps}
+        unsure = unsure + [a for a in pending if a not in recorded]  # no step: not known when
+        pending = [a for a in pending if a in recorded]
+        last = _sources([steps[-1].sources]) if steps and not pending else ()
+        holds = False if pending else None if unsure else True
+        return Reading(holds, value, last or case.sources[:2])
+
+    def days(case: AccessionCase) -> list[PartialDate | None]:
+        return [index.protocol_signed(case), index.joined(case),
+                *(s.date for s in index.steps(case, "parliament"))]  # fmt: skip
+
+    return _stage(claim, facts, read_one, days)
+
+
+def ratification_step(claim: Claim, facts: Facts) -> Question:
+    """A step before a parliament's vote: not recorded, so `unverifiable`."""
+    return unknowable("the registry records each Ally's parliamentary approval, not the steps "
+                      "before it")  # fmt: skip
