@@ -166,7 +166,7 @@ def participation_by_area(cells: list[dict[str, Any]]) -> Spec:
                 "field": "area",
                 "type": "nominal",
                 "title": "Area",
-                "legend": {"orient": "bottom", "columns": 2},
+                "legend": {"orient": "bottom", "columns": 1, "labelLimit": 0},
             },
             "tooltip": [
                 {"field": "year"},

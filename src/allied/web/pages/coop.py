@@ -139,7 +139,7 @@ def dashboard(request: Request) -> Response:
         cells = registrations.participation(context, who).cells
         names = _area_names()
         shown["years"] = sorted({c.year for c in cells})[-12:]
-        shown["areas"] = sorted({c.area for c in cells})
+        shown["areas"] = sorted({c.area for c in cells}, key=lambda a: names.get(a, a))
         shown["area_names"] = names
         shown["grid"] = {(c.year, c.area): c.participants for c in cells}
         shown["chart"] = charts.participation_by_area(
