@@ -29,7 +29,7 @@ def install(app: FastAPI, url: str, *, secure_cookies: bool = True) -> None:
     from allied.store import schema
     from allied.store.engine import create_engine, database_errors
     from allied.web import api
-    from allied.web.api import coop_catalogue, coop_decisions, coop_programmes
+    from allied.web.api import coop_catalogue, coop_decisions, coop_programmes, coop_tokens
     from allied.web.contract import known_parameters_only, operation_id
     from allied.web.errors import ERROR_RESPONSES
     from allied.web.pages import coop as coop_pages
@@ -49,7 +49,7 @@ def install(app: FastAPI, url: str, *, secure_cookies: bool = True) -> None:
         dependencies=[Depends(known_parameters_only)],
         generate_unique_id_function=operation_id,
     )
-    for module in (coop_catalogue, coop_programmes, coop_decisions):
+    for module in (coop_catalogue, coop_programmes, coop_decisions, coop_tokens):
         router.include_router(module.router, generate_unique_id_function=operation_id)
     app.include_router(router)
     app.include_router(coop_pages.router)
