@@ -235,3 +235,26 @@ def test_registration_form_for_a_stale_page_names_the_new_version(
         assert stale.status_code == 412
         assert "registration" in stale.text and "version 2" in stale.text
     assert registrations.get_registration(world.context, staff, ident).participants == 2
+
+
+def test_malformed_trees_and_measures_get_422_not_a_crash(
+    shared_client: TestClient, shared_world: World
+) -> None:
+    from coop.conftest import bearer
+
+    staff = bearer(shared_world, "staff")
+    programme = {"partner": "GEO", "document_type": "itpp", "cycle_start": "2027-01-01",
+                 "cycle_end": "2028-01-01"}  # fmt: skip
+    goal = {"text": "g", "activities": ["x"]}
+    huge = {"text": "g", "activities": [10**12]}
+    malformed = (["text"], [{"text": "o", "goals": ["g"]}], [{"text": "o", "goals": [goal]}],
+                 [{"text": "o", "goals": [huge]}])  # fmt: skip
+    for objectives in malformed:
+        reply = shared_client.post("/api/v1/coop/programmes", headers=staff,
+                                   json=programme | {"objectives": objectives})  # fmt: skip
+        assert reply.status_code == 422, (objectives, reply.text)
+    package = {"recipient": "GEO", "title": "t", "agreed": "2025-01-01"}
+    for measures in (["x"], "capacity-building: x", [{"area": "nope", "title": "t"}]):
+        reply = shared_client.post("/api/v1/coop/packages", headers=staff,
+                                   json=package | {"measures": measures})  # fmt: skip
+        assert reply.status_code == 422, (measures, reply.text)
