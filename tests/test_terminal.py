@@ -67,6 +67,8 @@ RENDERED: dict[str, list[list[str]]] = {
     "spending releases": [[]],
     "spending revisions": [["POL", "2024"]],
     "users add": [["ops@example.org", "--role", "staff", "--db", "{db}"]],
+    "users revoke": [["{user}", "--db", "{db}"]],
+    "users token": [["{user}", "--db", "{db}"]],
     "validate": [[]],
 }  # fmt: skip
 #: A one-row activity catalogue for `coop import` (docs/coop.md gives the columns).
@@ -139,8 +141,12 @@ def render(path: str, args: list[str], tmp_path: Path, fmt: str = "table") -> st
         from workbooks import build, figures
 
         build(tmp_path / "r.xlsx", "2025", figures(["Poland"], YEARS, MEASURES), YEARS)
+    if "{user}" in args:  # a user to revoke or give a token to
+        added = CliRunner().invoke(cli, ["users", "add", "ops@example.org", "--role", "staff",
+                                         "--db", db])  # fmt: skip
+        assert added.exit_code == 0, added.output
     places = {"{db}": db, "{catalogue}": str(catalogue), "{tmp}": str(tmp_path),
-              "{workbook}": str(tmp_path / "r.xlsx")}  # fmt: skip
+              "{workbook}": str(tmp_path / "r.xlsx"), "{user}": "ops@example.org"}  # fmt: skip
     filled = (places.get(arg, arg).replace("{tmp}", str(tmp_path)) for arg in args)
     argv = [*path.split(), *filled]
     formats = [p for p in command_at(path).params if p.name == "fmt"]

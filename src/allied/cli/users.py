@@ -57,3 +57,45 @@ def add(
     who = f"{made.principal.role} {made.principal.nation or ''}".strip()
     click.echo(f"added {made.principal.email} ({who}); API token, shown this once:")
     click.echo(made.token)
+
+
+@users.command()
+@db_option
+@click.argument("email")
+@click.pass_context
+def revoke(ctx: click.Context, url: str | None, email: str) -> None:
+    """Revoke every API token of a user: each answers 401 from now on.
+
+    The user and its web password stay; `allied users token EMAIL` issues a new
+    token (revoke, then token: a rotation).
+
+    \b
+    Example:
+        allied users revoke tbilisi@example.org --db sqlite:///coop.db
+    """
+    from allied.cli.coop import coop_context
+    from allied.cooperation.users import revoke_tokens
+
+    with coop_context(ctx, url) as context:
+        count = revoke_tokens(context.engine, email)
+    click.echo(f"revoked {count} API token{'' if count == 1 else 's'} of {email.strip().lower()}")
+
+
+@users.command()
+@db_option
+@click.argument("email")
+@click.pass_context
+def token(ctx: click.Context, url: str | None, email: str) -> None:
+    """Issue one more API token for an existing user and print it, once.
+
+    \b
+    Example:
+        allied users token tbilisi@example.org --db sqlite:///coop.db
+    """
+    from allied.cli.coop import coop_context
+    from allied.cooperation.users import issue_token
+
+    with coop_context(ctx, url) as context:
+        made = issue_token(context.engine, email)
+    click.echo(f"new API token of {email.strip().lower()}, shown this once:")
+    click.echo(made)

@@ -170,8 +170,14 @@ def create_package(context: Context, principal: Principal, fields: dict[str, Any
         raise InvalidInput("agreed must be YYYY-MM-DD") from None
     known = {area.slug for area in areas()}
     measures = fields.get("measures") or []
+    if not isinstance(measures, list):
+        raise InvalidInput("measures must be a list of {area, title}")
     for measure in measures:
-        if measure.get("area") not in known or not str(measure.get("title") or "").strip():
+        if (
+            not isinstance(measure, dict)
+            or measure.get("area") not in known
+            or not str(measure.get("title") or "").strip()
+        ):
             raise InvalidInput(f"a measure needs a known area and a title: {measure!r}")
     supporters = sorted({str(s).upper() for s in fields.get("supporters") or []})
     for nation in supporters:

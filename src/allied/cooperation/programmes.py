@@ -231,8 +231,10 @@ def create_programme(
         raise Forbidden("programmes are agreed with NATO staff")
     values = validate_programme(context, fields)
     objectives = fields.get("objectives") or []
-    if not isinstance(objectives, list):
-        raise InvalidInput("objectives must be a list")
+    if not _is_tree(objectives):
+        raise InvalidInput(
+            'objectives must be a list of {"text", "goals": [{"text", "activities": [ids]}]}'
+        )
     with writing(context.engine) as connection:
         ident = connection.execute(
             sa.insert(PROGRAMMES)
@@ -266,6 +268,24 @@ def create_programme(
                     )
         audit.record(connection, principal, "create", "programme", ident, after=fields)
     return get_programme(context, principal, ident)
+
+
+def _is_tree(objectives: Any) -> bool:
+    """Whether `objectives` has the shape `create_programme` takes."""
+    return isinstance(objectives, list) and all(
+        isinstance(objective, dict)
+        and isinstance(objective.get("goals") or [], list)
+        and all(
+            isinstance(goal, dict)
+            and isinstance(goal.get("activities") or [], list)
+            and all(
+                isinstance(a, int) and not isinstance(a, bool) and 0 < a < 2**31
+                for a in goal.get("activities") or []
+            )
+            for goal in objective.get("goals") or []
+        )
+        for objective in objectives
+    )
 
 
 def _text(item: Any) -> str:

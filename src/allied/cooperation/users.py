@@ -114,7 +114,7 @@ def add_user(
     elif nation:
         raise InvalidInput(f"a {role} user has no nation")
     hashed = hash_password(password) if password is not None else None
-    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = new_token()
     with writing(engine) as connection:
         if connection.execute(sa.select(USERS.c.id).where(USERS.c.email == email)).first():
             raise InvalidInput(f"a user {email} already exists")
@@ -142,6 +142,63 @@ def add_user(
             after={"email": email, "role": role, "nation": nation},
         )
     return NewUser(Principal(ident, email, role, nation), token)
+
+
+def _user_of_email(connection: sa.Connection, email: str) -> int:
+    ident = connection.execute(
+        sa.select(USERS.c.id).where(USERS.c.email == email.strip().lower())
+    ).scalar_one_or_none()
+    if ident is None:
+        raise InvalidInput(f"no user {email}")
+    return int(ident)
+
+
+def new_token() -> str:
+    """A fresh API token: the prefix and 32 random bytes."""
+    return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+def issue_token(engine: Engine, email: str) -> str:
+    """Give an existing user one more API token and return it (shown once; stored hashed).
+
+    With `revoke_tokens` first, this rotates a user's token.
+    """
+    token = new_token()
+    with writing(engine) as connection:
+        ident = _user_of_email(connection, email)
+        connection.execute(
+            sa.insert(TOKENS).values(user_id=ident, token_hash=token_hash(token), created=utcnow())
+        )
+        audit.record(connection, SYSTEM, "issue-token", "user", ident)
+    return token
+
+
+def revoke_tokens(engine: Engine, email: str) -> int:
+    """Revoke every API token of a user (they answer 401 from now on); return how many.
+
+    The user and their web password stay: only the tokens are deleted, and the
+    audit log records how many.
+    """
+    with writing(engine) as connection:
+        ident = _user_of_email(connection, email)
+        count = connection.execute(sa.delete(TOKENS).where(TOKENS.c.user_id == ident)).rowcount
+        audit.record(connection, SYSTEM, "revoke-tokens", "user", ident, after={"count": count})
+    return int(count)
+
+
+def revoke_token(engine: Engine, principal: Principal, token: str) -> None:
+    """Revoke the API token the caller authenticated with (`DELETE /coop/me/token`)."""
+    with writing(engine) as connection:
+        done = connection.execute(
+            sa.delete(TOKENS).where(
+                TOKENS.c.token_hash == token_hash(token), TOKENS.c.user_id == principal.user_id
+            )
+        )
+        if done.rowcount != 1:
+            raise Unauthenticated("unknown or revoked API token")
+        audit.record(
+            connection, principal, "revoke-tokens", "user", principal.user_id, after={"count": 1}
+        )
 
 
 def principal_of_token(engine: Engine, token: str) -> Principal:

@@ -55,17 +55,25 @@ def check_csrf(request: Request, submitted: str | None) -> None:
         raise CSRFFailure("missing or wrong CSRF token: reload the page and try again")
 
 
+def bearer_token(request: Request) -> str | None:
+    """The API token of `Authorization: Bearer TOKEN`; `None` without the header."""
+    header = request.headers.get("authorization")
+    if header is None:
+        return None
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("send Authorization: Bearer TOKEN")
+    return token.strip()
+
+
 def optional_principal(request: Request) -> Principal | None:
     """The caller, from a bearer token or the session; `None` when anonymous."""
     from allied.cooperation.users import principal_of_id, principal_of_token
 
     context = coop_context(request)
-    header = request.headers.get("authorization")
-    if header is not None:
-        scheme, _, token = header.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            raise Unauthenticated("send Authorization: Bearer TOKEN")
-        return principal_of_token(context.engine, token.strip())
+    token = bearer_token(request)
+    if token is not None:
+        return principal_of_token(context.engine, token)
     user = request.session.get(SESSION_USER) if "session" in request.scope else None
     if user is None:
         return None

@@ -143,3 +143,35 @@ def ratifications(steps: list[dict[str, Any]], signed: str | None) -> Spec:
             "tooltip": [{"field": "ally"}, {"field": "date", "title": "approved"}],
         },
     }
+
+
+def participation_by_area(cells: list[dict[str, Any]]) -> Spec:
+    """Stacked bars: a nation's participants each year, by cooperation area."""
+    return {
+        **_BASE,
+        "height": 240,
+        "description": "Participants by year and area",
+        "data": {"values": cells},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": {"field": "year", "type": "ordinal", "title": None, "axis": {"labelAngle": 0}},
+            "y": {
+                "field": "count",
+                "type": "quantitative",
+                "title": "Participants",
+                "aggregate": "sum",
+                "axis": _WHOLE,
+            },
+            "color": {
+                "field": "area",
+                "type": "nominal",
+                "title": "Area",
+                "legend": {"orient": "bottom", "columns": 1, "labelLimit": 0},
+            },
+            "tooltip": [
+                {"field": "year"},
+                {"field": "area"},
+                {"field": "count", "title": "participants"},
+            ],
+        },
+    }

@@ -29,10 +29,11 @@ def install(app: FastAPI, url: str, *, secure_cookies: bool = True) -> None:
     from allied.store import schema
     from allied.store.engine import create_engine, database_errors
     from allied.web import api
-    from allied.web.api import coop_catalogue, coop_decisions, coop_programmes
+    from allied.web.api import coop_catalogue, coop_decisions, coop_programmes, coop_tokens
     from allied.web.contract import known_parameters_only, operation_id
     from allied.web.errors import ERROR_RESPONSES
     from allied.web.pages import coop as coop_pages
+    from allied.web.pages import coop_forms
 
     require("coop", by="allied serve --db")
     engine = create_engine(url)
@@ -48,10 +49,11 @@ def install(app: FastAPI, url: str, *, secure_cookies: bool = True) -> None:
         dependencies=[Depends(known_parameters_only)],
         generate_unique_id_function=operation_id,
     )
-    for module in (coop_catalogue, coop_programmes, coop_decisions):
+    for module in (coop_catalogue, coop_programmes, coop_decisions, coop_tokens):
         router.include_router(module.router, generate_unique_id_function=operation_id)
     app.include_router(router)
     app.include_router(coop_pages.router)
+    app.include_router(coop_forms.router)
     app.state.templates.env.filters["combine_filter"] = refine
     # Routes added after the app was built are matched before the catch-alls of the pages.
     app.add_middleware(

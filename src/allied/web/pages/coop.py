@@ -3,13 +3,15 @@
 Each page asks the same service function as its JSON twin under
 `/api/v1/coop`, with the logged-in user as the caller: what a page shows is
 scoped in the service layer, never in the template. A visitor without a
-session is sent to the login page. Forms carry the session's CSRF token and,
-for a write to an existing object, the version it was read at (412 if stale).
+session is sent to the login page. Each page is built by a `*_view` function,
+so a form that fails (see `coop_forms`) shows the same page again with its
+message. The forms live in `allied.web.pages.coop_forms`.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -18,9 +20,11 @@ from starlette.responses import RedirectResponse, Response
 
 from allied.cooperation import activities, decisions, packages, programmes, registrations
 from allied.cooperation.areas import areas
+from allied.cooperation.eligibility import OPEN_TO
 from allied.cooperation.errors import Forbidden, Unauthenticated
 from allied.cooperation.principal import Principal
 from allied.cooperation.users import login as check_login
+from allied.web import charts
 from allied.web.api.coop_http import PRIVATE
 from allied.web.auth import (
     SESSION_CSRF,
@@ -37,13 +41,26 @@ router = APIRouter(include_in_schema=False)
 FormText = Annotated[str, Form(max_length=4000)]
 
 
-def _render(request: Request, template: str, context: dict[str, Any], *, twin: str) -> Response:
-    response = page(request, template, context, twin=twin)
+@dataclass
+class View:
+    """A page to render: its template, what it shows, and its JSON twin."""
+
+    template: str
+    shown: dict[str, Any]
+    twin: str
+    status: int = 200
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def show(request: Request, view: View) -> Response:
+    """Render a view, private to its caller."""
+    response = page(request, view.template, view.shown, twin=view.twin)
+    response.status_code = view.status
     response.headers.update(PRIVATE)
     return response
 
 
-def _who(request: Request) -> Principal | RedirectResponse:
+def who_is(request: Request) -> Principal | RedirectResponse:
     """The logged-in user, or a redirect to the login page that comes back here."""
     found = optional_principal(request)
     if found is None:
@@ -55,14 +72,18 @@ def _who(request: Request) -> Principal | RedirectResponse:
 
 
 def _base(request: Request, who: Principal) -> dict[str, Any]:
-    return {"who": who, "csrf": csrf_token(request)}
+    return {"who": who, "csrf": csrf_token(request), "form_error": None}
+
+
+def _area_names() -> dict[str, str]:
+    return {a.slug: a.name for a in areas()}
 
 
 @router.get("/coop/login")
 def login_page(request: Request, next: str = "/coop") -> Response:
     coop_context(request)
     context = {"csrf": csrf_token(request), "next": _safe_next(next), "error": None, "who": None}
-    return _render(request, "coop_login.html", context, twin="/api/v1/coop/me")
+    return show(request, View("coop_login.html", context, "/api/v1/coop/me"))
 
 
 def _safe_next(target: str) -> str:
@@ -93,10 +114,7 @@ def login_submit(
             "who": None,
             "email": email,
         }
-        response = page(request, "coop_login.html", shown, twin="/api/v1/coop/me")
-        response.status_code = 401
-        response.headers.update(PRIVATE)
-        return response
+        return show(request, View("coop_login.html", shown, "/api/v1/coop/me", status=401))
     request.session.clear()  # a fresh session (and CSRF token) at each login
     request.session[SESSION_USER] = who.user_id
     request.session[SESSION_CSRF] = csrf_token(request)
@@ -112,23 +130,61 @@ def logout(request: Request, csrf: FormText = "") -> Response:
 
 @router.get("/coop")
 def dashboard(request: Request) -> Response:
-    who = _who(request)
+    who = who_is(request)
     if isinstance(who, RedirectResponse):
         return who
     context = coop_context(request)
     shown = _base(request, who)
     if who.is_partner:
         cells = registrations.participation(context, who).cells
+        names = _area_names()
         shown["years"] = sorted({c.year for c in cells})[-12:]
-        shown["areas"] = sorted({c.area for c in cells})
+        shown["areas"] = sorted({c.area for c in cells}, key=lambda a: names.get(a, a))
+        shown["area_names"] = names
         shown["grid"] = {(c.year, c.area): c.participants for c in cells}
+        shown["chart"] = charts.participation_by_area(
+            [{"year": c.year, "area": names.get(c.area, c.area), "count": c.participants}
+             for c in cells]
+        )  # fmt: skip
         shown["programmes"] = programmes.list_programmes(context, who, limit=10).items
         shown["registrations"] = registrations.list_registrations(context, who, limit=10)
     if who.reads_all:
         shown["pending"] = decisions.list_decisions(context, who, state="silence", limit=20)
     shown["packages"] = packages.list_packages(context, who, limit=20).items
     shown["now"] = context.now()
-    return _render(request, "coop_home.html", shown, twin="/api/v1/coop/participation")
+    return show(request, View("coop_home.html", shown, "/api/v1/coop/participation"))
+
+
+def catalogue_view(
+    request: Request, who: Principal, filters: dict[str, Any], *, offset: int = 0
+) -> View:
+    """The catalogue page, with `filters` (area, from, to, open_to, state, kind)."""
+    found = activities.list_activities(
+        coop_context(request),
+        who,
+        area=filters.get("area"),
+        start=filters.get("from"),
+        end=filters.get("to"),
+        open_to=filters.get("open_to"),
+        state=filters.get("state"),
+        kind=filters.get("kind"),
+        offset=offset,
+        limit=50,
+        facets=True,
+    )
+    shown = _base(request, who) | {
+        "found": found,
+        "filters": filters,
+        "areas": _area_names(),
+        "kinds": activities.KINDS,
+        "audiences": OPEN_TO,
+        "with_query": with_query,
+    }
+    twin = with_query("/api/v1/coop/activities", filters | {"facets": "true"})
+    return View("coop_activities.html", shown, twin)
+
+
+NO_FILTERS = dict.fromkeys(("area", "from", "to", "open_to", "state", "kind"))
 
 
 @router.get("/coop/activities")
@@ -142,10 +198,10 @@ def catalogue(
     kind: str | None = None,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Response:
-    who = _who(request)
+    who = who_is(request)
     if isinstance(who, RedirectResponse):
         return who
-    filters = {
+    filters = NO_FILTERS | {
         "area": area,
         "from": from_,
         "to": to,
@@ -153,158 +209,115 @@ def catalogue(
         "state": state,
         "kind": kind,
     }
-    found = activities.list_activities(
-        coop_context(request),
-        who,
-        area=area,
-        start=from_,
-        end=to,
-        open_to=open_to,
-        state=state,
-        kind=kind,
-        offset=offset,
-        limit=50,
-        facets=True,
-    )
-    shown = _base(request, who) | {
-        "found": found,
-        "filters": filters,
-        "areas": {a.slug: a.name for a in areas()},
-        "with_query": with_query,
-    }
-    twin = with_query("/api/v1/coop/activities", filters | {"facets": "true"})
-    return _render(request, "coop_activities.html", shown, twin=twin)
+    return show(request, catalogue_view(request, who, filters, offset=offset))
 
 
-@router.get("/coop/activities/{ident}")
-def activity_page(request: Request, ident: int) -> Response:
-    who = _who(request)
-    if isinstance(who, RedirectResponse):
-        return who
+def activity_view(request: Request, who: Principal, ident: int) -> View:
+    """One activity: its facts, who is eligible, its next steps and the caller's registrations."""
     context = coop_context(request)
     detail = activities.get_activity(context, who, ident)
     mine = registrations.list_registrations(context, who, activity_id=ident, limit=200)
     shown = _base(request, who) | {"detail": detail, "registrations": mine}
-    return _render(request, "coop_activity.html", shown, twin=f"/api/v1/coop/activities/{ident}")
+    return View("coop_activity.html", shown, f"/api/v1/coop/activities/{ident}")
 
 
-@router.post("/coop/activities/{ident}/register")
-def register_form(
-    request: Request,
-    ident: int,
-    participants: FormText,
-    csrf: FormText = "",
-    contact_name: FormText = "",
-    contact_role: FormText = "",
-    nation: FormText = "",
-) -> Response:
-    who = _who(request)
+@router.get("/coop/activities/{ident}")
+def activity_page(request: Request, ident: int) -> Response:
+    who = who_is(request)
     if isinstance(who, RedirectResponse):
         return who
-    check_csrf(request, csrf)
-    fields = {
-        "participants": participants,
-        "contact_name": contact_name,
-        "contact_role": contact_role,
-        "nation": nation,
-    }
-    registrations.register(coop_context(request), who, ident, fields)
-    return RedirectResponse(f"/coop/activities/{ident}", status_code=303)
+    return show(request, activity_view(request, who, ident))
 
 
-@router.post("/coop/activities/{ident}/transition")
-def transition_form(
-    request: Request, ident: int, state: FormText, version: FormText, csrf: FormText = ""
-) -> Response:
-    who = _who(request)
-    if isinstance(who, RedirectResponse):
-        return who
-    check_csrf(request, csrf)
-    activities.transition(
-        coop_context(request), who, ident, state, expected_version=_version(version)
-    )
-    return RedirectResponse(f"/coop/activities/{ident}", status_code=303)
-
-
-def _version(text: str) -> int:
-    from allied.cooperation.errors import InvalidInput
-
-    if not text.isdigit():
-        raise InvalidInput("the form lacks the version it was read at: reload the page")
-    return int(text)
+def programmes_view(request: Request, who: Principal, *, offset: int = 0) -> View:
+    """The programmes the caller may see (and, for staff, the form to add one)."""
+    found = programmes.list_programmes(coop_context(request), who, offset=offset, limit=100)
+    shown = _base(request, who) | {"found": found, "documents": programmes.DOCUMENTS}
+    return View("coop_programmes.html", shown, "/api/v1/coop/programmes")
 
 
 @router.get("/coop/programmes")
-def programmes_page(request: Request, offset: int = 0) -> Response:
-    who = _who(request)
+def programmes_page(
+    request: Request, offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0
+) -> Response:
+    who = who_is(request)
     if isinstance(who, RedirectResponse):
         return who
-    found = programmes.list_programmes(coop_context(request), who, offset=offset, limit=100)
-    shown = _base(request, who) | {"found": found}
-    return _render(request, "coop_programmes.html", shown, twin="/api/v1/coop/programmes")
+    return show(request, programmes_view(request, who, offset=offset))
 
 
 @router.get("/coop/programmes/{ident}")
 def programme_page(request: Request, ident: int) -> Response:
-    who = _who(request)
+    who = who_is(request)
     if isinstance(who, RedirectResponse):
         return who
     tree = programmes.get_programme(coop_context(request), who, ident)
     shown = _base(request, who) | {"tree": tree}
-    return _render(request, "coop_programme.html", shown, twin=f"/api/v1/coop/programmes/{ident}")
+    return show(request, View("coop_programme.html", shown, f"/api/v1/coop/programmes/{ident}"))
+
+
+def packages_view(request: Request, who: Principal) -> View:
+    """The DCB packages the caller may see (and, for staff, the form to record one)."""
+    found = packages.list_packages(coop_context(request), who, limit=200)
+    shown = _base(request, who) | {"found": found, "areas": _area_names()}
+    return View("coop_packages.html", shown, "/api/v1/coop/packages")
 
 
 @router.get("/coop/packages")
 def packages_page(request: Request) -> Response:
-    who = _who(request)
+    who = who_is(request)
     if isinstance(who, RedirectResponse):
         return who
-    found = packages.list_packages(coop_context(request), who, limit=200)
-    shown = _base(request, who) | {"found": found}
-    return _render(request, "coop_packages.html", shown, twin="/api/v1/coop/packages")
+    return show(request, packages_view(request, who))
+
+
+def package_view(request: Request, who: Principal, ident: int) -> View:
+    """One package: measures, supporters, revisions (and, for staff, the revision form)."""
+    detail = packages.get_package(coop_context(request), who, ident)
+    shown = _base(request, who) | {"detail": detail, "areas": _area_names()}
+    return View("coop_package.html", shown, f"/api/v1/coop/packages/{ident}")
 
 
 @router.get("/coop/packages/{ident}")
 def package_page(request: Request, ident: int) -> Response:
-    who = _who(request)
+    who = who_is(request)
     if isinstance(who, RedirectResponse):
         return who
-    detail = packages.get_package(coop_context(request), who, ident)
-    shown = _base(request, who) | {"detail": detail, "areas": {a.slug: a.name for a in areas()}}
-    return _render(request, "coop_package.html", shown, twin=f"/api/v1/coop/packages/{ident}")
+    return show(request, package_view(request, who, ident))
+
+
+def decisions_view(request: Request, who: Principal) -> View:
+    """Decisions under silence and settled (and, for staff, the form to circulate one)."""
+    context = coop_context(request)
+    found = decisions.list_decisions(context, who, limit=100)
+    now = context.now()
+    shown = _base(request, who) | {
+        "found": found,
+        "now": now,
+        "latest": now + decisions.LONGEST,
+    }
+    return View("coop_decisions.html", shown, "/api/v1/coop/decisions")
 
 
 @router.get("/coop/decisions")
 def decisions_page(request: Request) -> Response:
-    who = _who(request)
+    who = who_is(request)
     if isinstance(who, RedirectResponse):
         return who
+    return show(request, decisions_view(request, who))
+
+
+def decision_view(request: Request, who: Principal, ident: int) -> View:
+    """One decision, every step, and (for an Ally under silence) the form to break it."""
     context = coop_context(request)
-    found = decisions.list_decisions(context, who, limit=100)
-    shown = _base(request, who) | {"found": found, "now": context.now()}
-    return _render(request, "coop_decisions.html", shown, twin="/api/v1/coop/decisions")
+    detail = decisions.get_decision(context, who, ident)
+    shown = _base(request, who) | {"detail": detail, "now": context.now()}
+    return View("coop_decision.html", shown, f"/api/v1/coop/decisions/{ident}")
 
 
 @router.get("/coop/decisions/{ident}")
 def decision_page(request: Request, ident: int) -> Response:
-    who = _who(request)
+    who = who_is(request)
     if isinstance(who, RedirectResponse):
         return who
-    context = coop_context(request)
-    detail = decisions.get_decision(context, who, ident)
-    shown = _base(request, who) | {"detail": detail, "now": context.now()}
-    return _render(request, "coop_decision.html", shown, twin=f"/api/v1/coop/decisions/{ident}")
-
-
-@router.post("/coop/decisions/{ident}/break-silence")
-def break_form(
-    request: Request, ident: int, reason: FormText, version: FormText, csrf: FormText = ""
-) -> Response:
-    who = _who(request)
-    if isinstance(who, RedirectResponse):
-        return who
-    check_csrf(request, csrf)
-    decisions.break_silence(
-        coop_context(request), who, ident, reason, expected_version=_version(version)
-    )
-    return RedirectResponse(f"/coop/decisions/{ident}", status_code=303)
+    return show(request, decision_view(request, who, ident))
