@@ -44,7 +44,7 @@ def test_a_query_imports_no_extra() -> None:
 
 
 def test_a_cached_query_creates_only_what_it_needs(tmp_path: Path) -> None:
-    """A members query reads five families from the cache and imports their model only."""
+    """A members query reads four families from the cache and imports their model only."""
     code = (
         "import sys\nfrom allied.cli import cli\n"
         "try:\n cli(['members', 'nato', '--on', '2004-03-29', '--format', 'json'])\n"
@@ -61,14 +61,14 @@ def test_a_cached_query_creates_only_what_it_needs(tmp_path: Path) -> None:
     assert done.stdout == first.stdout
     modules, families = json.loads(done.stderr)
     assert {m for m in modules if m.startswith("allied.model.")} == {
-        "allied.model.actors",
         "allied.model.frameworks",
+        "allied.model.names",
     }
     assert {m for m in modules if m.startswith("allied.cli.")} == {
         "allied.cli.options",
         "allied.cli.queries",
     }
-    assert set(families) == {"_read", "actors", "frameworks", "memberships", "names", "statuses"}
+    assert set(families) == {"_read", "frameworks", "memberships", "names", "statuses"}
 
 
 @pytest.mark.parametrize(

@@ -14,12 +14,15 @@ import io
 import os
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allied import cache as _cache
 from allied.errors import AlliedError, DataError
-from allied.families import FAMILIES, Breach, Dataset, FactField, Family, find_breaches
+from allied.families import FAMILIES, Dataset, FactField, Family
 from allied.period import PartialDate, Period
+
+if TYPE_CHECKING:
+    from allied.integrity import Breach
 
 __all__ = ["SCHEMAS", "Dataset", "bundled_data_dir", "load_dataset", "write_facts"]
 
@@ -227,6 +230,8 @@ def _parse(directory: str) -> Dataset:
         families[family.name] = tuple(fact for _, fact in rows)
         lines[family.name] = [line for line, _ in rows]
     if not problems:
+        from allied.integrity import find_breaches  # not needed by a dataset from the cache
+
         dataset = Dataset(**families)
         problems += [
             _locate(breach, lines[breach.family.name]) for breach in find_breaches(dataset)

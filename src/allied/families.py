@@ -22,7 +22,7 @@ import dataclasses
 import datetime as _dt
 import operator
 import typing
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
@@ -438,58 +438,6 @@ def _families() -> tuple[Family, ...]:
 #: Every fact family, in the order `Dataset` lists them (references point backwards).
 FAMILIES: tuple[Family, ...] = _families()
 BY_NAME: dict[str, Family] = {f.name: f for f in FAMILIES}
-
-
-@dataclass(frozen=True, slots=True)
-class Breach:
-    """A fact that breaks a reference or uniqueness rule: where, and what.
-
-    `index` is the fact's place in its family (0-based); `first` is the place
-    of the fact a duplicate repeats.
-    """
-
-    check: str
-    family: Family
-    index: int
-    column: str
-    message: str
-    first: int | None = None
-
-
-def find_breaches(dataset: Dataset) -> Iterator[Breach]:
-    """Every duplicate key and every reference to a fact that is not there.
-
-    The loader refuses a dataset with any (`allied.dataset.load_dataset`);
-    `allied validate` reports them for a dataset built another way.
-    """
-    keys: dict[str, set[str]] = {}
-    for fam in FAMILIES:
-        facts: Sequence[Any] = getattr(dataset, fam.name)
-        seen: dict[tuple[str, ...], int] = {}
-        for index, fact in enumerate(facts):
-            key = fam.key_of(fact)
-            if key in seen:
-                shown = ",".join(fam.key)
-                yield Breach("unique-ids", fam, index, shown, "appears again", seen[key])
-            else:
-                seen[key] = index
-        if len(fam.key) == 1:
-            keys[fam.name] = {k for (k,) in seen}
-    for fam in FAMILIES:
-        refs = [(f, keys[f.refers]) for f in fam.fields if f.refers]
-        if not refs:
-            continue
-        for index, fact in enumerate(getattr(dataset, fam.name)):
-            for f, known in refs:
-                value = getattr(fact, f.name)
-                for item in value if f.kind == "list" else (value,) if value else ():
-                    if item not in known:
-                        message = f"unknown {_singular(f.refers or '')} {item!r}"
-                        yield Breach(f"{f.refers}-resolve", fam, index, f.name, message)
-
-
-def _singular(name: str) -> str:
-    return name.removesuffix("s")
 
 
 def codebook_markdown() -> str:

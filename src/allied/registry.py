@@ -62,7 +62,6 @@ class Registry:
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        self._actors = {actor.code: actor for actor in dataset.actors}
         self._frameworks = {framework.slug: framework for framework in dataset.frameworks}
         self._names: dict[str, list[Name]] = defaultdict(list)
         for name in dataset.names:
@@ -82,11 +81,6 @@ class Registry:
         self._statuses: dict[tuple[str, str, str], list[Status]] = defaultdict(list)
         for status in sorted(dataset.statuses, key=lambda s: s.period.start.sort_key):
             self._statuses[(status.framework, status.actor, status.role)].append(status)
-        self._actor_keys = NameIndex(
-            [(actor.code, actor.code) for actor in dataset.actors]
-            + [(actor.iso2, actor.code) for actor in dataset.actors if actor.iso2]
-            + [(name.name, name.actor) for name in dataset.names]
-        )
         self._framework_keys = NameIndex(
             [(fw.slug, fw.slug) for fw in dataset.frameworks]
             + [(fw.name, fw.slug) for fw in dataset.frameworks]
@@ -439,6 +433,20 @@ class Registry:
     def sources(self) -> list[Source]:
         """Every source, by id."""
         return sorted(self._sources.values(), key=lambda s: s.id)
+
+    # Actors are indexed when first asked for: `allied members` shows names, not actors.
+    @cached_property
+    def _actors(self) -> dict[str, Actor]:
+        return {actor.code: actor for actor in self.dataset.actors}
+
+    @cached_property
+    def _actor_keys(self) -> NameIndex:
+        actors, names = self.dataset.actors, self.dataset.names
+        return NameIndex(
+            [(actor.code, actor.code) for actor in actors]
+            + [(actor.iso2, actor.code) for actor in actors if actor.iso2]
+            + [(name.name, name.actor) for name in names]
+        )
 
     # Sources and events are indexed when first asked for: `allied members` needs neither,
     # and a dataset from the cache then never reads their files.

@@ -82,7 +82,6 @@ MODULES = {
     "AccessionCase": "accession",
     "Ratification": "accession",
     "Actor": "actors",
-    "Name": "actors",
     "Change": "changes",
     "Difference": "changes",
     "CowCode": "codes",
@@ -90,6 +89,7 @@ MODULES = {
     "EuNatoDocument": "eu_nato",
     "Proposal": "eu_nato",
     "Event": "events",
+    "Name": "names",
     "Exemption": "exemptions",
     "Framework": "frameworks",
     "Membership": "frameworks",
@@ -114,7 +114,6 @@ if TYPE_CHECKING:
     from allied.model.accession import AccessionCase as AccessionCase
     from allied.model.accession import Ratification as Ratification
     from allied.model.actors import Actor as Actor
-    from allied.model.actors import Name as Name
     from allied.model.changes import Change as Change
     from allied.model.changes import Difference as Difference
     from allied.model.codes import CowCode as CowCode
@@ -127,6 +126,7 @@ if TYPE_CHECKING:
     from allied.model.frameworks import Membership as Membership
     from allied.model.frameworks import Standing as Standing
     from allied.model.frameworks import Status as Status
+    from allied.model.names import Name as Name
     from allied.model.operations import Contribution as Contribution
     from allied.model.operations import Operation as Operation
     from allied.model.operations import Snapshot as Snapshot

@@ -1,12 +1,11 @@
-"""Actors, the states and organisations, and their names over time."""
+"""Actors: the states (ISO alpha-3) and the organisations, with their cross-walk codes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from allied.column import cites, column
-from allied.model import ActorKind, NameKind
-from allied.period import PartialDate
+from allied.model import ActorKind
 
 
 @dataclass(frozen=True)
@@ -20,22 +19,3 @@ class Actor:
     cow: int | None = field(metadata=column("Correlates of War country code (ccode)."))
     wikidata: str = field(metadata=column("Wikidata QID.", required=False))
     sources: tuple[str, ...] = field(metadata=cites("the codes"))
-
-
-@dataclass(frozen=True)
-class Name:
-    """A name of an actor, with the period it was in use (aliases have none)."""
-
-    actor: str = field(metadata=column("The actor named.", refers="actors"))
-    name: str = field(metadata=column("The name as written."))
-    kind: NameKind = field(metadata=column("In use over a period (short), formal, or alias."))
-    start: PartialDate | None = field(metadata=column("First day in use (empty: always)."))
-    end: PartialDate | None = field(metadata=column("First day no longer in use (empty: still)."))
-    sources: tuple[str, ...] = field(metadata=cites("the name and its dates"))
-    note: str = field(default="", metadata=column("Anything a reader should know."))
-
-    def in_use_on(self, when: PartialDate) -> bool:
-        """Whether this name was in use at the start of `when` (open ends count as in use)."""
-        if self.start is not None and self.start.first > when.first:
-            return False
-        return self.end is None or self.end.first > when.first

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from allied.model.actors import Actor, Name
+from allied.model.actors import Actor
 from allied.model.events import Event
 from allied.model.frameworks import Membership, Status
+from allied.model.names import Name
 
 
 @dataclass(frozen=True)
