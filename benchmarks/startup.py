@@ -8,10 +8,12 @@ machine, where differences of medians do not):
 
     python -c pass                      interpreter start-up
     + import click                      the peer's own cost
-    + import allied                     the library: model, period, dataset, registry
-    + import allied.cli                 the CLI's modules (render, documents, store.commands)
-    + load_dataset()                    parse every data file into dataclasses
-    + Registry(...)                     build the in-memory indices
+    + import allied                     the library: period, dataset, registry (the model's
+                                        classes are created when first used)
+    + import allied.cli                 the command group, options and rendering (a command's
+                                        own module is imported when it runs)
+    + load_dataset()                    check the cache's key (families are read when used)
+    + Registry(...)                     read the families it indexes, build the indices
     = allied members nato --on ...      run the command and write its JSON
 
 An installed package carries compiled bytecode (pip writes the `.pyc` files), but a
