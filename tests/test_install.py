@@ -8,6 +8,7 @@ package index, so `pytest -m "not install"` leaves it out of a quick run.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -40,6 +41,34 @@ def test_a_query_imports_no_extra() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert len(json.loads(done.stdout)["members"]) == 26
     assert done.stderr.strip() == "[]"
+
+
+def test_a_cached_query_creates_only_what_it_needs(tmp_path: Path) -> None:
+    """A members query reads four families from the cache and imports their model only."""
+    code = (
+        "import sys\nfrom allied.cli import cli\n"
+        "try:\n cli(['members', 'nato', '--on', '2004-03-29', '--format', 'json'])\n"
+        "except SystemExit as exit:\n assert exit.code == 0, exit.code\n"
+        "import allied, json\n"
+        "found = [sorted(sys.modules), sorted(vars(allied.load().dataset))]\n"
+        "print(json.dumps(found), file=sys.stderr)"
+    )
+    env = {**os.environ, "ALLIED_CACHE_DIR": str(tmp_path)}
+    argv = [sys.executable, "-c", code]
+    first = subprocess.run(argv, capture_output=True, text=True, check=True, env=env)
+    assert "allied.model.spending" in first.stderr  # a fresh parse reads every family
+    done = subprocess.run(argv, capture_output=True, text=True, check=True, env=env)
+    assert done.stdout == first.stdout
+    modules, families = json.loads(done.stderr)
+    assert {m for m in modules if m.startswith("allied.model.")} == {
+        "allied.model.frameworks",
+        "allied.model.names",
+    }
+    assert {m for m in modules if m.startswith("allied.cli.")} == {
+        "allied.cli.options",
+        "allied.cli.queries",
+    }
+    assert set(families) == {"_read", "frameworks", "memberships", "names", "statuses"}
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from allied.dataset import Dataset, load_dataset
 from allied.errors import (
@@ -28,32 +29,34 @@ from allied.errors import (
     UnknownOperation,
     UnknownSource,
 )
-from allied.frames import to_frame
-from allied.model import (
-    AccessionCase,
-    Actor,
-    ActorProfile,
-    Change,
-    Conflict,
-    Contribution,
-    CoreTask,
-    CowCode,
-    Difference,
-    Event,
-    Framework,
-    Membership,
-    Name,
-    Operation,
-    Ratification,
-    Snapshot,
-    SnapshotTotal,
-    Source,
-    Standing,
-    StatedCount,
-    Status,
-)
 from allied.period import Certainty, PartialDate, Period
 from allied.registry import Registry
+
+if TYPE_CHECKING:
+    from allied.frames import to_frame
+    from allied.model import (
+        AccessionCase,
+        Actor,
+        ActorProfile,
+        Change,
+        Conflict,
+        Contribution,
+        CoreTask,
+        CowCode,
+        Difference,
+        Event,
+        Framework,
+        Membership,
+        Name,
+        Operation,
+        Ratification,
+        Snapshot,
+        SnapshotTotal,
+        Source,
+        Standing,
+        StatedCount,
+        Status,
+    )
 
 __version__ = "0.1.0"
 
@@ -102,6 +105,19 @@ __all__ = [
     "load_dataset",
     "to_frame",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """`to_frame` and the model's classes, each imported on first use (see `allied.model`)."""
+    if name == "to_frame":
+        from allied.frames import to_frame
+
+        return to_frame
+    from allied import model
+
+    if name in model.MODULES:
+        return getattr(model, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def load(data_dir: str | os.PathLike[str] | None = None, *, db: str | None = None) -> Registry:

@@ -13,12 +13,16 @@ import csv
 import io
 import os
 from collections.abc import Callable
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from allied import cache as _cache
 from allied.errors import AlliedError, DataError
-from allied.families import FAMILIES, Breach, Dataset, FactField, Family, find_breaches
+from allied.families import FAMILIES, Dataset, FactField, Family
 from allied.period import PartialDate, Period
+
+if TYPE_CHECKING:
+    from allied.integrity import Breach
 
 __all__ = ["SCHEMAS", "Dataset", "bundled_data_dir", "load_dataset", "write_facts"]
 
@@ -26,6 +30,7 @@ __all__ = ["SCHEMAS", "Dataset", "bundled_data_dir", "load_dataset", "write_fact
 SCHEMAS = FAMILIES
 
 _MAX_SHOWN = 50
+_FILENAMES = [family.filename for family in FAMILIES]
 _FLAGS = {"true": True, "false": False}
 
 
@@ -187,14 +192,35 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None, *, cache: bool 
     `data_dir` defaults to the bundled data. Nothing is returned unless every
     file parses, every key is unique and every reference resolves, so a caller
     never sees half a dataset or a broken one. A dataset that loaded cleanly is
-    kept in the user's cache (`allied.cache`) until a file changes.
+    kept in the user's cache (`allied.cache`) until a file changes; a dataset
+    read from there reads each family when it is first used.
     """
     directory = os.fspath(data_dir) if data_dir is not None else bundled_data_dir()
-    filenames = [family.filename for family in FAMILIES]
-    if cache:
-        kept = _cache.read(directory, filenames)
-        if isinstance(kept, Dataset):
-            return kept
+    if not cache:
+        return _parse(directory)
+    shelf = _cache.shelf(directory, _FILENAMES)
+    if shelf is None:
+        return _parse_and_keep(directory)
+    return Dataset.deferred(partial(_kept_family, shelf, directory))
+
+
+def _kept_family(shelf: _cache.Shelf, directory: str, family: str) -> tuple[Any, ...]:
+    """One family of a cached dataset, read when first used."""
+    facts = shelf.facts(family)
+    if facts is None:  # its file is gone or spoilt: parse and check every file again
+        facts = getattr(_parse_and_keep(directory), family)
+    return facts
+
+
+def _parse_and_keep(directory: str) -> Dataset:
+    """Parse and check every file, then keep each family in the cache."""
+    dataset = _parse(directory)
+    _cache.write(directory, _FILENAMES, {f.name: getattr(dataset, f.name) for f in FAMILIES})
+    return dataset
+
+
+def _parse(directory: str) -> Dataset:
+    """Read, type and check every data file of `directory` (see `load_dataset`)."""
     problems: list[str] = []
     families: dict[str, tuple[Any, ...]] = {}
     lines: dict[str, list[int]] = {}
@@ -204,6 +230,8 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None, *, cache: bool 
         families[family.name] = tuple(fact for _, fact in rows)
         lines[family.name] = [line for line, _ in rows]
     if not problems:
+        from allied.integrity import find_breaches  # not needed by a dataset from the cache
+
         dataset = Dataset(**families)
         problems += [
             _locate(breach, lines[breach.family.name]) for breach in find_breaches(dataset)
@@ -214,8 +242,6 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None, *, cache: bool 
         shown = "\n".join(problems[:_MAX_SHOWN])
         more = f"\n… and {len(problems) - _MAX_SHOWN} more" if len(problems) > _MAX_SHOWN else ""
         raise DataError(f"{len(problems)} problem(s) in the data files:\n{shown}{more}")
-    if cache:
-        _cache.write(directory, filenames, dataset)
     return dataset
 
 

@@ -22,40 +22,44 @@ import dataclasses
 import datetime as _dt
 import operator
 import typing
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
 
 from allied import column as _column
+from allied import model as _model
 from allied.hints import field_type, split_optional
-from allied.model import (
-    AccessionCase,
-    Actor,
-    Conflict,
-    Contribution,
-    CoreTask,
-    CowCode,
-    EuNatoDocument,
-    Event,
-    Exemption,
-    Format,
-    Framework,
-    Guideline,
-    Membership,
-    Name,
-    Operation,
-    Proposal,
-    Ratification,
-    Release,
-    Snapshot,
-    SnapshotTotal,
-    Source,
-    SpendingValue,
-    StatedCount,
-    Status,
-    Territory,
-)
 from allied.period import PartialDate, Period
+
+if TYPE_CHECKING:  # looked up by name when a family's model is first used (`Family.model`)
+    from allied.model import (
+        AccessionCase,
+        Actor,
+        Conflict,
+        Contribution,
+        CoreTask,
+        CowCode,
+        EuNatoDocument,
+        Event,
+        Exemption,
+        Format,
+        Framework,
+        Guideline,
+        Membership,
+        Name,
+        Operation,
+        Proposal,
+        Ratification,
+        Release,
+        Snapshot,
+        SnapshotTotal,
+        Source,
+        SpendingValue,
+        StatedCount,
+        Status,
+        Territory,
+    )
 
 Kind = Literal["text", "choice", "integer", "number", "flag", "date", "period", "list"]
 _NO_DATE = (_dt.date.min, 0)
@@ -81,9 +85,13 @@ def family(
 _ROLE = "framework actor role"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Dataset:
-    """Every fact family, as loaded from the data files (rows in file order)."""
+    """Every fact family, as loaded from the data files (rows in file order).
+
+    A dataset read from the cache (`Dataset.deferred`) reads each family when it
+    is first used; to its users it is the same.
+    """
 
     sources: tuple[Source, ...] = dataclasses.field(
         metadata=family("a source: who published what, where, when", key="id", non_empty=True)
@@ -248,6 +256,30 @@ class Dataset:
         )
     )
 
+    @classmethod
+    def deferred(cls, read: Callable[[str], tuple[Any, ...]]) -> Dataset:
+        """A dataset whose families are read by `read(name)`, each once, when first used.
+
+        For facts already checked (the cache holds only datasets that loaded cleanly).
+        """
+        dataset = object.__new__(cls)
+        object.__setattr__(dataset, "_read", read)
+        return dataset
+
+    if not TYPE_CHECKING:  # mypy keeps checking the families' names and types
+
+        def __getattr__(self, name: str) -> Any:
+            # Reached only when `name` is not set: a family a deferred dataset has not read.
+            read = self.__dict__.get("_read")
+            if read is None or name not in self.__dataclass_fields__:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            # Two threads may read a family at once: both keep the one stored first.
+            return self.__dict__.setdefault(name, read(name))
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Every family (read now if deferred), without the reader: what a pickle keeps."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
 
 @dataclass(frozen=True, slots=True)
 class FactField:
@@ -267,19 +299,46 @@ class FactField:
         return ("start", "end") if self.kind == "period" else (self.name,)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Family:
-    """A fact family: its model, file, key, order and fields, all read from the declarations."""
+    """A fact family: its model, file, key, order and fields, all read from the declarations.
+
+    The model class and what is read from it (`model`, `fields`, `order`) are
+    looked up when first used, so naming a family does not import its model.
+    """
 
     name: str
-    model: type[Any]
     doc: str
     key: tuple[str, ...]
     match: tuple[str, ...]
-    order: tuple[str, ...]
     non_empty: bool
-    fields: tuple[FactField, ...]
-    _key: Callable[[Any], tuple[Any, ...]] = dataclasses.field(repr=False, compare=False)
+    _model: str = dataclasses.field(repr=False)
+    _order: str | None = dataclasses.field(repr=False)
+
+    @cached_property
+    def model(self) -> type[Any]:
+        """The model class of one fact (`Membership`), imported now if it was not yet."""
+        found: type[Any] = getattr(_model, self._model)
+        return found
+
+    @cached_property
+    def fields(self) -> tuple[FactField, ...]:
+        """The model's fields as the files and the store see them."""
+        return tuple(
+            _fact_field(f, field_type(self.model, f)) for f in dataclasses.fields(self.model)
+        )
+
+    @cached_property
+    def order(self) -> tuple[str, ...]:
+        """The fields the file is sorted by."""
+        names = {f.name for f in self.fields}
+        return (
+            tuple(self._order.split()) if self._order else tuple(c for c in self.key if c in names)
+        )
+
+    @cached_property
+    def _key(self) -> Callable[[Any], tuple[Any, ...]]:
+        return _key_getter(self.fields, self.key)
 
     @property
     def filename(self) -> str:
@@ -365,13 +424,11 @@ def _fact_field(field: dataclasses.Field[Any], hint: Any) -> FactField:
 
 
 def _family(field: dataclasses.Field[Any]) -> Family:
-    (model,) = (arg for arg in typing.get_args(field_type(Dataset, field)) if arg is not Ellipsis)
     doc, key, match, order, non_empty = field.metadata["family"]
-    fields = tuple(_fact_field(f, field_type(model, f)) for f in dataclasses.fields(model))
-    names = {f.name for f in fields}
-    sort_by = tuple(order.split()) if order else tuple(c for c in key if c in names)
-    getter = _key_getter(fields, key)
-    return Family(field.name, model, doc, key, match, sort_by, non_empty, fields, getter)
+    # The field's type is the text `tuple[Model, ...]` (annotations are not evaluated here):
+    # the class is named, and imported from `allied.model` only when first used.
+    model = str(field.type).removeprefix("tuple[").removesuffix(", ...]")
+    return Family(field.name, doc, key, match, non_empty, model, order)
 
 
 def _families() -> tuple[Family, ...]:
@@ -381,58 +438,6 @@ def _families() -> tuple[Family, ...]:
 #: Every fact family, in the order `Dataset` lists them (references point backwards).
 FAMILIES: tuple[Family, ...] = _families()
 BY_NAME: dict[str, Family] = {f.name: f for f in FAMILIES}
-
-
-@dataclass(frozen=True, slots=True)
-class Breach:
-    """A fact that breaks a reference or uniqueness rule: where, and what.
-
-    `index` is the fact's place in its family (0-based); `first` is the place
-    of the fact a duplicate repeats.
-    """
-
-    check: str
-    family: Family
-    index: int
-    column: str
-    message: str
-    first: int | None = None
-
-
-def find_breaches(dataset: Dataset) -> Iterator[Breach]:
-    """Every duplicate key and every reference to a fact that is not there.
-
-    The loader refuses a dataset with any (`allied.dataset.load_dataset`);
-    `allied validate` reports them for a dataset built another way.
-    """
-    keys: dict[str, set[str]] = {}
-    for fam in FAMILIES:
-        facts: Sequence[Any] = getattr(dataset, fam.name)
-        seen: dict[tuple[str, ...], int] = {}
-        for index, fact in enumerate(facts):
-            key = fam.key_of(fact)
-            if key in seen:
-                shown = ",".join(fam.key)
-                yield Breach("unique-ids", fam, index, shown, "appears again", seen[key])
-            else:
-                seen[key] = index
-        if len(fam.key) == 1:
-            keys[fam.name] = {k for (k,) in seen}
-    for fam in FAMILIES:
-        refs = [(f, keys[f.refers]) for f in fam.fields if f.refers]
-        if not refs:
-            continue
-        for index, fact in enumerate(getattr(dataset, fam.name)):
-            for f, known in refs:
-                value = getattr(fact, f.name)
-                for item in value if f.kind == "list" else (value,) if value else ():
-                    if item not in known:
-                        message = f"unknown {_singular(f.refers or '')} {item!r}"
-                        yield Breach(f"{f.refers}-resolve", fam, index, f.name, message)
-
-
-def _singular(name: str) -> str:
-    return name.removesuffix("s")
 
 
 def codebook_markdown() -> str:

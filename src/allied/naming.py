@@ -21,7 +21,10 @@ def normalise(text: str) -> str:
     True
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    if decomposed.isascii():  # most names: nothing to strip, and the loop below is slow
+        plain = decomposed
+    else:
+        plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     words = _NON_WORD.sub(" ", plain).strip()
     return words[4:] if words.startswith("the ") else words
 
@@ -29,13 +32,21 @@ def normalise(text: str) -> str:
 class NameIndex:
     """Every name, code and alias of a family of things, normalised, to their keys."""
 
-    __slots__ = ("_keys",)
+    __slots__ = ("_normalised", "_pairs")
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
-        keys: dict[str, set[str]] = defaultdict(set)
-        for text, key in pairs:
-            keys[normalise(text)].add(key)
-        self._keys = dict(keys)
+        # Normalised on the first lookup by name: a lookup by key (`nato`) needs none.
+        self._pairs = pairs
+        self._normalised: dict[str, set[str]] | None = None
+
+    @property
+    def _keys(self) -> dict[str, set[str]]:
+        if self._normalised is None:
+            keys: dict[str, set[str]] = defaultdict(set)
+            for text, key in self._pairs:
+                keys[normalise(text)].add(key)
+            self._normalised = dict(keys)
+        return self._normalised
 
     def resolve(
         self, text: str, exact: Mapping[str, object], missing: type[LookupError], what: str

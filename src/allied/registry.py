@@ -24,27 +24,26 @@ from allied.errors import (
     UnknownSource,
     quoted,
 )
-from allied.model import (
-    FULL_ROLES,
-    Actor,
-    ActorProfile,
-    Change,
-    Difference,
-    Event,
-    Framework,
-    Membership,
-    Name,
-    Operation,
-    Source,
-    Standing,
-    Status,
-)
+from allied.model import FULL_ROLES, Standing
 from allied.naming import NameIndex, normalise
 from allied.period import Certainty, PartialDate, Period, parse_date
 from allied.timeline import Timeline
 
 if TYPE_CHECKING:
     from allied.accession import AccessionIndex
+    from allied.model import (
+        Actor,
+        ActorProfile,
+        Change,
+        Difference,
+        Event,
+        Framework,
+        Membership,
+        Name,
+        Operation,
+        Source,
+        Status,
+    )
     from allied.operations import Contributor, OperationIndex
     from allied.spending import SpendingIndex
 
@@ -63,10 +62,7 @@ class Registry:
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        self._actors = {actor.code: actor for actor in dataset.actors}
         self._frameworks = {framework.slug: framework for framework in dataset.frameworks}
-        self._sources = {source.id: source for source in dataset.sources}
-        self._events = {event.id: event for event in dataset.events}
         self._names: dict[str, list[Name]] = defaultdict(list)
         for name in dataset.names:
             self._names[name.actor].append(name)
@@ -85,11 +81,6 @@ class Registry:
         self._statuses: dict[tuple[str, str, str], list[Status]] = defaultdict(list)
         for status in sorted(dataset.statuses, key=lambda s: s.period.start.sort_key):
             self._statuses[(status.framework, status.actor, status.role)].append(status)
-        self._actor_keys = NameIndex(
-            [(actor.code, actor.code) for actor in dataset.actors]
-            + [(actor.iso2, actor.code) for actor in dataset.actors if actor.iso2]
-            + [(name.name, name.actor) for name in dataset.names]
-        )
         self._framework_keys = NameIndex(
             [(fw.slug, fw.slug) for fw in dataset.frameworks]
             + [(fw.name, fw.slug) for fw in dataset.frameworks]
@@ -289,6 +280,8 @@ class Registry:
         >>> sorted(d.actor for d in allied.load().diff("2004", "2004", framework="nato"))
         ['BGR', 'EST', 'LTU', 'LVA', 'ROU', 'SVK', 'SVN']
         """
+        from allied.model.changes import Difference  # its class is created when first asked
+
         before = PartialDate.from_date(parse_date(start).first)
         after = PartialDate.from_date(parse_date(end).last)
         slugs = [self.framework(framework).slug] if framework else sorted(self._frameworks)
@@ -402,6 +395,8 @@ class Registry:
 
     def actor(self, text: str, *, on: DateLike = None) -> ActorProfile:
         """Everything known about one actor: names over time, memberships, statuses, events."""
+        from allied.model.profiles import ActorProfile  # created when first asked for
+
         found = self.actor_of(text)
         code = found.code
         memberships = tuple(self._by_actor.get(code, ()))
@@ -439,6 +434,30 @@ class Registry:
         """Every source, by id."""
         return sorted(self._sources.values(), key=lambda s: s.id)
 
+    # Actors are indexed when first asked for: `allied members` shows names, not actors.
+    @cached_property
+    def _actors(self) -> dict[str, Actor]:
+        return {actor.code: actor for actor in self.dataset.actors}
+
+    @cached_property
+    def _actor_keys(self) -> NameIndex:
+        actors, names = self.dataset.actors, self.dataset.names
+        return NameIndex(
+            [(actor.code, actor.code) for actor in actors]
+            + [(actor.iso2, actor.code) for actor in actors if actor.iso2]
+            + [(name.name, name.actor) for name in names]
+        )
+
+    # Sources and events are indexed when first asked for: `allied members` needs neither,
+    # and a dataset from the cache then never reads their files.
+    @cached_property
+    def _sources(self) -> dict[str, Source]:
+        return {source.id: source for source in self.dataset.sources}
+
+    @cached_property
+    def _events(self) -> dict[str, Event]:
+        return {event.id: event for event in self.dataset.events}
+
     @cached_property
     def _sorted_events(self) -> list[Event]:
         return sorted(self._events.values(), key=lambda e: (e.start.sort_key, e.id))
@@ -448,6 +467,8 @@ class Registry:
     def _change(
         self, date: PartialDate, m: Membership, change: str, reason: str, sources: tuple[str, ...]
     ) -> Change:
+        from allied.model.changes import Change  # created when first asked for
+
         return Change(
             date=date,
             framework=m.framework,

@@ -1,7 +1,7 @@
 """Invariants the dataset must keep, checked by `allied validate` and the tests.
 
 The schema, unique keys and references are checked when the files load
-(`allied.dataset`, through `allied.families.find_breaches`, which `validate`
+(`allied.dataset`, through `allied.integrity.find_breaches`, which `validate`
 runs again for a dataset built another way); these are the checks across rows
 and files: periods do not overlap, partners' roles end when they join the
 Alliance, counts match official texts, files are sorted by their declared order.
@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from allied.families import FAMILIES, Dataset, find_breaches
+from allied.families import FAMILIES, Dataset
+from allied.integrity import find_breaches
 from allied.operations import plain_figure
 from allied.period import Certainty, Period
 from allied.registry import Registry

@@ -15,24 +15,33 @@ import sys
 
 import click
 
-from allied.cli.accession import accession
-from allied.cli.check import check
-from allied.cli.coop import coop
-from allied.cli.db import db
-from allied.cli.dialogue import dialogue
-from allied.cli.eu_nato import eu_nato
-from allied.cli.export import cite, export
-from allied.cli.operations import operations
-from allied.cli.options import Group
-from allied.cli.queries import COMMANDS
-from allied.cli.serve import serve
-from allied.cli.spending import spending
-from allied.cli.users import users
-from allied.cli.validate import validate
+from allied.cli.options import Commands, Group
 from allied.version import DATA_VERSION
 
+_QUERIES = "members actor frameworks history diff events sources source search relations"
+#: Every command and the module defining it, imported only when the command is asked for.
+COMMANDS = {name: f"allied.cli.queries:{name}" for name in _QUERIES.split()} | {
+    "operations": "allied.cli.operations:operations",
+    "accession": "allied.cli.accession:accession",
+    "dialogue": "allied.cli.dialogue:dialogue",
+    "spending": "allied.cli.spending:spending",
+    "eu-nato": "allied.cli.eu_nato:eu_nato",
+    "check": "allied.cli.check:check",
+    "export": "allied.cli.export:export",
+    "cite": "allied.cli.export:cite",
+    "validate": "allied.cli.validate:validate",
+    "serve": "allied.cli.serve:serve",
+    "db": "allied.cli.db:db",
+    "coop": "allied.cli.coop:coop",
+    "users": "allied.cli.users:users",
+}
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(
+    cls=Group,
+    commands=Commands(COMMANDS),
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(
     package_name="allied", message=f"%(prog)s, version %(version)s, data {DATA_VERSION}"
 )
@@ -52,25 +61,6 @@ def cli(ctx: click.Context, data: str | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["data"] = data
-
-
-for _command in (
-    *COMMANDS,
-    operations,
-    accession,
-    dialogue,
-    spending,
-    eu_nato,
-    check,
-    export,
-    cite,
-    validate,
-    serve,
-    db,
-    coop,
-    users,
-):
-    cli.add_command(_command)
 
 
 def main() -> None:

@@ -7,7 +7,8 @@ JSON document or its CSV — the same document and CSV as the API's.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import Any, TypeVar
 
 import click
@@ -38,6 +39,45 @@ class Group(click.Group):
             raise
         except OSError as error:  # e.g. --output /dev/full
             raise BadInput(f"cannot write the answer: {error.strerror or error}") from None
+
+
+class Commands(MutableMapping[str, click.Command]):
+    """A group's commands by name, each imported from its module when first asked for.
+
+    `where` maps a name to `"module:attribute"`. Running `allied members` imports
+    the queries' module only, not the server's, the store's or the spending
+    charts'; `--help`, which lists every command, imports them all.
+    """
+
+    def __init__(self, where: Mapping[str, str]) -> None:
+        self._where = dict(where)
+        self._loaded: dict[str, click.Command] = {}
+
+    def __getitem__(self, name: str) -> click.Command:
+        command = self._loaded.get(name)
+        if command is None:
+            module, _, attribute = self._where[name].partition(":")
+            found = getattr(importlib.import_module(module), attribute)
+            assert isinstance(found, click.Command), self._where[name]
+            command = self._loaded[name] = found
+        return command
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._where.pop(name, None)
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        if self._where.pop(name, None) is None:
+            del self._loaded[name]
+        else:
+            self._loaded.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._where
+        yield from (name for name in self._loaded if name not in self._where)
+
+    def __len__(self) -> int:
+        return len(self._where.keys() | self._loaded.keys())
 
 
 def format_option(func: F) -> F:

@@ -263,6 +263,3 @@ def relations(ctx: click.Context, on: str | None, fmt: str | None) -> None:
     answer = ask(registry_of(ctx), on=on)
     emit_answer(fmt, answer, title=f"Closest tie to NATO on {answer.on}",
                 columns=("actor", "name", "category", "uncertain"))  # fmt: skip
-
-
-COMMANDS = (members, actor, frameworks, history, diff, events, sources, source, search, relations)
