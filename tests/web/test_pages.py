@@ -237,3 +237,23 @@ def test_an_accession_case_names_the_allies_it_cannot_place_on_the_date(
     assert '<a href="/actors/HUN">Hungary</a>' in unsure
     assert '<a href="/actors/ITA">Italy</a>' in pending.split("</p>")[0]
     assert "Hungary" not in pending.split("</p>")[0]
+
+
+def test_source_marks_are_numbered_footnotes_or_separated_links() -> None:
+    from allied.web.templating import cite
+
+    listed = [{"id": "a"}, {"id": "b"}]
+    assert str(cite(["b", "a"], listed)) == (
+        '<a class="fn" href="#src-a" title="a">[1]</a><a class="fn" href="#src-b" title="b">[2]</a>'
+    )
+    # Ids the page does not list are named in full, so they must not run together.
+    assert str(cite(["x", "y", "a"], listed)) == (
+        '<a class="fn" href="#src-a" title="a">[1]</a> '
+        '<a href="/sources/x">x</a>, <a href="/sources/y">y</a>'
+    )
+
+
+def test_eu_nato_documents_cite_the_pages_own_numbered_sources(client: TestClient) -> None:
+    page = client.get("/eu-nato").text
+    documents = page.split("<tbody>")[1].split("</tbody>")[0]
+    assert 'class="fn"' in documents and 'href="/sources/' not in documents

@@ -30,19 +30,20 @@ def cite(ids: Any, listed: Any = None) -> Markup:
     in it links to its source page instead.
     """
     numbers = {getattr(s, "id", None) or s["id"]: n for n, s in enumerate(listed or (), 1)}
-    marks = []
+    footnotes, links = [], []
     ordered = sorted(dict.fromkeys(ids or ()), key=lambda i: numbers.get(i, len(numbers) + 1))
     for source_id in ordered:
         number = numbers.get(source_id)
-        if number is None:
-            marks.append(Markup('<a href="/sources/{0}">{0}</a>').format(source_id))
+        if number is None:  # named in full, so separated: "a, b", never "ab"
+            links.append(Markup('<a href="/sources/{0}">{0}</a>').format(source_id))
         else:
-            marks.append(
+            footnotes.append(
                 Markup('<a class="fn" href="#src-{0}" title="{0}">[{1}]</a>').format(
                     source_id, number
                 )
             )
-    return Markup("").join(marks)
+    parts = [Markup("").join(footnotes)] if footnotes else []
+    return Markup(" ").join(parts + ([Markup(", ").join(links)] if links else []))
 
 
 def query_string(values: dict[str, Any]) -> str:
