@@ -35,6 +35,8 @@ PROMPT = TIME_LIMIT + 1.0
 #: The slowest answer another client may get meanwhile.
 OTHER_PROMPT = 0.5
 OTHER = "/api/v1/frameworks/nato/members?on=2004-03-29"
+#: The module's tests share one server (and its two check workers): one xdist worker runs them.
+pytestmark = pytest.mark.xdist_group("check-limits")
 
 
 def free_port() -> int:
