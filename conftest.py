@@ -10,10 +10,13 @@ worker process (`-n`) has a cache folder of its own.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
 import uuid
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -42,6 +45,7 @@ def pytest_configure_node(node: Any) -> None:
     Tests already work in schemas of their own; a database per worker also keeps one
     worker's database-wide advisory locks from making another's writers wait.
     """
+    node.workerinput["allied_lock_folder"] = _FOLDER  # the controller's, removed at its end
     base = os.environ.get("ALLIED_TEST_DATABASE_URL")
     if base:
         import sqlalchemy as sa
@@ -49,6 +53,35 @@ def pytest_configure_node(node: Any) -> None:
         name = f"{sa.make_url(base).database}_{_RUN}_{node.gateway.id}"[:63]
         node.workerinput["allied_test_database"] = name
         _WORKER_DATABASES.append(name)
+
+
+@pytest.fixture(autouse=True)
+def _alone_if_timed(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Under xdist, a test marked `alone` (it measures wall-clock time) runs while every
+    other worker waits between two tests; the others run side by side.
+
+    A readers-writer lock on a file of the run's: every test holds it shared, an `alone`
+    test exclusively; a turnstile taken before either keeps the exclusive one from waiting
+    forever behind a stream of shared ones.
+    """
+    shared = getattr(request.config, "workerinput", {}).get("allied_lock_folder")
+    if shared is None:
+        yield
+        return
+    exclusive = request.node.get_closest_marker("alone") is not None
+    with (
+        open(Path(shared) / "turnstile", "a") as turnstile,
+        open(Path(shared) / "lock", "a") as lock,
+    ):
+        fcntl.flock(turnstile, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        finally:
+            fcntl.flock(turnstile, fcntl.LOCK_UN)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
