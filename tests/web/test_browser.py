@@ -26,8 +26,6 @@ ARGS = [
     "--no-first-run",
 ]
 ALLIED = Path(sys.executable).parent / "allied"
-#: The module's tests share one server and one browser, so they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("browser")
 
 
 def free_port() -> int:

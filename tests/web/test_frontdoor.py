@@ -21,8 +21,6 @@ from allied.web import pages
 
 PHONE = {"width": 390, "height": 844}
 FIRST_DAY = dt.date(1949, 4, 4)
-#: The module's tests share one server and one browser, so they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("frontdoor")
 
 
 def api(base: str, path: str) -> dict:  # type: ignore[type-arg]
