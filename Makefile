@@ -26,8 +26,9 @@ CHROMIUM := /usr/bin/chromium
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-## test: the whole test suite, with every extra installed; `pytest -m "not install"` skips
-## the ten-second bare `pip install .` (installs Debian's chromium with apt when it is missing)
+## test: the whole test suite, with every extra installed, on one pytest-xdist worker per core
+## (`pytest -n 0`: one process); `pytest -m "not install"` skips the ten-second bare
+## `pip install .` (installs Debian's chromium with apt when it is missing)
 test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 

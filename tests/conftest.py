@@ -423,19 +423,23 @@ def write_dataset(tmp_path: Path) -> DatasetWriter:
     """
 
     def write(**changes: list[dict[str, str]]) -> Path:
-        folder = tmp_path / "data"
-        folder.mkdir(exist_ok=True)
-        for family in FAMILIES:
-            rows = changes.get(family.name, MINI[family.name])
-            rows = rows + changes.get(f"extra_{family.name}", [])
-            with open(folder / family.filename, "w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\n")
-                writer.writerow(family.columns)
-                for row in rows:
-                    writer.writerow([row.get(column, "") for column in family.columns])
-        return folder
+        return write_mini(tmp_path / "data", **changes)
 
     return write
+
+
+def write_mini(folder: Path, **changes: list[dict[str, str]]) -> Path:
+    """Write MINI with `changes` (as `write_dataset` takes them) into `folder`; return it."""
+    folder.mkdir(exist_ok=True)
+    for family in FAMILIES:
+        rows = changes.get(family.name, MINI[family.name])
+        rows = rows + changes.get(f"extra_{family.name}", [])
+        with open(folder / family.filename, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(family.columns)
+            for row in rows:
+                writer.writerow([row.get(column, "") for column in family.columns])
+    return folder
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ def registry() -> allied.Registry:
     return allied.load()
 
 
+@pytest.mark.alone  # timed: no other xdist worker runs a test meanwhile
 @pytest.mark.parametrize("name", sorted(_HOSTILE))
 def test_hostile_shapes_finish_in_about_a_second(name: str, registry: allied.Registry) -> None:
     text = _HOSTILE[name]
@@ -60,6 +61,7 @@ def test_a_lone_surrogate_is_read_as_a_replacement_character(registry: allied.Re
     report.as_document()  # serialisable
 
 
+@pytest.mark.alone  # timed: no other xdist worker runs a test meanwhile
 def test_time_grows_linearly_with_the_text(registry: allied.Registry) -> None:
     """Four times the text takes about four times as long (not sixteen): no quadratic step."""
     paragraph = (

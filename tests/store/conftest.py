@@ -8,6 +8,7 @@ Without it the PostgreSQL variants are reported as skipped.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -65,10 +66,23 @@ def fresh_database(backend: str, path: Path) -> Iterator[Engine]:
         admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def sqlite_at_head(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file upgraded to the newest revision once, which `db` copies."""
+    path = tmp_path_factory.mktemp("head") / "allied.db"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
 @pytest.fixture
-def db(empty_db: Engine) -> Engine:
+def db(empty_db: Engine, sqlite_at_head: Path) -> Engine:
     """A fresh database with the schema at the newest revision and no rows."""
-    upgrade(empty_db)
+    if empty_db.dialect.name == "sqlite":  # not yet connected to: its file is not there
+        shutil.copyfile(sqlite_at_head, str(empty_db.url.database))
+    else:
+        upgrade(empty_db)
     return empty_db
 
 

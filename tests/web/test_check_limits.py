@@ -35,6 +35,8 @@ PROMPT = TIME_LIMIT + 1.0
 #: The slowest answer another client may get meanwhile.
 OTHER_PROMPT = 0.5
 OTHER = "/api/v1/frameworks/nato/members?on=2004-03-29"
+#: They time the server, so under xdist no other test runs meanwhile.
+pytestmark = pytest.mark.alone
 
 
 def free_port() -> int:
