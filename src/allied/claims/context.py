@@ -82,7 +82,7 @@ class Context:
     def mentions_any(self, words: tuple[str, ...]) -> bool:
         """Whether the sentence contains any of `words` (lower case), in any case."""
         text = self.sentence_lower or self.lower[self.sentence.start : self.sentence.end]
-        return any(word in text for word in words)
+        return any(map(text.__contains__, words))
 
     def claim(self, kind: ClaimKind, start: int, end: int, subject: str, **facts: object) -> Claim:
         """A claim at `start:end`, its text read with whitespace collapsed."""
