@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from allied.claims.chronology import YEARLESS, with_year
 from allied.claims.claim import Claim, ClaimKind
+from allied.claims.cues import CueWords
 from allied.claims.dating import ANY_DATE, parse_text_date, years_before
 from allied.claims.mentions import Mention
 from allied.claims.sentences import Sentence
@@ -42,6 +43,8 @@ _FRONTED = re.compile(
 _WHEN = re.compile(rf"\b(?i:in|by|on|as\s+of|at\s+the\s+end\s+of)\s+(?P<date>{ANY_DATE})")
 
 
+#: The cue words the finders ask about, learnt as they ask (the same few dozen every time).
+_CUES = CueWords()
 Run = tuple[Mention, ...]
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -78,11 +81,24 @@ class Context:
     #: Every actor the registry knows as an invitee at some time (a statement about a
     #: candidate's stage is read only of those).
     invitees: frozenset[str] = frozenset()
+    #: The cue words compiled when the sentence was scanned, and those it contains.
+    cues: list[tuple[frozenset[str], frozenset[str]]] = field(
+        default_factory=list, compare=False, repr=False
+    )
 
     def mentions_any(self, words: tuple[str, ...]) -> bool:
         """Whether the sentence contains any of `words` (lower case), in any case."""
-        text = self.sentence_lower or self.lower[self.sentence.start : self.sentence.end]
-        return any(word in text for word in words)
+        cues = self.cues
+        if not cues:
+            cues.append(_CUES.scan(self._lower_sentence()))
+        known, present = cues[0]
+        if known.issuperset(words):
+            return not present.isdisjoint(words)
+        _CUES.learn(words)
+        return any(map(self._lower_sentence().__contains__, words))
+
+    def _lower_sentence(self) -> str:
+        return self.sentence_lower or self.lower[self.sentence.start : self.sentence.end]
 
     def claim(self, kind: ClaimKind, start: int, end: int, subject: str, **facts: object) -> Claim:
         """A claim at `start:end`, its text read with whitespace collapsed."""

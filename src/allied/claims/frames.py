@@ -470,7 +470,7 @@ def undecided(ctx: Context) -> Iterator[Claim]:
         place = next((p["place"] for p in _PLACE_YEAR.finditer(rest) if p["place"]), None)
         year = next((p["year"] for p in _PLACE_YEAR.finditer(rest) if p["year"]), None)
         before = plain[max(s.start, match.start() - 120) : match.start()]
-        when = re.search(rf"(?:in|on)\s+(?:\w+day\s+)?(?P<date>{ANY_DATE})", before)
+        when = _CONCEPT_WHEN.search(before)
         date = (
             parse_text_date(when["date"])
             if when
@@ -483,6 +483,12 @@ def undecided(ctx: Context) -> Iterator[Claim]:
         start = s.start if match["rest"] is not None else match.start()
         yield ctx.claim("concept-adopted", start, match.end(), "strategic-concept", date=date,
                         actors=(place,) if place else ())  # fmt: skip
+
+
+#: The date a Strategic Concept was adopted, read before its mention: "on Friday 19 November 2010".
+_CONCEPT_WHEN = re.compile(rf"(?:in|on)\s+(?:\w+day\s+)?(?P<date>{ANY_DATE})")
+#: The date Article 5 was invoked, read after "invoked": "in 2001", "on 12 September 2001".
+_INVOKED_WHEN = re.compile(rf"\b(?:in|on)\s+(?P<date>{ANY_DATE})")
 
 
 def _secretaries(ctx: Context) -> Iterator[Claim]:
@@ -513,7 +519,7 @@ def _article_5(ctx: Context) -> Iterator[Claim]:
     date: PartialDate | None = None
     if _NINE_ELEVEN.search(rest):
         date = PartialDate(2001, 9, 11, until=PartialDate(2001, 12))
-    elif when := re.search(rf"\b(?:in|on)\s+(?P<date>{ANY_DATE})", rest):
+    elif when := _INVOKED_WHEN.search(rest):
         date = parse_text_date(when["date"])
     yield ctx.claim("article-5", s.start, s.end, "nato", date=date, founding=bool(invoked["first"]))
 

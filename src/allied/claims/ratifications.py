@@ -112,12 +112,13 @@ def ratifications(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     yield from _statuses(ctx)
     yield from _steps(ctx)
-    previous = ctx.previous
-    earlier = previous is not None and re.search(
-        "ratif|approv", ctx.lower[previous.start : previous.end]
-    )
-    if not (ctx.mentions_any(_CUES) or earlier) or plain.find("?", s.start, s.end) >= 0:
+    if plain.find("?", s.start, s.end) >= 0:
         return
+    previous = ctx.previous
+    if not ctx.mentions_any(_CUES):  # then only a cue in the sentence before lets it on
+        earlier = "" if previous is None else ctx.lower[previous.start : previous.end]
+        if "ratif" not in earlier and "approv" not in earlier:
+            return
     for match in _ORDER.finditer(plain, s.start, s.end):
         candidate = _candidate(ctx, match.end())
         before = [a for a in _ratifiers(ctx, match.start()) if a != candidate]

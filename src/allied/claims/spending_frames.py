@@ -166,6 +166,8 @@ def _pledge_parts(ctx: Context) -> Iterator[Claim]:
 
 def _spending(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
+    if not ctx.mentions_any(_SPENDING_WORDS) and not ctx.mentions_any(("%",)):
+        return  # neither a spending word nor a share: no claim, whatever came before
     previous = ctx.previous
     earlier = previous is not None and _SPENDING_CUE.search(plain, previous.start, previous.end)
     # "Currently 2% of GNP. Canada is around 1.3%": the cue in the sentence before
