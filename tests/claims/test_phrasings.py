@@ -193,3 +193,19 @@ def test_phrasing_class(
 def test_hedged_or_titled_text_claims_nothing(text: str, registry: allied.Registry) -> None:
     report = check_text(text, as_of="2024-06-01", registry=registry, today=TODAY)
     assert [(c.claim.kind, c.claim.text) for c in report.claims] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO launched a training mission in Iraq in 2018.",
+        "The Alliance set up a new cyber centre in 2008.",
+        "NATO established its first partnership programme in 1994.",
+    ],
+)
+def test_a_founder_in_the_active_voice_is_not_the_founded(
+    text: str, registry: allied.Registry
+) -> None:
+    report = check_text(text, as_of="2020-01-01", registry=registry, today=TODAY)
+    assert [c.claim.text for c in report.claims if c.claim.kind == "founding"] == []
+    assert "contradicted" not in {c.verdict.verdict for c in report.claims}

@@ -56,7 +56,7 @@ _TASK_COUNT = re.compile(
     r"(?:(?:core|main|fundamental|essential|key|principal)\s+(?:and\s+)?){0,3}tasks\b"
 )
 _FOUNDED = re.compile(
-    r"\b(?i:founded|created|launched|established|set\s+up|initiated|inaugurated|formed)\b"
+    r"\b(?P<verb>(?i:founded|created|launched|established|set\s+up|initiated|inaugurated|formed))\b"
     rf"(?:[^.;()]{{0,80}}?)(?:\b(?:in|on|of)\s+|\(\s*)(?P<date>{ANY_DATE})"
 )
 _FOUNDED_WORDS = (
@@ -75,6 +75,14 @@ _PRONOUN_SUBJECT = re.compile(
     r"[\"“\s]*(?:It|it|The\s+Alliance)\s+(?:was|has\s+been|had\s+been)\s+(?:officially\s+)?"
 )
 _CLAUSE_START = re.compile(r"[\s•·▪●◦*\-\u2013\d.)]*")
+#: The verb in the active voice with an object: "NATO launched a training mission in 2018"
+#: says what NATO founded, not when NATO was founded.
+_ACTIVE_OBJECT = re.compile(
+    r"\s+(?:an?|the|its|their|his|her|new|several|two|three|four|five|\d+)\b", re.IGNORECASE
+)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s", re.IGNORECASE
+)
 _AFTER_FOUNDING = re.compile(r"\s*,\s*(?:the\s+)?(?P<it>it|which)?\b")
 _ANNIVERSARY = re.compile(
     r"\b(?i:in|on)\s+(?P<year>(?:19|20)\d\d)\s*,?\s+(?P<rest>.{0,40}?)\b(?:celebrated|marked|celebrates|marks)"
@@ -228,6 +236,13 @@ def _founded_subject(ctx: Context, match: re.Match[str]) -> Mention | None:
         and not before[-1].possessive
         and _FOUNDED_SUBJECT_GAP.fullmatch(plain, before[-1].end, match.start())
     ):
+        gap = plain[before[-1].end : match.start()]
+        if (
+            not _PASSIVE.search(gap)
+            and "," not in gap
+            and _ACTIVE_OBJECT.match(plain, match.end("verb"))
+        ):
+            return None  # "NATO launched a mission in 2018": NATO is the founder, not the founded
         return before[-1]
     if _PRONOUN_SUBJECT.fullmatch(plain, s.start, match.start()):
         return ctx.topic  # "It was founded in 1949"
