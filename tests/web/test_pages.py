@@ -257,3 +257,6 @@ def test_eu_nato_documents_cite_the_pages_own_numbered_sources(client: TestClien
     page = client.get("/eu-nato").text
     documents = page.split("<tbody>")[1].split("</tbody>")[0]
     assert 'class="fn"' in documents and 'href="/sources/' not in documents
+    assert (
+        "<td>Joint declaration</td>" in documents and "<td>joint-declaration</td>" not in documents
+    )

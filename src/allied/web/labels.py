@@ -44,6 +44,10 @@ LABELS: dict[str, str] = {
     "short": "Short name",
     "formal": "Formal name",
     "alias": "Also called",
+    # EU-NATO documents
+    "joint-declaration": "Joint declaration",
+    "common-set": "Common set of proposals",
+    "progress-report": "Progress report",
     # contributions to operations
     "troops": "Troops",
     "ships": "Ships",
