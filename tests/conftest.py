@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import allied
-from allied.families import FAMILIES
+from allied.schema import FAMILIES
 
 #: A tiny, invented dataset (codes AAA…EEE are fictional) exercising every family.
 MINI: dict[str, list[dict[str, str]]] = {

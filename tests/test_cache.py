@@ -10,7 +10,7 @@ import pytest
 
 from allied import cache
 from allied.dataset import load_dataset
-from allied.families import FAMILIES
+from allied.schema import FAMILIES
 
 NAMES = {family.name for family in FAMILIES}
 

@@ -18,7 +18,7 @@ import pytest
 
 from allied import datapackage
 from allied.dataset import bundled_data_dir
-from allied.families import FAMILIES
+from allied.schema import FAMILIES
 from allied.version import DATA_VERSION
 
 PACKAGE: dict[str, Any] = json.loads(datapackage.PATH.read_text(encoding="utf-8"))

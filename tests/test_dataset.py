@@ -11,7 +11,7 @@ import allied
 from allied import DataError
 from allied.cli import cli
 from allied.dataset import bundled_data_dir, load_dataset
-from allied.families import FAMILIES
+from allied.schema import FAMILIES
 
 
 def test_bundled_files_all_exist() -> None:

@@ -37,7 +37,7 @@ def test_readme_has_the_two_commands() -> None:
 
 def test_every_framework_and_data_file_is_in_the_codebook() -> None:
     import allied
-    from allied.families import FAMILIES
+    from allied.schema import FAMILIES
 
     codebook = (Path(__file__).parents[1] / "docs" / "data.md").read_text(encoding="utf-8")
     model = (Path(__file__).parents[1] / "docs" / "model.md").read_text(encoding="utf-8")
@@ -48,12 +48,12 @@ def test_every_framework_and_data_file_is_in_the_codebook() -> None:
 
 
 def test_codebook_column_tables_are_generated_from_the_model() -> None:
-    from allied.families import codebook_markdown
+    from allied.schema import codebook_markdown
 
     codebook = (Path(__file__).parents[1] / "docs" / "data.md").read_text(encoding="utf-8")
     section = codebook.split("## Columns\n", 1)[1].split("\n## ", 1)[0]
     generated = codebook_markdown()
-    assert generated in section, "regenerate with allied.families.codebook_markdown()"
+    assert generated in section, "regenerate with allied.schema.codebook_markdown()"
     assert section.count("### `") == generated.count("### `")
 
 

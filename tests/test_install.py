@@ -69,6 +69,8 @@ def test_a_cached_query_creates_only_what_it_needs(tmp_path: Path) -> None:
         "allied.cli.queries",
     }
     assert set(families) == {"_read", "frameworks", "memberships", "names", "statuses"}
+    # A cached load knows the families by name: it reads no CSV and no declaration.
+    assert {"allied.schema", "csv"}.isdisjoint(modules)
 
 
 @pytest.mark.parametrize(

@@ -18,17 +18,17 @@ parsed as if there were none; a cache that cannot be written is skipped.
 from __future__ import annotations
 
 import os
-import pickle
 import stat
 import sys
 import zlib
+from _pickle import load as _load  # see `_read`
 from collections.abc import Mapping
 from typing import Any
 
 VARIABLE = "ALLIED_CACHE_DIR"
 _HERE = os.path.dirname(os.path.abspath(__file__))
 #: The modules whose code decides what a parsed fact is (and the package `model/`).
-_CODE = ("families.py", "period.py", "column.py", "dataset.py", "hints.py", "cache.py")
+_CODE = ("families.py", "schema.py", "period.py", "column.py", "dataset.py", "hints.py", "cache.py")
 _MODEL = os.path.join(_HERE, "model")
 #: The file holding the key, written after every family's file.
 _KEY = "key.pickle"
@@ -93,12 +93,16 @@ def _read(path: str) -> Any:
             info = os.fstat(handle.fileno())
             if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
                 return None
-            return pickle.load(handle)
+            # Reading needs only CPython's unpickler in C (`_pickle`): the `pickle` module
+            # around it is large Python that costs a one-shot query about 5 M instructions.
+            return _load(handle)
     except Exception:
         return None
 
 
 def _write(path: str, value: Any) -> None:
+    import pickle
+
     temporary = f"{path}.{os.getpid()}.tmp"  # written whole, then renamed: never half-read
     with open(temporary, "wb") as out:
         os.chmod(temporary, 0o600)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from allied.citation import AUTHOR, DATA_LICENCE, DATA_LICENCE_URL, TITLE
-from allied.families import FAMILIES, FactField, Family
+from allied.schema import FAMILIES, FactField, Family
 from allied.version import DATA_VERSION
 
 #: A date at day, month or year precision, or a `first/last` range of two such dates.

@@ -1,7 +1,8 @@
 """Read the curated data files into typed, immutable facts.
 
 One CSV file per fact family lives in `allied/data/`. Its header, and how each
-cell parses, follow from the family's declaration (`allied.families`): every
+cell parses, follow from the family's declaration (`allied.families`, read by
+`allied.schema`, which a load from the cache does not need): every
 cell is parsed once, here, into typed values. A cell that does not parse, a
 duplicate key or a reference to a fact that is not there is reported with its
 file, line and column, and no partial dataset is returned.
@@ -9,8 +10,6 @@ file, line and column, and no partial dataset is returned.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections.abc import Callable
 from functools import partial
@@ -18,19 +17,17 @@ from typing import TYPE_CHECKING, Any
 
 from allied import cache as _cache
 from allied.errors import AlliedError, DataError
-from allied.families import FAMILIES, Dataset, FactField, Family
+from allied.families import NAMES, Dataset, filename
 from allied.period import PartialDate, Period
 
 if TYPE_CHECKING:
     from allied.integrity import Breach
+    from allied.schema import FactField, Family
 
-__all__ = ["SCHEMAS", "Dataset", "bundled_data_dir", "load_dataset", "write_facts"]
-
-#: The data files, one per family (the name `allied.web.caching` reads them by).
-SCHEMAS = FAMILIES
+__all__ = ["Dataset", "bundled_data_dir", "load_dataset", "write_facts"]
 
 _MAX_SHOWN = 50
-_FILENAMES = [family.filename for family in FAMILIES]
+_FILENAMES = [filename(name) for name in NAMES]
 _FLAGS = {"true": True, "false": False}
 
 
@@ -215,12 +212,14 @@ def _kept_family(shelf: _cache.Shelf, directory: str, family: str) -> tuple[Any,
 def _parse_and_keep(directory: str) -> Dataset:
     """Parse and check every file, then keep each family in the cache."""
     dataset = _parse(directory)
-    _cache.write(directory, _FILENAMES, {f.name: getattr(dataset, f.name) for f in FAMILIES})
+    _cache.write(directory, _FILENAMES, {name: getattr(dataset, name) for name in NAMES})
     return dataset
 
 
 def _parse(directory: str) -> Dataset:
     """Read, type and check every data file of `directory` (see `load_dataset`)."""
+    from allied.schema import FAMILIES
+
     problems: list[str] = []
     families: dict[str, tuple[Any, ...]] = {}
     lines: dict[str, list[int]] = {}
@@ -266,6 +265,9 @@ def _read_file(path: str, family: Family, problems: list[str]) -> list[tuple[int
     except OSError as error:
         problems.append(f"{name}: cannot be read ({error.strerror or error})")
         return []
+    import csv  # here, with `io`: a load from the cache reads no CSV
+    import io
+
     reader = csv.reader(io.StringIO(text))
     header = tuple(next(reader, ()))
     if header != family.columns:
@@ -301,7 +303,7 @@ def _read_file(path: str, family: Family, problems: list[str]) -> list[tuple[int
 def fact_cells(family: Family, fact: Any) -> list[str]:
     """One fact as the cells of its data file's row: the inverse of reading it.
 
-    >>> from allied.families import BY_NAME
+    >>> from allied.schema import BY_NAME
     >>> from allied.model import SpendingValue
     >>> v = SpendingValue("2025-08", "POL", 2024, "pct_gdp", 4.0, True, ("s1",))
     >>> fact_cells(BY_NAME["spending"], v)
@@ -330,6 +332,9 @@ def write_facts(directory: str | os.PathLike[str], family: Family, facts: list[A
     The file is written beside its final place and moved there in one step, so a
     reader sees the old file or the new one, never half of one.
     """
+    import csv
+    import io
+
     path = os.path.join(os.fspath(directory), family.filename)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

@@ -12,7 +12,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from allied.families import FAMILIES, Dataset, Family
+from allied.families import Dataset
+from allied.schema import FAMILIES, Family
 
 
 @dataclass(frozen=True, slots=True)

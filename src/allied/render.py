@@ -14,12 +14,10 @@ left out, unless it is the only one.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -27,8 +25,7 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "csv")
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):  # not a dataclass: cheaper to create on every CLI call
     """Rows to show under a title, with the columns to show them in."""
 
     title: str
@@ -61,6 +58,8 @@ def emit(
 
 def write_csv(columns: Sequence[str], rows: Sequence[dict[str, Any]], out: IO[str]) -> None:
     """Write rows as CSV with a header; lists are joined with `|`, `None` is empty."""
+    import csv  # here: a JSON or table answer does not need it
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:

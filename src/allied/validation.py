@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from allied.families import FAMILIES, Dataset
+from allied.families import Dataset
 from allied.integrity import find_breaches
 from allied.operations import plain_figure
 from allied.period import Certainty, Period
 from allied.registry import Registry
+from allied.schema import FAMILIES
 from allied.spending import AGGREGATES
 
 ALLIANCE = "nato"

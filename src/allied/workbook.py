@@ -500,8 +500,8 @@ def import_workbook(
     already recorded, `WorkbookError` for anything the workbook gets wrong.
     """
     from allied.dataset import write_facts
-    from allied.families import BY_NAME
     from allied.integrity import find_breaches
+    from allied.schema import BY_NAME
 
     imported = read_workbook(path, registry, published=published, source=source, progress=progress)
     data = registry.dataset

@@ -23,9 +23,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from allied import families as declared
-from allied.families import Dataset, FactField
+from allied import schema as declared
+from allied.families import Dataset
 from allied.period import PartialDate, Period
+from allied.schema import FactField
 from allied.store import tables as t
 
 Row = dict[str, Any]

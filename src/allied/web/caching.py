@@ -28,7 +28,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from allied.dataset import SCHEMAS, Dataset
+from allied.families import NAMES, Dataset, filename
 
 CACHE_CONTROL = b"public, max-age=300"
 #: The cache's budget in bytes, and the largest single answer worth keeping in it.
@@ -47,8 +47,8 @@ def data_fingerprint(dataset: Dataset, data_dir: str | None) -> str:
     """A hash of the data files in `data_dir`, or of the loaded dataset when none is given."""
     digest = hashlib.sha256()
     if data_dir is not None:
-        for schema in SCHEMAS:
-            path = os.path.join(data_dir, schema.filename)
+        for name in NAMES:
+            path = os.path.join(data_dir, filename(name))
             if os.path.exists(path):
                 with open(path, "rb") as handle:
                     digest.update(handle.read())
