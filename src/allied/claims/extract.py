@@ -31,7 +31,7 @@ from allied.claims.participation import participation
 from allied.claims.quantity import QUANTITY, Quantity
 from allied.claims.ratifications import ratifications
 from allied.claims.sentences import Sentence, split_sentences
-from allied.claims.spending_frames import spending_claims
+from allied.claims.spending_frames import FINDERS as SPENDING_FINDERS
 from allied.claims.tasks import find_task_lists
 from allied.period import PartialDate
 from allied.registry import Registry
@@ -290,7 +290,7 @@ _FINDERS: tuple[Finder, ...] = (
     _counts,
     _foundings,
     find_lists,
-    spending_claims,
+    *SPENDING_FINDERS,
     _action_points,
     ratifications,
     applications,
