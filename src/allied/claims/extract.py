@@ -29,7 +29,7 @@ from allied.claims.mentions import Mention, vocabulary_of
 from allied.claims.operations import operations
 from allied.claims.participation import participation
 from allied.claims.quantity import QUANTITY, Quantity
-from allied.claims.ratifications import ratifications
+from allied.claims.ratifications import FINDERS as RATIFICATION_FINDERS
 from allied.claims.sentences import Sentence, split_sentences
 from allied.claims.spending_frames import FINDERS as SPENDING_FINDERS
 from allied.claims.tasks import find_task_lists
@@ -292,7 +292,7 @@ _FINDERS: tuple[Finder, ...] = (
     find_lists,
     *SPENDING_FINDERS,
     _action_points,
-    ratifications,
+    *RATIFICATION_FINDERS,
     applications,
     talks,
     bids,
