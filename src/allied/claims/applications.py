@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from allied.claims.chronology import YEARLESS, this_year, with_year
 from allied.claims.claim import Claim
-from allied.claims.context import Context
+from allied.claims.context import Context, cued
 from allied.claims.dating import ANY_DATE
 from allied.claims.facts import Facts, Question, Reading, unknowable
 from allied.claims.quantity import Quantity
@@ -39,11 +39,10 @@ _APPLIED = re.compile(
 _WHEN = re.compile(rf"[^.;]{{0,40}}?\b(?:on|in)\s+(?P<date>{ANY_DATE}|{YEARLESS})")
 
 
+@cued("appl")
 def applications(ctx: Context) -> Iterator[Claim]:
     """A candidate's application to join, on the stated date ("this year": the text's)."""
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(("appl",)):
-        return
     for match in _APPLIED.finditer(plain, s.start, s.end):
         if not _NATO.search(plain, match.start(), match.end()) and _OTHER_BODY.search(
             plain, s.start, s.end
@@ -116,12 +115,11 @@ def _span(first: _dt.date, last: _dt.date) -> PartialDate:
                        until=PartialDate(last.year, last.month, last.day))  # fmt: skip
 
 
+@cued("accession talks", "accession negotiations")
 def talks(ctx: Context) -> Iterator[Claim]:
     """Accession talks held or completed, by whom (named with them, before them, or the
     invitees named last) and when (stated after, or "N days later" than the date before)."""
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(("accession talks", "accession negotiations")):
-        return
     other = _OTHER_BODY.search(plain, s.start, s.end) is not None  # "EU accession talks"
     for match in _TALKS.finditer(plain, s.start, s.end):
         if not (match["active"] or match["passive"]) or ctx.is_hedged(match.start(), match.end()):

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from allied.claims.claim import Claim
-from allied.claims.context import Context
+from allied.claims.context import Context, cued
 from allied.claims.facts import Facts, Question, Reading, unknowable
 from allied.claims.mentions import Mention
 from allied.model import AccessionCase
@@ -51,11 +51,12 @@ _LINK = re.compile(r"(?:['\u2019]s)?\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 _CUES = ("bid", "consensus", "failed to", "veto", "blocking", "rejection")
 
 
+@cued(*_CUES)
 def bids(ctx: Context) -> Iterator[Claim]:
     """Bids for a Membership Action Plan or an invitation that were turned down."""
     s, plain = ctx.sentence, ctx.plain
     day = ctx.fronted_date() or (PartialDate.from_date(ctx.written) if ctx.written else None)
-    if day is None or not ctx.mentions_any(_CUES) or plain.find("?", s.start, s.end) >= 0:
+    if day is None or plain.find("?", s.start, s.end) >= 0:
         return
     actors = [m for m in s.mentions if m.kind == "actor"]
     for match in _MAP_BID.finditer(plain, s.start, s.end):

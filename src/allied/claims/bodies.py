@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from allied.claims.claim import Claim
-from allied.claims.context import Context
+from allied.claims.context import Context, cued
 from allied.claims.facts import Facts, Question, Reading, unknowable
 
 #: NATO's principal bodies by name (with an optional abbreviation after): the claim's subject.
@@ -111,6 +111,7 @@ def body_list(claim: Claim, facts: Facts) -> Question:
     return Question(read, tuple(e.start.last for e in known.values()))
 
 
+@cued("council", "committee", "planning group", "it ")
 def bodies(ctx: Context) -> Iterator[Claim]:
     """Roles of NATO's principal bodies, and what a framework referred to as "it" sets up."""
     s, plain = ctx.sentence, ctx.plain

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from allied.claims.chronology import YEARLESS, with_year
@@ -161,3 +162,31 @@ class Context:
         if mention is not None and mention.start < start and start - mention.start <= 160:
             return mention.start
         return start
+
+
+#: A claim finder: reads one sentence, yields its claims.
+Finder = Callable[[Context], Iterator[Claim]]
+_GATES: dict[Finder, tuple[str, ...]] = {}
+
+
+def cued(*words: str) -> Callable[[Finder], Finder]:
+    """Declare that a finder finds nothing in a sentence without any of `words` (lower case,
+    found as `Context.mentions_any` finds them): `find_claims` runs it only where one is.
+
+    >>> @cued("founded")
+    ... def finder(ctx: Context) -> Iterator[Claim]:
+    ...     yield from ()
+    >>> cues_of(finder)
+    ('founded',)
+    """
+
+    def declare(finder: Finder) -> Finder:
+        _GATES[finder] = words
+        return finder
+
+    return declare
+
+
+def cues_of(finder: Finder) -> tuple[str, ...] | None:
+    """The cue words `finder` declared with `cued`, or None if it reads every sentence."""
+    return _GATES.get(finder)

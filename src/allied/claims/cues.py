@@ -1,7 +1,8 @@
 """Cue words: which of the words the finders look for a sentence contains, found in one pass.
 
-Every finder first asks whether its sentence contains any of a few cue words ("member",
-"founded", "%") before it runs its patterns: some 36 questions per sentence. `CueWords`
+Every finder asks whether its sentence contains any of a few cue words ("member",
+"founded", "%") before it runs its patterns; most declare theirs (`context.cued`), so
+`find_claims` asks for them and skips the finder: some 30 questions per sentence. `CueWords`
 learns the words asked about; once no new word has come for `STEADY` sentences it
 compiles them all into one pattern that tries every position of a sentence, and then
 answers all of a sentence's questions from one scan. A cue inside a longer word ("creat"

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from allied.claims.claim import Claim
-from allied.claims.context import Context
+from allied.claims.context import Context, cued
 from allied.claims.facts import Facts, Question, Reading, unknowable
 
 _MINISTERS = re.compile(
@@ -61,6 +61,7 @@ def agreement(claim: Claim, facts: Facts) -> Question:
     return unknowable("the registry does not record the terms agreed or granted")
 
 
+@cued("agreed", "granted", "ministers")
 def decisions(ctx: Context) -> Iterator[Claim]:
     """A ministers' decision dated by the date fronting the sentence; agreements and rights."""
     s, plain = ctx.sentence, ctx.plain

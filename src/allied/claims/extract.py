@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from allied.claims.applications import applications, talks
 from allied.claims.bids import bids
 from allied.claims.bodies import bodies
 from allied.claims.chronology import YearHeadings
 from allied.claims.claim import PARTNERS, Claim
-from allied.claims.context import PARTNER_NOUN, Context, ascii_lower
+from allied.claims.context import PARTNER_NOUN, Context, Finder, ascii_lower, cued, cues_of
 from allied.claims.dating import ANY_DATE, parse_text_date
 from allied.claims.decisions import decisions
 from allied.claims.frames import FINDERS as FRAME_FINDERS
@@ -29,9 +29,9 @@ from allied.claims.mentions import Mention, vocabulary_of
 from allied.claims.operations import operations
 from allied.claims.participation import participation
 from allied.claims.quantity import QUANTITY, Quantity
-from allied.claims.ratifications import ratifications
+from allied.claims.ratifications import FINDERS as RATIFICATION_FINDERS
 from allied.claims.sentences import Sentence, split_sentences
-from allied.claims.spending_frames import spending_claims
+from allied.claims.spending_frames import FINDERS as SPENDING_FINDERS
 from allied.claims.tasks import find_task_lists
 from allied.period import PartialDate
 from allied.registry import Registry
@@ -127,8 +127,9 @@ def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = No
         context = Context(plain, sentence, topic, previous, lower, written,
                           lower[sentence.start : sentence.end],
                           headings.year_at(sentence.start), named, invitees)  # fmt: skip
-        for finder in _FINDERS:
-            claims.extend(finder(context))
+        for cues, finder in _GATED:
+            if cues is None or context.mentions_any(cues):
+                claims.extend(finder(context))
         named = tuple(dict.fromkeys(
             m.code for m in sentence.mentions if m.kind == "actor" and m.code in invitees
         )) or named  # fmt: skip
@@ -159,6 +160,7 @@ def _asks(plain: str, sentence: Sentence) -> bool:
     return plain[sentence.end - 1 : sentence.end] == "?"
 
 
+@cued(*_COUNT_WORDS, "tasks")
 def _counts(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     if ctx.mentions_any(_COUNT_WORDS):
@@ -203,10 +205,9 @@ def _task_counts(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim("core-tasks", start, match.end(), "strategic-concept", quantity=quantity)
 
 
+@cued(*_FOUNDED_WORDS)
 def _foundings(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(_FOUNDED_WORDS):
-        return
     for match in _FOUNDED.finditer(plain, s.start, s.end):
         date = parse_text_date(match["date"])
         subject = _founded_subject(ctx, match)
@@ -270,10 +271,9 @@ def _named_before_aside(ctx: Context, mention: Mention) -> Mention:
     return mention
 
 
+@cued(*_ACTION_WORDS)
 def _action_points(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(_ACTION_WORDS):
-        return
     matches = list(_ACTION_POINTS.finditer(plain, s.start, s.end))
     eu = matches and (
         _EU.search(plain, s.start, s.end)
@@ -286,13 +286,13 @@ def _action_points(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim("action-points", match.start(), match.end(), "eu-nato", quantity=quantity)
 
 
-_FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
+_FINDERS: tuple[Finder, ...] = (
     _counts,
     _foundings,
     find_lists,
-    spending_claims,
+    *SPENDING_FINDERS,
     _action_points,
-    ratifications,
+    *RATIFICATION_FINDERS,
     applications,
     talks,
     bids,
@@ -303,3 +303,5 @@ _FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     operations,
     *FRAME_FINDERS,
 )
+#: Each finder with the cue words it declared (None: it reads every sentence).
+_GATED = tuple((cues_of(finder), finder) for finder in _FINDERS)

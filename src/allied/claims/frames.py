@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 
 from allied.claims.chronology import YEARLESS
 from allied.claims.claim import Claim
-from allied.claims.context import Context
+from allied.claims.context import Context, cued
 from allied.claims.dating import ANY_DATE, ERA, parse_era, parse_text_date
 from allied.claims.quantity import QUANTITY, Quantity
 from allied.period import PartialDate
@@ -171,11 +171,10 @@ _INSTITUTIONALISED = re.compile(
 _EU = re.compile(r"\bEU\b|European\s+Union")
 
 
+@cued("declaration", "institutionali")
 def declarations(ctx: Context) -> Iterator[Claim]:
     """EU-NATO joint declarations: "the third", "signed in 2016 and 2018", "institutionalised"."""
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(("declaration", "institutionali")):
-        return
     about_eu = _EU.search(plain, s.start, s.end) or (
         ctx.previous is not None and _EU.search(plain, ctx.previous.start, ctx.previous.end)
     )
@@ -251,10 +250,11 @@ _PROTOCOL_DATE = re.compile(
 )
 
 
+@cued("protocol")
 def protocols(ctx: Context) -> Iterator[Claim]:
     """Accession protocols signed: on a stated date, or "yesterday"/"today" from the text's."""
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(("protocol",)) or ctx.is_hedged(s.end):
+    if ctx.is_hedged(s.end):
         return
     for pattern in (_PROTOCOL, _PROTOCOL_PASSIVE):
         for match in pattern.finditer(plain, s.start, s.end):
@@ -280,6 +280,23 @@ def protocols(ctx: Context) -> Iterator[Claim]:
             return
 
 
+@cued(
+    "summit",
+    "meeting",
+    "ministers",
+    "commander",
+    "document",
+    "concept",
+    "declaration",
+    "communiq",
+    "forum",
+    "mechanism",
+    "framework",
+    "body",
+    "platform",
+    "venue",
+    "role",
+)
 def meetings(ctx: Context) -> Iterator[Claim]:
     """Meetings and summits (the registry's summits decide some), commanders, and the role
     of a body ("The Commission represents a forum for …") — the latter two unverifiable."""
@@ -376,10 +393,11 @@ def counts(ctx: Context) -> Iterator[Claim]:
                         quantity=Quantity.parse(match["q"]), date=date)  # fmt: skip
 
 
+@cued(*_FOUNDING_CUES)
 def foundings(ctx: Context) -> Iterator[Claim]:
     """Treaties signed, bodies established after a fronted date or a decision, first meetings."""
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(_FOUNDING_CUES) or ctx.is_hedged(s.end):
+    if ctx.is_hedged(s.end):
         return
     fronted = ctx.fronted_date()
     for match in _found(ctx, _SIGNED, ("signed", "concluded")):
@@ -437,10 +455,11 @@ def names(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim("name", s.start, s.end, named.code, actors=(answer["long"],))
 
 
+@cued(*_UNDECIDED_CUES)
 def undecided(ctx: Context) -> Iterator[Claim]:
     """Headquarters, Secretaries General, Article 5, treaty obligations, Strategic Concepts."""
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(_UNDECIDED_CUES) or plain.find("?", s.start, s.end) >= 0:
+    if plain.find("?", s.start, s.end) >= 0:
         return
     for match in _found(ctx, _HEADQUARTERS, ("headquarter", "based in")):
         subject = _subject(ctx, match.start()) or _nato(ctx)

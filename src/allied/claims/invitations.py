@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from allied.claims.bids import first_run
 from allied.claims.chronology import YEARLESS
 from allied.claims.claim import Claim
-from allied.claims.context import Context
+from allied.claims.context import Context, cued
 from allied.claims.dating import ANY_DATE
 from allied.claims.facts import Facts, Question, Reading, unknowable
 from allied.claims.ratifications import run_before
@@ -54,10 +54,11 @@ _SHOULD = re.compile(r"\b(?:should|must|ought|shall)\b[^.;,]{0,40}$")
 _CUES = ("invited", "invitation", "admitted", "accepted")
 
 
+@cued(*_CUES)
 def invitations(ctx: Context) -> Iterator[Claim]:
     """Countries invited to join (on a stated date), or named as the ones to be admitted."""
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(_CUES) or plain.find("?", s.start, s.end) >= 0:
+    if plain.find("?", s.start, s.end) >= 0:
         return
     actors = [m for m in s.mentions if m.kind == "actor"]
     starts = [m.start for m in actors]

@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator
 
 from allied.claims.claim import Claim
-from allied.claims.context import Context
+from allied.claims.context import Context, cued
 from allied.claims.demonyms import DEMONYM, actor_of
 from allied.claims.facts import Facts, Question, Reading, unknowable
 from allied.claims.quantity import QUANTITY, Quantity
@@ -142,6 +142,7 @@ _LOOSE = re.compile(r"(?i:some|about|around|roughly|approximately|nearly|almost)
 _STALE = _dt.timedelta(days=366)
 
 
+@cued(*_PEOPLE_WORDS, *_TOOK_PART_WORDS, "mission", "operation", "largest", "biggest")
 def operations(ctx: Context) -> Iterator[Claim]:
     """The size of an operation, a nation's contingent, who took part, where NATO led one."""
     s, plain = ctx.sentence, ctx.plain

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from allied.claims.claim import Claim
-from allied.claims.context import Context
+from allied.claims.context import Context, cued
 from allied.claims.dating import ANY_DATE, parse_text_date
 from allied.claims.facts import Facts, Question, Reading, unknowable
 
@@ -33,11 +33,10 @@ _TOOK_PART = re.compile(
 )
 
 
+@cued("took part", "participated", "sat in")
 def participation(ctx: Context) -> Iterator[Claim]:
     """A country (or its capital's representatives) taking part in a framework's meetings."""
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(("took part", "participated", "sat in")):
-        return
     for framework in s.frameworks:
         head = plain[max(s.start, framework.start - 140) : framework.start]
         took = _TOOK_PART.search(head)

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from allied.claims.claim import Claim, ClaimKind
-from allied.claims.context import Context
+from allied.claims.context import Context, Finder, cued
 from allied.claims.dating import ANY_DATE, parse_text_date
 from allied.claims.facts import Facts, Question, Reading, unknowable
 from allied.claims.quantity import QUANTITY, Quantity
@@ -107,11 +107,9 @@ def _ratifiers(ctx: Context, position: int) -> tuple[str, ...]:
     )
 
 
-def ratifications(ctx: Context) -> Iterator[Claim]:
+def _ratifications(ctx: Context) -> Iterator[Claim]:
     """Order, pending and counts of ratifications of a candidate's accession protocol."""
     s, plain = ctx.sentence, ctx.plain
-    yield from _statuses(ctx)
-    yield from _steps(ctx)
     if plain.find("?", s.start, s.end) >= 0:
         return
     previous = ctx.previous
@@ -206,11 +204,12 @@ def run_before(ctx: Context, position: int) -> tuple[str, ...]:
     return tuple(m.code for m in run)
 
 
+@cued(*_STATUS_CUES)
 def _statuses(ctx: Context) -> Iterator[Claim]:
     """A candidate's stage: still on its way in, every Ally's ratification done, or the
     protocols out for ratification; the candidates named before the verb, or "they"."""
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(_STATUS_CUES) or plain.find("?", s.start, s.end) >= 0:
+    if plain.find("?", s.start, s.end) >= 0:
         return
     frames: tuple[tuple[ClaimKind, re.Pattern[str]], ...] = (
         ("candidacy", _CANDIDACY),
@@ -284,10 +283,9 @@ _STEP = re.compile(
 )
 
 
+@cued("recommend", "submit", "send", "forward")
 def _steps(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(("recommend", "submit", "send", "forward")):
-        return
     for match in _STEP.finditer(plain, s.start, s.end):
         candidate = _candidate(ctx, match.end())
         if candidate is None or ctx.is_hedged(match.start(), match.end()):
@@ -547,3 +545,7 @@ def ratification_step(claim: Claim, facts: Facts) -> Question:
     """A step before a parliament's vote: not recorded, so `unverifiable`."""
     return unknowable("the registry records each Ally's parliamentary approval, not the steps "
                       "before it")  # fmt: skip
+
+
+#: A candidate's stage, the steps of a protocol's ratification, then their order and counts.
+FINDERS: tuple[Finder, ...] = (_statuses, _steps, _ratifications)

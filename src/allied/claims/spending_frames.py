@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from allied.claims.claim import Claim
-from allied.claims.context import Context
+from allied.claims.context import Context, Finder, cued
 from allied.claims.mentions import Mention
 from allied.claims.quantity import QUANTITY, Quantity
 from allied.period import PartialDate
@@ -116,12 +116,6 @@ _PERCENT = re.compile(
 )
 
 
-def spending_claims(ctx: Context) -> Iterator[Claim]:
-    """Every spending claim of the sentence (see the module's docstring)."""
-    yield from _pledge_parts(ctx)
-    yield from _spending(ctx)
-
-
 #: A decision on defence investment in the sentence before: what a pledge part continues.
 _DECISION = re.compile(r"\b(?:agreed|committed|pledged|decided|undertook)\b")
 _INVESTMENT = re.compile(
@@ -164,10 +158,9 @@ def _pledge_parts(ctx: Context) -> Iterator[Claim]:
                         tasks=(part,))  # fmt: skip
 
 
+@cued(*_SPENDING_WORDS, "%")  # neither a spending word nor a share: no claim, whatever came before
 def _spending(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
-    if not ctx.mentions_any(_SPENDING_WORDS) and not ctx.mentions_any(("%",)):
-        return  # neither a spending word nor a share: no claim, whatever came before
     previous = ctx.previous
     earlier = previous is not None and _SPENDING_CUE.search(plain, previous.start, previous.end)
     # "Currently 2% of GNP. Canada is around 1.3%": the cue in the sentence before
@@ -293,3 +286,7 @@ def _spending_counts(ctx: Context) -> Iterator[Claim]:
                         quantity=quantity, percent=percent, below=bool(match["below"]),
                         complete=bool(match["all"]),
                         date=_spending_year(ctx, match.end()))  # fmt: skip
+
+
+#: Every spending claim of a sentence (see the module's docstring), pledge parts first.
+FINDERS: tuple[Finder, ...] = (_pledge_parts, _spending)
