@@ -45,6 +45,8 @@ def test_partner_and_staff_see_different_worlds(shared_world: World, registry: R
         home = client.get("/coop").text
         assert "GEO: partner dashboard" in home and "SECRET-GEO-package" in home
         assert "SECRET-JOR" not in home and "Pending decisions" not in home
+        eapc = shared_world.activities["eapc"]
+        assert f'<a href="/coop/activities/{eapc}">Course open to EAPC partners</a>' in home
         other = shared_world.owned["JOR"]["programme"]
         assert client.get(f"/coop/programmes/{other}").status_code == 404
         own = shared_world.owned["GEO"]["programme"]
@@ -82,3 +84,17 @@ def test_login_is_throttled(shared_world: World, registry: Registry) -> None:
             assert _login(client, "jor@test.invalid", "wrong password!") == 401
         assert _login(client, "jor@test.invalid") == 429  # even the right password, for now
         assert _login(client, "nobody@test.invalid", "wrong password!") == 429  # same client
+
+
+def test_activity_titles_are_scoped_like_the_catalogue(shared_world: World) -> None:
+    from allied.cooperation import activities
+
+    ids = [shared_world.activities[key] for key in ("eapc", "md", "all")]
+    georgia = activities.titles(shared_world.context, shared_world.users["GEO"], ids)
+    jordan = activities.titles(shared_world.context, shared_world.users["JOR"], ids)
+    staff = activities.titles(shared_world.context, shared_world.users["staff"], ids)
+    assert set(georgia) == {ids[0], ids[2]} and set(jordan) == {ids[1], ids[2]}
+    assert (
+        set(staff) == set(ids)
+        and activities.titles(shared_world.context, shared_world.users["public"], ids) == {}
+    )

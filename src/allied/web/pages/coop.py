@@ -147,7 +147,9 @@ def dashboard(request: Request) -> Response:
              for c in cells]
         )  # fmt: skip
         shown["programmes"] = programmes.list_programmes(context, who, limit=10).items
-        shown["registrations"] = registrations.list_registrations(context, who, limit=10)
+        latest = registrations.list_registrations(context, who, limit=10)
+        shown["registrations"] = latest
+        shown["titles"] = activities.titles(context, who, [r.activity_id for r in latest.items])
     if who.reads_all:
         shown["pending"] = decisions.list_decisions(context, who, state="silence", limit=20)
     shown["packages"] = packages.list_packages(context, who, limit=20).items
