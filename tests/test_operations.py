@@ -90,10 +90,25 @@ def test_a_stated_total_without_a_list_is_a_size(write_dataset) -> None:  # type
          "within-lifetime"),
         ({"snapshot_totals": [{**TOTAL, "personnel": "999", "nations": "3"}]}, "totals"),
         ({"snapshot_totals": [{**TOTAL, "personnel": "160", "nations": "4"}]}, "totals"),
+        ({"snapshot_totals": [{**TOTAL, "personnel": "170", "nations": "4",
+                               "unnamed_nations": "1", "unnamed_personnel": "9"}]}, "totals"),
+        ({"snapshot_totals": [{**TOTAL, "personnel": "170", "nations": "5",
+                               "unnamed_nations": "1", "unnamed_personnel": "10"}]}, "totals"),
     ],
 )  # fmt: skip
 def test_validate_catches_operation_breaches(write_dataset, changes, problem) -> None:  # type: ignore[no-untyped-def]
     assert problem in {p.check for p in validate(allied.load(write_dataset(**changes)))}
+
+
+def test_figures_printed_without_a_name_count_towards_the_total(write_dataset) -> None:  # type: ignore[no-untyped-def]
+    unnamed = {**TOTAL, "personnel": "170", "nations": "4", "unnamed_nations": "1",
+               "unnamed_personnel": "10"}  # fmt: skip
+    registry = allied.load(write_dataset(snapshot_totals=[unnamed]))
+    assert validate(registry) == []
+    size = operation(registry, "op1").sizes[0]
+    assert (size.contributors, size.personnel, size.stated_personnel) == (4, 170, 170)
+    answer = contributors(registry, "op1", on="2004-03-15")
+    assert (answer.unnamed_nations, answer.unnamed_personnel) == (1, 10)
 
 
 def test_a_partial_or_explained_total_is_not_flagged(write_dataset) -> None:  # type: ignore[no-untyped-def]
@@ -111,18 +126,22 @@ def test_kfor_in_february_2017(registry: allied.Registry) -> None:
     partners = {row.actor for row in answer.contributors if row.partner}
     assert partners == {"ARM", "AUT", "FIN", "IRL", "MDA", "SWE", "CHE", "UKR"}
     assert (answer.stated_personnel, answer.stated_nations) == (4273, 30)
-    assert answer.listing == "partial"  # four figures were printed without their names
+    # the only copy of the placemat prints four figures without their names
+    unnamed = (answer.unnamed_nations, answer.unnamed_personnel)
+    assert (*unnamed, answer.listing) == (4, 1231, "complete")
 
 
-def test_cli_kfor_in_february_2017_keeps_the_unnamed_figures_out() -> None:
+def test_cli_kfor_in_february_2017_keeps_the_unnamed_figures_apart() -> None:
     result = CliRunner().invoke(cli, ["operations", "contributors", "kfor", "--on", "2017-02-15",
                                       "--format", "json"])  # fmt: skip
     assert result.exit_code == 0, result.output
     answer = json.loads(result.stdout)
     rows = answer["contributors"]
     # The only copy of the placemat prints 252, 303, 1 and 675 without names: 4,273 in all.
-    assert sum(int(row["personnel"]) for row in rows) == 4273 - (252 + 303 + 1 + 675)
-    assert (answer["stated_personnel"], answer["stated_nations"]) == (4273, 30)
+    named = sum(int(row["personnel"]) for row in rows)
+    assert named == 4273 - (252 + 303 + 1 + 675)
+    assert named + answer["unnamed_personnel"] == answer["stated_personnel"] == 4273
+    assert len(rows) + answer["unnamed_nations"] == answer["stated_nations"] == 30
     allies = {row["actor"] for row in rows if row["standing"] == "ally"}
     partners = {row["actor"] for row in rows if row["partner"]}
     assert len(allies) == 18 and len(partners) == answer["partners"] == 8

@@ -153,7 +153,8 @@ def _totals_add_up(data: Dataset, _: Registry) -> Iterator[Problem]:
 
     For a `complete` listing, the nations stated must be the actors listed and the
     personnel stated the sum of the figures (when every one is printed as a plain
-    number). A `partial` listing itemises only some nations and is not checked.
+    number), each with what the source prints without a name. A `partial` listing
+    itemises only some nations and is not checked.
     """
     rows: dict[tuple[str, Any], list[Any]] = defaultdict(list)
     for s in data.snapshots:
@@ -164,12 +165,12 @@ def _totals_add_up(data: Dataset, _: Registry) -> Iterator[Problem]:
         subject = f"snapshot_totals:{total.operation}/{total.as_of}"
         if total.listing == "partial" or not listed or subject in explained:
             continue
-        nations = len({s.actor for s in listed})
+        nations = len({s.actor for s in listed}) + (total.unnamed_nations or 0)
         if total.nations is not None and total.nations != nations:
             yield Problem("totals", f"{subject}: {total.nations} nations stated, {nations} listed")
         figures = [plain_figure(s.personnel) for s in listed]
         if total.personnel is not None and None not in figures:
-            found = sum(f for f in figures if f is not None)
+            found = sum(f for f in figures if f is not None) + (total.unnamed_personnel or 0)
             if found != total.personnel:
                 yield Problem(
                     "totals", f"{subject}: {total.personnel} stated, the figures add up to {found}"

@@ -88,10 +88,14 @@ def contributors(
 
     answer = ask(registry_of(ctx), name, on=on, partners_only=partners_only)
     stated = f", stated total {answer.stated_personnel}" if answer.stated_personnel else ""
+    if answer.unnamed_personnel:
+        nations = f" of {answer.unnamed_nations} more nations" if answer.unnamed_nations else ""
+        stated += f"; {answer.unnamed_personnel} personnel{nations} are not named"
     if answer.listing == "partial":
         stated += " (not every nation counted is named)"
     dated = f"figures as of {answer.as_of}" if answer.as_of else "no dated figures"
-    caption = f"{answer.count} on {answer.on} ({answer.partners} partners); {dated}{stated}"
+    partners = f"{answer.partners} partner{'' if answer.partners == 1 else 's'}"
+    caption = f"{answer.count} on {answer.on} ({partners}); {dated}{stated}"
     columns = ("actor", "name", "role", "personnel", "standing", "uncertain")
     title = f"Contributors to {answer.operation_name}"
     emit_answer(fmt, answer, Table(title, columns, answer.rows(), caption))

@@ -68,14 +68,28 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class SnapshotTotal:
-    """The totals a source states for an operation on a date: personnel and nations."""
+    """The totals a source states for an operation on a date: personnel and nations.
+
+    `unnamed_nations` and `unnamed_personnel` keep what a source prints without a
+    nation's name ("other countries 3,528", or a copy that lost some names): `allied
+    validate` adds them to the named rows, and they are never attributed to anyone.
+    """
 
     operation: str = field(metadata=column("The operation.", refers="operations"))
     as_of: PartialDate = field(metadata=column("The date the totals are as of."))
     personnel: int | None = field(metadata=column("Total personnel as stated."))
     nations: int | None = field(metadata=column("Number of contributing nations as stated."))
+    unnamed_nations: int | None = field(
+        metadata=column("Nations the source counts with figures but does not name.")
+    )
+    unnamed_personnel: int | None = field(
+        metadata=column("The personnel the source prints for the nations it does not name.")
+    )
     listing: Completeness = field(
-        metadata=column("Whether the snapshot's rows itemise every nation counted (`complete`).")
+        metadata=column(
+            "Whether the snapshot's rows, with the unnamed figures, itemise every nation "
+            "counted (`complete`)."
+        )
     )
     sources: tuple[str, ...] = field(metadata=cites("the totals"))
     note: str = field(default="", metadata=column("Anything a reader should know."))

@@ -36,7 +36,8 @@ def operations(registry: Registry, *, on: DateLike = None, every: bool = False) 
 class Size:
     """One dated size of an operation: how many took part, as listed and as stated.
 
-    A date with a stated total but no list of nations has `contributors` `None`.
+    What is listed counts the figures a source prints without a nation's name. A
+    date with a stated total but no list of nations has `contributors` `None`.
     """
 
     as_of: PartialDate
@@ -74,13 +75,14 @@ def operation(registry: Registry, name: str) -> OperationAnswer:
         rows = index.snapshot(op.slug, as_of)
         figures = [plain_figure(row.personnel) for row in rows]
         total = index.total(op.slug, as_of)
+        unnamed = (total.unnamed_nations or 0, total.unnamed_personnel or 0) if total else (0, 0)
         cited = {source for row in rows for source in row.sources}
         cited |= set(total.sources) if total else set()
         sizes.append(
             Size(
                 as_of,
-                len({row.actor for row in rows}) or None,
-                None if None in figures or not rows else sum(f for f in figures if f is not None),
+                len({row.actor for row in rows}) + unnamed[0] or None,
+                None if None in figures or not rows else sum(filter(None, figures)) + unnamed[1],
                 total.personnel if total else None,
                 total.nations if total else None,
                 tuple(sorted(cited)),
@@ -102,6 +104,8 @@ class Contributors(Answer):
     partners: int
     stated_personnel: int | None
     stated_nations: int | None
+    unnamed_nations: int | None
+    unnamed_personnel: int | None
     listing: Completeness | None
     contributors: tuple[Contributor, ...]
 
@@ -116,8 +120,9 @@ def contributors(
     """Who took part in an operation on `on`, with the latest snapshot's figures.
 
     `as_of` is the snapshot's date (`None` when none is dated on or before `on`);
-    the stated totals are that snapshot's, and `listing` says whether its rows
-    itemise every nation they count (`partial`: some are not named).
+    the stated totals are that snapshot's, with the figures its source prints
+    without a nation's name (`unnamed_…`), and `listing` says whether its rows and
+    those figures itemise every nation it counts (`partial`: some are missing).
     """
     index = registry.operation_index
     op = index.operation(name)
@@ -136,6 +141,8 @@ def contributors(
         sum(row.partner for row in found),
         total.personnel if total else None,
         total.nations if total else None,
+        total.unnamed_nations if total else None,
+        total.unnamed_personnel if total else None,
         total.listing if total else None,
         tuple(found),
     )

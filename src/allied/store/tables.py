@@ -370,6 +370,8 @@ class SnapshotTotalRow(Base):
     as_of_last: Mapped[_dt.date]
     personnel: Mapped[int | None]
     nations: Mapped[int | None]
+    unnamed_nations: Mapped[int | None]
+    unnamed_personnel: Mapped[int | None]
     listing: Mapped[str]
     note: Mapped[str] = mapped_column(sa.Text)
 
