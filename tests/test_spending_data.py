@@ -136,3 +136,13 @@ def test_proposals_of_the_2017_set_follow_natos_text(registry: allied.Registry) 
     assert [p.id for p in listed] == [f"2017-12-{n:02d}" for n in range(1, 8)]
     assert {p.set for p in listed} == {"csp-2017-12"}
     assert all("nato-pr-2017-174" in p.sources for p in listed)
+
+
+def test_european_allies_and_canadas_real_growth_is_the_figure_nato_stated(
+    registry: allied.Registry,
+) -> None:
+    # European Allies and Canada: +18.6 % in 2024 and +15.9 % in 2025 (tportal-2025-08-28).
+    for year, stated in ((2024, 18.6), (2025, 15.9)):
+        answer = spending(registry, release="2025-09-01", ally="NATO_EUROPE_CANADA", year=year)
+        (row,) = answer.figures
+        assert row.real_change is not None and round(row.real_change, 1) == stated
