@@ -211,8 +211,9 @@ def _may_overlap(first: Period, second: Period) -> bool:
 def _ratifications_fit(data: Dataset, registry: Registry) -> Iterator[Problem]:
     """Each case's accession is its NATO membership's start; steps fall inside the case.
 
-    No step before the protocol's signature or after the candidate joined, and
-    only the Allies of the protocol's day (derived from the registry) ratify.
+    No step before the protocol's signature or after the candidate joined, only
+    the Allies of the protocol's day (derived from the registry) ratify, and none
+    takes a step its procedure does not have (`procedures.csv`).
     """
     index = registry.accession_index
     joined_on = {m.actor: m.period.start for m in data.memberships
@@ -236,6 +237,12 @@ def _ratifications_fit(data: Dataset, registry: Registry) -> Iterator[Problem]:
                 yield Problem("ratifications", f"{where} is after the accession ({joined})")
             if step.ally not in parties:
                 yield Problem("ratifications", f"{where}: not an Ally on the protocol's day")
+            elif signed is not None and not index.has_step(step.ally, step.milestone, signed):
+                yield Problem(
+                    "ratifications",
+                    f"{where}: {step.ally}'s procedure has no {step.milestone} step "
+                    "(procedures.csv)",
+                )
 
 
 def _partners_end_on_accession(data: Dataset, _: Registry) -> Iterator[Problem]:
