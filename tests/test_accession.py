@@ -14,6 +14,7 @@ import allied
 from allied.cli import cli
 from allied.questions.accession import accession_case, accession_cases, pending
 from allied.validation import validate
+from conftest import MINI
 
 STEP = {"candidate": "BBB", "ally": "AAA", "sources": "s1"}
 
@@ -57,6 +58,17 @@ def test_a_procedure_holds_only_over_its_span(write_dataset) -> None:  # type: i
     assert index.expected(index.case("BBB"), "signature") == ["AAA"]  # not yet on 2003-03-26
     with pytest.raises(allied.NotRecorded):  # so AAA's signature is missing, not inapplicable
         pending(registry, "BBB", on="2003-07-01", milestone="signature")
+
+
+def test_validate_catches_overlapping_procedures(write_dataset) -> None:  # type: ignore[no-untyped-def]
+    since_2002 = {"ally": "AAA", "milestone": "signature", "applies": "true", "since": "2002",
+                  "sources": "s1"}  # fmt: skip
+    problems = [str(p) for p in validate(allied.load(write_dataset(extra_procedures=[since_2002])))]
+    assert problems == [
+        "[procedures] procedures:AAA/signature: the row until now overlaps the row since 2002"
+    ]
+    ended = {**MINI["procedures"][0], "until": "2002"}
+    assert validate(allied.load(write_dataset(procedures=[ended, since_2002]))) == []
 
 
 def test_the_cli_says_which_steps_do_not_apply(write_dataset) -> None:  # type: ignore[no-untyped-def]

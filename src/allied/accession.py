@@ -73,17 +73,22 @@ class AccessionIndex:
         procedure = self.procedure(ally, milestone, on)
         return procedure is None or procedure.applies
 
-    def expected(self, case: AccessionCase, milestone: Milestone) -> list[str]:
-        """The parties whose procedure has this step, on the day the protocol was signed."""
+    def lacking(self, case: AccessionCase, milestone: Milestone) -> list[Procedure]:
+        """The procedures of the parties that had no such step when the protocol was signed."""
         signed = self.protocol_signed(case)
         if signed is None:
             return []
-        return [ally for ally in self.parties(case) if self.has_step(ally, milestone, signed)]
+        found = (self.procedure(ally, milestone, signed) for ally in self.parties(case))
+        return [p for p in found if p is not None and not p.applies]
 
     def not_applicable(self, case: AccessionCase, milestone: Milestone) -> list[str]:
         """The parties whose procedure has no such step: never pending, never missing."""
-        expected = set(self.expected(case, milestone))
-        return [ally for ally in self.parties(case) if ally not in expected]
+        return [procedure.ally for procedure in self.lacking(case, milestone)]
+
+    def expected(self, case: AccessionCase, milestone: Milestone) -> list[str]:
+        """The parties whose procedure has this step, on the day the protocol was signed."""
+        lacking = set(self.not_applicable(case, milestone))
+        return [ally for ally in self.parties(case) if ally not in lacking]
 
     def steps(self, case: AccessionCase, milestone: Milestone | None = None) -> list[Ratification]:
         """The case's ratification steps (of one milestone, or all), in date order."""

@@ -245,6 +245,23 @@ def _ratifications_fit(data: Dataset, registry: Registry) -> Iterator[Problem]:
                 )
 
 
+def _procedures_fit(data: Dataset, _: Registry) -> Iterator[Problem]:
+    """One row says what an Ally's procedure is for a milestone on any day: no overlaps."""
+    by_step: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for p in data.procedures:
+        by_step[(p.ally, p.milestone)].append(p)
+    for (ally, milestone), rows in by_step.items():
+        rows.sort(key=lambda p: p.since.sort_key if p.since else _NO_DATE)
+        for earlier, later in itertools.pairwise(rows):
+            open_end = earlier.until is None or later.since is None
+            if open_end or earlier.until.first > later.since.last:
+                yield Problem(
+                    "procedures",
+                    f"procedures:{ally}/{milestone}: the row until {earlier.until or 'now'} "
+                    f"overlaps the row since {later.since or 'the start'}",
+                )
+
+
 def _partners_end_on_accession(data: Dataset, _: Registry) -> Iterator[Problem]:
     accessions = {
         m.actor: m.period.start
@@ -346,6 +363,7 @@ _CHECKS: tuple[Callable[[Dataset, Registry], Iterable[Problem]], ...] = (
     _stated_counts,
     _suspensions_mirrored,
     _ratifications_fit,
+    _procedures_fit,
     _parts_within_operations,
     _totals_add_up,
     _spending_fits,

@@ -114,10 +114,9 @@ def accession_case(registry: Registry, candidate: str) -> CaseAnswer:
         for s in index.steps(case)
     )
     missing = tuple(
-        NoStep(ally, registry.name(ally, signed), milestone, found.sources, found.note)
+        NoStep(p.ally, registry.name(p.ally, signed), p.milestone, p.sources, p.note)
         for milestone in MILESTONES
-        for ally in index.not_applicable(case, milestone)
-        if signed is not None and (found := index.procedure(ally, milestone, signed)) is not None
+        for p in index.lacking(case, milestone)
     )
     return CaseAnswer(case, registry.name(case.candidate, signed), signed, index.joined(case),
                       tuple(index.parties(case)), steps, missing)  # fmt: skip
