@@ -2,10 +2,13 @@
 
 For each accession case with a protocol: the Allies that had to ratify (the
 registry's Allies on the protocol's day), and for each milestone (`parliament`,
-`signature`, `deposit`) how many of them have a dated step and how many of those to the day
-(the rest are months or spans between two sourced bounds),
-and which are missing. The protocol's and the invitee's own deposit dates come
-from their events. Nothing is written; rerun it after every data change.
+`signature`, `deposit`) how many of those whose procedure has that step
+(`procedures.csv`: Canada's and the United Kingdom's have no act of the head of
+state) have a dated step, and how many of those to the day (the rest are months
+or spans between two sourced bounds), and which are missing; a step an Ally's
+procedure lacks is counted apart, as not applicable. The protocol's and the
+invitee's own deposit dates come from their events. Nothing is written; rerun
+it after every data change.
 
     python scripts/accession_coverage.py            # one line per case
     python scripts/accession_coverage.py --missing  # and the Allies missing
@@ -17,30 +20,32 @@ import sys
 
 import allied
 from allied.accession import AccessionIndex
-
-MILESTONES = ("parliament", "signature", "deposit")
+from allied.model import MILESTONES
 
 
 def main(argv: list[str]) -> int:
     """Print the coverage table (and, with --missing, the Allies without a step)."""
     show_missing = "--missing" in argv
     index = AccessionIndex(allied.load())
-    head = " ".join(f"{m:>14}" for m in MILESTONES)
+    head = " ".join(f"{m:>18}" for m in MILESTONES)
     print(f"{'case':5} {'protocol':10} {'deposit':10} {'n':>3} {head}")
-    print(f"{'':31}" + " ".join(f"{'have/n (day)':>14}" for _ in MILESTONES))
+    print(f"{'':31}" + " ".join(f"{'have/n (day) n/a':>18}" for _ in MILESTONES))
     for case in index.cases():
         signed = index.protocol_signed(case)
         if signed is None:
             continue
         joined = index.joined(case)
         parties = index.parties(case)
-        cells, missing = [], {}
+        cells, missing, lacking = [], {}, {}
         for milestone in MILESTONES:
-            have = {s.ally: s for s in index.steps(case, milestone)}  # type: ignore[arg-type]
-            held = [a for a in parties if a in have]
+            expected = index.expected(case, milestone)
+            have = {s.ally: s for s in index.steps(case, milestone)}
+            held = [a for a in expected if a in have]
             days = sum(have[a].date.precision == "day" for a in held)
-            cells.append(f"{len(held):>2}/{len(parties):<2} ({days:>2})".rjust(14))
-            missing[milestone] = [a for a in parties if a not in have]
+            lacking[milestone] = index.not_applicable(case, milestone)
+            cell = f"{len(held):>2}/{len(expected):<2} ({days:>2}) {len(lacking[milestone]):>3}"
+            cells.append(cell.rjust(18))
+            missing[milestone] = [a for a in expected if a not in have]
         print(
             f"{case.candidate:5} {signed!s:10} {joined!s:10} {len(parties):>3} " + " ".join(cells)
         )
@@ -48,6 +53,8 @@ def main(argv: list[str]) -> int:
             for milestone in MILESTONES:
                 if missing[milestone]:
                     print(f"      {milestone} missing: {' '.join(missing[milestone])}")
+                if lacking[milestone]:
+                    print(f"      {milestone} not applicable: {' '.join(lacking[milestone])}")
     return 0
 
 

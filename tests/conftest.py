@@ -192,6 +192,16 @@ MINI: dict[str, list[dict[str, str]]] = {
             "sources": "s1",
         },
     ],
+    "procedures": [
+        {
+            "ally": "AAA",
+            "milestone": "signature",
+            "applies": "false",
+            "since": "2000",
+            "sources": "s1",
+            "note": "The government ratifies; the head of state takes no part.",
+        },
+    ],
     "core_tasks": [],
     "stated_counts": [
         {"framework": "nato", "on": "1949-04-04", "count": "1", "sources": "s2"},

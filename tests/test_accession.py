@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 from click.testing import CliRunner
@@ -13,6 +14,7 @@ import allied
 from allied.cli import cli
 from allied.questions.accession import accession_case, accession_cases, pending
 from allied.validation import validate
+from conftest import MINI
 
 STEP = {"candidate": "BBB", "ally": "AAA", "sources": "s1"}
 
@@ -36,9 +38,55 @@ def test_pending_on_a_date(mini: allied.Registry) -> None:
         pending(mini, "BBB", on="2003-01-01")
 
 
+def test_a_step_the_procedure_lacks_is_not_applicable(mini: allied.Registry) -> None:
+    signature = pending(mini, "BBB", on="2003-07-01", milestone="signature")
+    assert [p.actor for p in signature.not_applicable] == ["AAA"]
+    assert signature.pending == signature.done == signature.uncertain == ()
+    assert pending(mini, "BBB", on="2003-07-01").not_applicable == ()  # parliament applies
+    case = accession_case(mini, "BBB")
+    assert [(n.ally, n.milestone, n.sources) for n in case.not_applicable] == [
+        ("AAA", "signature", ("s1",))
+    ]
+    assert mini.accession_index.expected(mini.accession_index.case("BBB"), "signature") == []
+
+
+def test_a_procedure_holds_only_over_its_span(write_dataset) -> None:  # type: ignore[no-untyped-def]
+    later = {"ally": "AAA", "milestone": "signature", "applies": "false", "since": "2004",
+             "sources": "s1"}  # fmt: skip
+    registry = allied.load(write_dataset(procedures=[later]))
+    index = registry.accession_index
+    assert index.expected(index.case("BBB"), "signature") == ["AAA"]  # not yet on 2003-03-26
+    with pytest.raises(allied.NotRecorded):  # so AAA's signature is missing, not inapplicable
+        pending(registry, "BBB", on="2003-07-01", milestone="signature")
+
+
+def test_validate_catches_overlapping_procedures(write_dataset) -> None:  # type: ignore[no-untyped-def]
+    since_2002 = {"ally": "AAA", "milestone": "signature", "applies": "true", "since": "2002",
+                  "sources": "s1"}  # fmt: skip
+    problems = [str(p) for p in validate(allied.load(write_dataset(extra_procedures=[since_2002])))]
+    assert problems == [
+        "[procedures] procedures:AAA/signature: the row until now overlaps the row since 2002"
+    ]
+    ended = {**MINI["procedures"][0], "until": "2002"}
+    assert validate(allied.load(write_dataset(procedures=[ended, since_2002]))) == []
+
+
+def test_the_cli_says_which_steps_do_not_apply(write_dataset) -> None:  # type: ignore[no-untyped-def]
+    data = ["--data", str(write_dataset())]
+    runner = CliRunner()
+    ask = ["accession", "pending", "BBB", "--on", "2003-07-01", "--milestone", "signature",
+           "--format", "table"]  # fmt: skip
+    result = runner.invoke(cli, [*data, *ask])
+    assert result.exit_code == 0, result.output
+    assert "not applicable (no such step): AAA" in " ".join(result.output.split())
+    shown = runner.invoke(cli, [*data, "accession", "show", "BBB", "--format", "json"])
+    assert json.loads(shown.stdout)["not_applicable"][0]["ally"] == "AAA"
+
+
 @pytest.mark.parametrize(
     "step",
     [
+        {**STEP, "milestone": "signature", "date": "2003-08"},  # AAA's procedure has no such step
         {**STEP, "milestone": "signature", "date": "2002-01-01"},  # before the protocol
         {**STEP, "milestone": "signature", "date": "2005-01-01"},  # after the accession
         {**STEP, "ally": "CCC", "milestone": "signature", "date": "2003-08"},  # not an Ally then
@@ -47,6 +95,16 @@ def test_pending_on_a_date(mini: allied.Registry) -> None:
 def test_validate_catches_misplaced_steps(write_dataset, step) -> None:  # type: ignore[no-untyped-def]
     found = {p.check for p in validate(allied.load(write_dataset(extra_ratifications=[step])))}
     assert "ratifications" in found
+
+
+def test_validate_names_the_procedure_a_stored_step_contradicts(write_dataset) -> None:  # type: ignore[no-untyped-def]
+    step = {**STEP, "milestone": "signature", "date": "2003-08"}
+    problems = [str(p) for p in validate(allied.load(write_dataset(extra_ratifications=[step])))]
+    assert problems == [
+        "[ratifications] ratifications:BBB/AAA/signature 2003-08: AAA's procedure has no "
+        "signature step (procedures.csv)"
+    ]
+    assert validate(allied.load(write_dataset(procedures=[], extra_ratifications=[step]))) == []
 
 
 def test_sweden_in_2023_and_2024(registry: allied.Registry) -> None:

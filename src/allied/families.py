@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # looked up by name when a family's model is first used (`Fam
         Membership,
         Name,
         Operation,
+        Procedure,
         Proposal,
         Ratification,
         Release,
@@ -151,6 +152,13 @@ class Dataset:
             "one Ally's step in ratifying a candidate's accession protocol",
             key="candidate ally milestone",
             order="candidate milestone date ally",
+        )
+    )
+    procedures: tuple[Procedure, ...] = dataclasses.field(
+        metadata=family(
+            "whether an Ally's ratification procedure has a milestone, and which act fills it",
+            key="ally milestone since",
+            match="ally milestone",
         )
     )
     core_tasks: tuple[CoreTask, ...] = dataclasses.field(

@@ -83,7 +83,8 @@ def _draw(tables: Sequence[Table], out: IO[str]) -> None:
     shown = [table for table in tables if table.rows] or list(tables[:1])
     for table in shown:  # an empty table says so once, or is left out beside others
         if not table.rows:
-            console.print(f"{table.title}: none", markup=False, highlight=False)
+            caption = f" ({table.caption})" if table.caption else ""
+            console.print(f"{table.title}: none{caption}", markup=False, highlight=False)
         elif table.fields:
             rows = [{c: _shown(c, row.get(c), None) for c in table.columns} for row in table.rows]
             _draw_fields(console, table.title, table.columns, rows)

@@ -211,8 +211,9 @@ def _may_overlap(first: Period, second: Period) -> bool:
 def _ratifications_fit(data: Dataset, registry: Registry) -> Iterator[Problem]:
     """Each case's accession is its NATO membership's start; steps fall inside the case.
 
-    No step before the protocol's signature or after the candidate joined, and
-    only the Allies of the protocol's day (derived from the registry) ratify.
+    No step before the protocol's signature or after the candidate joined, only
+    the Allies of the protocol's day (derived from the registry) ratify, and none
+    takes a step its procedure does not have (`procedures.csv`).
     """
     index = registry.accession_index
     joined_on = {m.actor: m.period.start for m in data.memberships
@@ -236,6 +237,29 @@ def _ratifications_fit(data: Dataset, registry: Registry) -> Iterator[Problem]:
                 yield Problem("ratifications", f"{where} is after the accession ({joined})")
             if step.ally not in parties:
                 yield Problem("ratifications", f"{where}: not an Ally on the protocol's day")
+            elif signed is not None and not index.has_step(step.ally, step.milestone, signed):
+                yield Problem(
+                    "ratifications",
+                    f"{where}: {step.ally}'s procedure has no {step.milestone} step "
+                    "(procedures.csv)",
+                )
+
+
+def _procedures_fit(data: Dataset, _: Registry) -> Iterator[Problem]:
+    """One row says what an Ally's procedure is for a milestone on any day: no overlaps."""
+    by_step: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for p in data.procedures:
+        by_step[(p.ally, p.milestone)].append(p)
+    for (ally, milestone), rows in by_step.items():
+        rows.sort(key=lambda p: p.since.sort_key if p.since else _NO_DATE)
+        for earlier, later in itertools.pairwise(rows):
+            open_end = earlier.until is None or later.since is None
+            if open_end or earlier.until.first > later.since.last:
+                yield Problem(
+                    "procedures",
+                    f"procedures:{ally}/{milestone}: the row until {earlier.until or 'now'} "
+                    f"overlaps the row since {later.since or 'the start'}",
+                )
 
 
 def _partners_end_on_accession(data: Dataset, _: Registry) -> Iterator[Problem]:
@@ -339,6 +363,7 @@ _CHECKS: tuple[Callable[[Dataset, Registry], Iterable[Problem]], ...] = (
     _stated_counts,
     _suspensions_mirrored,
     _ratifications_fit,
+    _procedures_fit,
     _parts_within_operations,
     _totals_add_up,
     _spending_fits,

@@ -38,6 +38,8 @@ TABLES = {
     "accession_case_sources",
     "ratifications",
     "ratification_sources",
+    "procedures",
+    "procedure_sources",
     "core_tasks",
     "core_task_sources",
     "stated_counts",

@@ -260,3 +260,10 @@ def test_eu_nato_documents_cite_the_pages_own_numbered_sources(client: TestClien
     assert (
         "<td>Joint declaration</td>" in documents and "<td>joint-declaration</td>" not in documents
     )
+
+
+def test_an_accession_case_says_which_steps_do_not_apply(client: TestClient) -> None:
+    html = client.get("/accession/SWE").text
+    lacking = html.partition("Not applicable (the Ally's procedure has no such step")[2]
+    assert '<a href="/actors/CAN">Canada</a>, signature' in lacking.split("</p>")[0]
+    assert "lop-parl-200845e-treaty-making" in html  # its source is listed with the others

@@ -8,9 +8,8 @@ import click
 
 from allied.cli.export import export_options, write_answer
 from allied.cli.options import emit_answer, format_option, on_option, registry_of
+from allied.model import MILESTONES
 from allied.render import Table
-
-MILESTONES = ("parliament", "signature", "deposit")
 
 
 @click.group(invoke_without_command=True)
@@ -52,12 +51,14 @@ def show(ctx: click.Context, candidate: str, fmt: str | None) -> None:
     document = answer.document()
     facts = [{"field": key, "value": document[key]} for key in
              ("candidate", "invited", "invited_at", "protocol_signed", "deposited")]  # fmt: skip
-    emit_answer(
-        fmt,
-        answer,
+    tables = [
         Table(f"Accession of {answer.name}", ("field", "value"), facts),
         Table("Ratifications", ("date", "name", "milestone", "note"), document["ratifications"]),
-    )
+    ]
+    if answer.not_applicable:
+        columns = ("name", "milestone", "note")
+        tables.append(Table("Not applicable (no such step)", columns, document["not_applicable"]))
+    emit_answer(fmt, answer, *tables)
 
 
 @accession.command("pending")
@@ -80,11 +81,16 @@ def pending(
 
     answer = ask(registry_of(ctx), candidate, on=on, milestone=milestone)  # type: ignore[arg-type]
     unsure = " ".join(party.actor for party in answer.uncertain)
-    caption = f"{len(answer.done)} done" + (
-        f", {len(answer.uncertain)} uncertain (dated only to the month or between two days: "
-        f"{unsure})"
-        if answer.uncertain
-        else ""
+    lacking = " ".join(party.actor for party in answer.not_applicable)
+    caption = (
+        f"{len(answer.done)} done"
+        + (
+            f", {len(answer.uncertain)} uncertain (dated only to the month or between two days: "
+            f"{unsure})"
+            if answer.uncertain
+            else ""
+        )
+        + (f", not applicable (no such step): {lacking}" if lacking else "")
     )
     title = f"Pending on {answer.on} ({answer.milestone}): {answer.candidate}"
     emit_answer(fmt, answer, Table(title, answer.COLUMNS, answer.rows(), caption))

@@ -48,6 +48,7 @@ NAME_KINDS: tuple[str, ...] = get_args(NameKind)
 FRAMEWORK_KINDS: tuple[str, ...] = get_args(FrameworkKind)
 ROLES: tuple[str, ...] = get_args(Role)
 MEASURES: tuple[str, ...] = get_args(Measure)
+MILESTONES: tuple[Milestone, ...] = get_args(Milestone)
 #: Roles counted by `Registry.members` unless the caller asks for others.
 FULL_ROLES = ("member", "partner", "participant")
 STATUSES: tuple[str, ...] = get_args(StatusValue)
@@ -80,6 +81,7 @@ EVENT_KINDS = (
 #: Every class of the model, by the module of this package that defines it.
 MODULES = {
     "AccessionCase": "accession",
+    "Procedure": "accession",
     "Ratification": "accession",
     "Actor": "actors",
     "Change": "changes",
@@ -112,6 +114,7 @@ MODULES = {
 
 if TYPE_CHECKING:
     from allied.model.accession import AccessionCase as AccessionCase
+    from allied.model.accession import Procedure as Procedure
     from allied.model.accession import Ratification as Ratification
     from allied.model.actors import Actor as Actor
     from allied.model.changes import Change as Change

@@ -46,3 +46,36 @@ class Ratification:
     date: PartialDate = field(metadata=column("When."))
     sources: tuple[str, ...] = field(metadata=cites("the step and its date"))
     note: str = field(default="", metadata=column("The vote, the act, in the source's words."))
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """Whether an Ally's way of ratifying has a milestone at all, and which act it is.
+
+    `applies` false says the step does not exist in that Ally's procedure (Canada
+    ratifies by the executive: no act of the head of state), so coverage and the
+    accession questions count it as not applicable rather than missing, and
+    `allied validate` flags a step stored for it. `applies` true names the act that
+    fills the step where that is not plain (Norway's King in Council). `since` and
+    `until` bound a procedure that changed; empty, as far as the sources reach.
+    """
+
+    ally: str = field(metadata=column("The Ally.", refers="actors"))
+    milestone: Milestone = field(metadata=column("Which step."))
+    applies: bool = field(metadata=column("Whether the Ally's procedure has this step."))
+    since: PartialDate | None = field(
+        metadata=column(
+            "The first day the procedure held; empty: as far back as the sources reach."
+        )
+    )
+    until: PartialDate | None = field(
+        metadata=column("The first day it no longer held; empty while it holds.",
+                        not_before="since")
+    )  # fmt: skip
+    sources: tuple[str, ...] = field(metadata=cites("the procedure"))
+    note: str = field(default="", metadata=column("The act, or what there is instead."))
+
+    def holds_on(self, day: PartialDate) -> bool:
+        """Whether the procedure held on `day` (a day it may have held counts)."""
+        after_start = self.since is None or day.last >= self.since.first
+        return after_start and (self.until is None or day.first < self.until.last)

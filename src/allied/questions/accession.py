@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from allied.accession import AccessionIndex
 from allied.answer import Answer, Listing
-from allied.model import AccessionCase, Milestone
+from allied.model import MILESTONES, AccessionCase, Milestone
 from allied.period import PartialDate, parse_date
 from allied.registry import DateLike, Registry
 
@@ -57,8 +57,8 @@ def accession_cases(registry: Registry, *, open_only: bool = False) -> RoundList
 
 def _last_to_ratify(index: AccessionIndex, case: AccessionCase) -> str:
     """The Ally whose step came last, by deposit (else parliament) once every party's is known."""
-    parties = set(index.parties(case))
     for milestone in ("deposit", "parliament"):
+        parties = set(index.expected(case, milestone))
         steps = index.steps(case, milestone)
         if parties and {step.ally for step in steps} >= parties:
             return steps[-1].ally
@@ -78,6 +78,17 @@ class Step:
 
 
 @dataclass(frozen=True)
+class NoStep:
+    """A step an Ally's procedure does not have (`procedures.csv`): not applicable, not missing."""
+
+    ally: str
+    name: str
+    milestone: Milestone
+    sources: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
 class CaseAnswer(Answer):
     """One accession case: the invitation, the protocol, every Ally's steps, the entry."""
 
@@ -87,6 +98,7 @@ class CaseAnswer(Answer):
     deposited: PartialDate | None
     parties: tuple[str, ...]
     ratifications: tuple[Step, ...]
+    not_applicable: tuple[NoStep, ...]
 
     COLUMNS: ClassVar = ("ally", "name", "milestone", "date", "date_precision", "sources")
     ROWS: ClassVar = "ratifications"
@@ -101,8 +113,13 @@ def accession_case(registry: Registry, candidate: str) -> CaseAnswer:
         Step(s.ally, registry.name(s.ally, s.date), s.milestone, s.date, s.sources, s.note)
         for s in index.steps(case)
     )
+    missing = tuple(
+        NoStep(p.ally, registry.name(p.ally, signed), p.milestone, p.sources, p.note)
+        for milestone in MILESTONES
+        for p in index.lacking(case, milestone)
+    )
     return CaseAnswer(case, registry.name(case.candidate, signed), signed, index.joined(case),
-                      tuple(index.parties(case)), steps)  # fmt: skip
+                      tuple(index.parties(case)), steps, missing)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -115,7 +132,10 @@ class Party:
 
 @dataclass(frozen=True)
 class Pending(Answer):
-    """On a date: which Allies had not yet taken a step in ratifying a candidate's protocol."""
+    """On a date: which Allies had not yet taken a step in ratifying a candidate's protocol.
+
+    `not_applicable` are the Allies whose procedure has no such step.
+    """
 
     candidate: str
     on: PartialDate
@@ -123,6 +143,7 @@ class Pending(Answer):
     pending: tuple[Party, ...]
     done: tuple[Party, ...]
     uncertain: tuple[Party, ...]
+    not_applicable: tuple[Party, ...]
 
     COLUMNS: ClassVar = ("actor", "name")
     ROWS: ClassVar = "pending"
@@ -140,7 +161,9 @@ def pending(
     def named(codes: list[str]) -> tuple[Party, ...]:
         return tuple(Party(code, registry.name(code, when)) for code in codes)
 
-    return Pending(case.candidate, when, milestone, named(still), named(done), named(unsure))
+    lacking = index.not_applicable(case, milestone)
+    return Pending(case.candidate, when, milestone, named(still), named(done), named(unsure),
+                   named(lacking))  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -252,6 +252,27 @@ class RatificationRow(Base):
     note: Mapped[str] = mapped_column(sa.Text)
 
 
+class ProcedureRow(Base):
+    """Whether an Ally's ratification procedure has a milestone, and which act fills it."""
+
+    __tablename__ = "procedures"
+    __table_args__ = (sa.UniqueConstraint("ally", "milestone", "since"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ally: Mapped[str] = mapped_column(_refers("actors.code"))
+    milestone: Mapped[str]
+    applies: Mapped[bool]
+    since: Mapped[str | None]
+    since_precision: Mapped[str | None]
+    since_first: Mapped[_dt.date | None]
+    since_last: Mapped[_dt.date | None]
+    until: Mapped[str | None]
+    until_precision: Mapped[str | None]
+    until_first: Mapped[_dt.date | None]
+    until_last: Mapped[_dt.date | None]
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
 class CoreTaskRow(Base):
     """A core task set by a Strategic Concept, in its stated order."""
 
@@ -533,6 +554,7 @@ CITATIONS: dict[str, sa.Table] = {
         ("events", "id"),
         ("accession_cases", "candidate"),
         ("ratifications", "id"),
+        ("procedures", "id"),
         ("core_tasks", "id"),
         ("stated_counts", "id"),
         ("conflicts", "id"),

@@ -33,8 +33,8 @@ async def case_page(
         waiting = pending(registry, case.case.candidate, on=when).document()
     except NotRecorded:
         waiting = None
-    cited = sorted({s for step in document["ratifications"] for s in step["sources"]}
-                   | set(case.case.sources))  # fmt: skip
+    steps = document["ratifications"] + document["not_applicable"]
+    cited = sorted({s for step in steps for s in step["sources"]} | set(case.case.sources))
     context = {
         "case": document,
         "pending": waiting,
