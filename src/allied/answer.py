@@ -1,6 +1,7 @@
 """The shape every answer takes, so the CLI and the API render one object the same way.
 
-An answer is a frozen dataclass of JSON-ready values, dates and periods (see
+An answer is a frozen dataclass (`Answer` and `Listing` are `@frozen` records,
+`allied.frozen`; a subclass may be either) of JSON-ready values, dates and periods (see
 `allied.records`): its JSON document is `as_record(answer)`, its JSON Schema
 `schema_of(type(answer))`, and its CSV the rows under `ROWS` in `COLUMNS`.
 A list is a `Listing`: one envelope (`total`, `offset`, `limit`,
@@ -14,15 +15,16 @@ CLI's `emit_answer` and the API's `respond` then render it in every format.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from allied.errors import InvalidQuery
+from allied.frozen import frozen
 from allied.records import as_record
 from allied.version import DATA_VERSION
 
 
-@dataclass(frozen=True)
+@frozen
 class Answer:
     """An answer to one question: a JSON document, and rows and columns for CSV.
 
@@ -56,7 +58,7 @@ class Answer:
         return rows
 
 
-@dataclass(frozen=True)
+@frozen
 class Listing(Answer):
     """A page of a list: `items[offset : offset + limit]` of `total`.
 

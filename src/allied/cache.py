@@ -28,7 +28,16 @@ from typing import Any
 VARIABLE = "ALLIED_CACHE_DIR"
 _HERE = os.path.dirname(os.path.abspath(__file__))
 #: The modules whose code decides what a parsed fact is (and the package `model/`).
-_CODE = ("families.py", "schema.py", "period.py", "column.py", "dataset.py", "hints.py", "cache.py")
+_CODE = (
+    "families.py",
+    "schema.py",
+    "period.py",
+    "column.py",
+    "dataset.py",
+    "hints.py",
+    "cache.py",
+    "frozen.py",
+)
 _MODEL = os.path.join(_HERE, "model")
 #: The file holding the key, written after every family's file.
 _KEY = "key.pickle"

@@ -7,7 +7,7 @@ the fields the file is sorted by, and whether the file may be empty.
 `allied.schema` reads these declarations into the fields, columns, keys and order
 that the files, the store and the docs use.
 
-Adding a family: a model dataclass, a field here, a table, a migration, a file, and
+Adding a family: a model record (`@frozen`, see `allied.model`), a field here, a table, a migration, a file, and
 the regenerated `datapackage.json` (`python -m allied.datapackage`) and codebook.
 
 >>> NAMES[4], filename(NAMES[4])
@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from allied.frozen import frozen
 
 if TYPE_CHECKING:  # looked up by name when a family's model is first used (`Family.model`)
     from allied.model import (
@@ -72,7 +73,7 @@ def family(
 _ROLE = "framework actor role"
 
 
-@dataclass(frozen=True)
+@frozen
 class Dataset:
     """Every fact family, as loaded from the data files (rows in file order).
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
 
 from allied.errors import InvalidDate, InvalidPeriod, quoted
+from allied.frozen import frozen
 
 Precision = Literal["day", "month", "year", "range"]
 
@@ -31,7 +32,7 @@ class Certainty(enum.Enum):
     YES = "yes"
 
 
-@dataclass(frozen=True, order=False, slots=True)
+@frozen(slots=True)
 class PartialDate:
     """A calendar date known to the day, the month or the year — or only bounded.
 
@@ -79,11 +80,6 @@ class PartialDate:
             last = self.until.last
         object.__setattr__(self, "first", first)
         object.__setattr__(self, "last", last)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled as its text, read back through `_parse`'s cache: a cached dataset
-        # loads several times faster than through the generic dataclass state.
-        return (_parse, (str(self),))
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -176,7 +172,7 @@ def parse_date(value: str | _dt.date | PartialDate | None) -> PartialDate:
     return parsed
 
 
-@dataclass(frozen=True, slots=True)
+@frozen(slots=True)
 class Period:
     """A half-open span `[start, end)`; `end` is `None` while it is ongoing.
 
@@ -186,9 +182,6 @@ class Period:
 
     start: PartialDate
     end: PartialDate | None = None
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Period, (self.start, self.end))  # quicker to load than the generic state
 
     def __post_init__(self) -> None:
         if self.end is not None and not self.end.last > self.start.first:

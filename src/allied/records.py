@@ -35,11 +35,14 @@ from allied.period import PartialDate, Period
 
 JSONSchema = dict[str, Any]
 _PRECISIONS = ["day", "month", "year", "range"]
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 _OPEN_PRECISION: JSONSchema = {"anyOf": [{"enum": _PRECISIONS}, {"type": "null"}]}
 
 
 def as_record(obj: Any) -> Any:
     """Flatten a model object (or a list of them) into JSON-ready values."""
+    if type(obj) in _PLAIN:  # most values: checked first, by exact type (a str enum is not)
+        return obj
     if isinstance(obj, PartialDate):
         return str(obj)
     if isinstance(obj, _dt.date):

@@ -1,15 +1,15 @@
-"""The domain's facts as frozen dataclasses, shared by every layer.
+"""The domain's facts as frozen records, shared by every layer.
 
 Reference facts mirror the data files one row to one object (`Source`, `Actor`,
 `Membership`, `Operation`, `SpendingValue`, …); answers (`Standing`, `Change`,
-`Difference`, `ActorProfile`) are what the registry returns.
-`allied.records.as_record` flattens any of them for JSON and CSV.
+`Difference`, `ActorProfile`) are what the registry returns. Each is a frozen
+dataclass declared with `@frozen` (`allied.frozen`), which makes its methods
+without compiling code; `allied.records.as_record` flattens any of them for JSON and CSV.
 
 Each class lives in the module of its concept (`actors`, `frameworks`,
 `operations`, `spending`, …) and is exported here, its module imported when the
-class is first used: creating a dataclass costs about a millisecond, so a
-one-shot `allied members` creates only the few it needs. The choices and
-constants every module shares are defined here.
+class is first used, so a one-shot `allied members` imports only the few it needs.
+The choices and constants every module shares are defined here.
 """
 
 from __future__ import annotations

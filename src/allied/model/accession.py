@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from allied.column import cites, column
+from allied.frozen import frozen
 from allied.model import Milestone
 from allied.period import PartialDate
 
 
-@dataclass(frozen=True)
+@frozen
 class AccessionCase:
     """One candidate's way in: its invitation, the protocol it signed, the day it joined.
 
@@ -31,7 +32,7 @@ class AccessionCase:
     note: str = field(default="", metadata=column("Anything a reader should know."))
 
 
-@dataclass(frozen=True)
+@frozen
 class Ratification:
     """One Ally's step in ratifying a candidate's accession protocol.
 
@@ -48,7 +49,7 @@ class Ratification:
     note: str = field(default="", metadata=column("The vote, the act, in the source's words."))
 
 
-@dataclass(frozen=True)
+@frozen
 class Procedure:
     """Whether an Ally's way of ratifying has a milestone at all, and which act it is.
 

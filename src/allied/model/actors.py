@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from allied.column import cites, column
+from allied.frozen import frozen
 from allied.model import ActorKind
 
 
-@dataclass(frozen=True)
+@frozen
 class Actor:
     """A state (ISO 3166-1 alpha-3 code) or an international organisation (short code)."""
 

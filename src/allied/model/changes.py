@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
+from allied.frozen import frozen
 from allied.model import Role
 from allied.period import PartialDate
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """One step in a framework's history: an actor joined, left, was suspended or resumed."""
 
@@ -23,7 +23,7 @@ class Change:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Difference:
     """How one actor's place in one framework differs between two dates.
 

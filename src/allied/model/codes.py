@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from allied.column import cites, column
+from allied.frozen import frozen
 from allied.period import Period
 
 
-@dataclass(frozen=True)
+@frozen
 class CowCode:
     """A span in which a state was in the Correlates of War state system under one code.
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from allied.column import cites, column
+from allied.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Format:
     """A table NATO sits at with others: the Allies, and the members of some frameworks.
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from allied.column import cites, column
+from allied.frozen import frozen
 from allied.model import DocumentKind
 from allied.period import PartialDate
 
 
-@dataclass(frozen=True)
+@frozen
 class EuNatoDocument:
     """An EU-NATO text: a Joint Declaration, a common set of proposals, a progress report."""
 
@@ -21,7 +22,7 @@ class EuNatoDocument:
     note: str = field(default="", metadata=column("Anything a reader should know."))
 
 
-@dataclass(frozen=True)
+@frozen
 class Proposal:
     """One of the EU-NATO common proposals, in its area, and the reports that mention it."""
 

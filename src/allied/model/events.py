@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from allied.column import cites, column
+from allied.frozen import frozen
 from allied.model import EVENT_KINDS
 from allied.period import PartialDate
 
 
-@dataclass(frozen=True)
+@frozen
 class Event:
     """A dated thing that changes the system: a summit, a protocol, a declaration.
 

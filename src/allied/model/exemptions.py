@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from allied.column import cites, column
+from allied.frozen import frozen
 from allied.model import Role
 
 
-@dataclass(frozen=True)
+@frozen
 class Exemption:
     """A framework that an actor's suspension in a sibling framework does not extend to.
 

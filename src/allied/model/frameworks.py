@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from allied.column import cites, column
+from allied.frozen import frozen
 from allied.model import END_REASONS, FrameworkKind, Role, StatusValue
 from allied.period import Period
 
 
-@dataclass(frozen=True)
+@frozen
 class Framework:
     """Anything an actor can take part in: the Alliance, a partnership, a programme, a body.
 
@@ -35,7 +36,7 @@ class Framework:
     note: str = field(default="", metadata=column("Anything a reader should know."))
 
 
-@dataclass(frozen=True)
+@frozen
 class Membership:
     """One actor in one framework in one role over a period."""
 
@@ -55,7 +56,7 @@ class Membership:
         return (self.framework, self.actor, self.role)
 
 
-@dataclass(frozen=True)
+@frozen
 class Status:
     """A sub-period of a membership whose status is not `active` (e.g. `suspended`)."""
 
@@ -68,7 +69,7 @@ class Status:
     note: str = field(default="", metadata=column("Anything a reader should know."))
 
 
-@dataclass(frozen=True)
+@frozen
 class Standing:
     """An actor's place in a framework on a date: the membership and its status then.
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from allied.column import cites, column
+from allied.frozen import frozen
 from allied.model import NameKind
 from allied.period import PartialDate
 
 
-@dataclass(frozen=True)
+@frozen
 class Name:
     """A name of an actor, with the period it was in use (aliases have none)."""
 

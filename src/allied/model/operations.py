@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from allied.column import cites, column
+from allied.frozen import frozen
 from allied.model import Completeness, ContributionRole, OperationKind
 from allied.period import PartialDate, Period
 
 
-@dataclass(frozen=True)
+@frozen
 class Operation:
     """A NATO-led operation, mission or activity: what, where, when, on what legal basis."""
 
@@ -37,7 +38,7 @@ class Operation:
     note: str = field(default="", metadata=column("Anything a reader should know."))
 
 
-@dataclass(frozen=True)
+@frozen
 class Contribution:
     """One actor's part in one operation in one role, over a period."""
 
@@ -49,7 +50,7 @@ class Contribution:
     note: str = field(default="", metadata=column("What, where: aircraft, base, unit."))
 
 
-@dataclass(frozen=True)
+@frozen
 class Snapshot:
     """One actor's part in one operation on a dated list, with the figure the source printed.
 
@@ -66,7 +67,7 @@ class Snapshot:
     note: str = field(default="", metadata=column("Anything a reader should know."))
 
 
-@dataclass(frozen=True)
+@frozen
 class SnapshotTotal:
     """The totals a source states for an operation on a date: personnel and nations.
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from allied.frozen import frozen
 from allied.model.actors import Actor
 from allied.model.events import Event
 from allied.model.frameworks import Membership, Status
 from allied.model.names import Name
 
 
-@dataclass(frozen=True)
+@frozen
 class ActorProfile:
     """Everything the registry knows about one actor."""
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from allied.column import column
+from allied.frozen import frozen
 from allied.model import SourceKind
 from allied.period import PartialDate
 
 
-@dataclass(frozen=True)
+@frozen
 class Source:
     """Where a fact comes from."""
 

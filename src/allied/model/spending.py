@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from allied.column import cites, column
+from allied.frozen import frozen
 from allied.model import MEASURES, GuidelineKind, Measure
 from allied.period import PartialDate
 
 
-@dataclass(frozen=True)
+@frozen
 class Release:
     """One publication of NATO's "Defence Expenditure of NATO Countries" tables.
 
@@ -27,7 +28,7 @@ class Release:
     note: str = field(default="", metadata=column("Anything a reader should know."))
 
 
-@dataclass(frozen=True)
+@frozen
 class SpendingValue:
     """One figure of one release: an Ally's measure for a year, as printed, with its `e` flag.
 
@@ -45,7 +46,7 @@ class SpendingValue:
     note: str = field(default="", metadata=column("The release's footnote, or how it was read."))
 
 
-@dataclass(frozen=True)
+@frozen
 class Guideline:
     """A dated spending rule: who agreed it, the measure, the threshold, the years it judges.
 

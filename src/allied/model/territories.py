@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from allied.column import cites, column
+from allied.frozen import frozen
 from allied.period import Period
 
 
-@dataclass(frozen=True)
+@frozen
 class Territory:
     """A dependent territory the world atlas draws apart from its sovereign state.
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from allied.column import cites, column
+from allied.frozen import frozen
 from allied.period import PartialDate
 
 
-@dataclass(frozen=True)
+@frozen
 class CoreTask:
     """One core task set by a Strategic Concept (an event), in its stated order."""
 
@@ -18,7 +19,7 @@ class CoreTask:
     sources: tuple[str, ...] = field(metadata=cites("the task"))
 
 
-@dataclass(frozen=True)
+@frozen
 class StatedCount:
     """A count an official text states, e.g. 12 founding Allies on 1949-04-04."""
 
@@ -29,7 +30,7 @@ class StatedCount:
     note: str = field(default="", metadata=column("Anything a reader should know."))
 
 
-@dataclass(frozen=True)
+@frozen
 class Conflict:
     """Sources that disagree about a fact, and which value the dataset keeps."""
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import ClassVar
 
 from allied.answer import Answer
+from allied.frozen import frozen
 from allied.model import (
     FULL_ROLES,
     Role,
@@ -27,7 +27,7 @@ def roles_wanted(roles: Iterable[str] | None) -> tuple[str, ...] | None:
     return chosen
 
 
-@dataclass(frozen=True)
+@frozen
 class Member:
     """One member on a date: who, in which role and status, since when, says who."""
 
@@ -48,7 +48,7 @@ class Member:
                    standing.uncertain, standing.sources)  # fmt: skip
 
 
-@dataclass(frozen=True)
+@frozen
 class Roster(Answer):
     """Who was in a framework on a date (`allied members`, `/frameworks/{slug}/members`)."""
 
