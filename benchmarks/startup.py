@@ -21,10 +21,16 @@ source checkout run with PYTHONDONTWRITEBYTECODE=1 would compile every module on
 every run. So the package is compiled first (`python -m compileall`), and one warm-up
 run fills the user's dataset cache, as any earlier call would have: the times are
 those of a user's second call.
+
+Wall times move with the load on the machine; where valgrind is installed, the
+instructions each command executes (callgrind) are counted as well, a ratio that
+stays put on a busy machine.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -75,6 +81,19 @@ def prepare() -> None:
     subprocess.run(PHASES["run the command"], check=True, stdout=subprocess.DEVNULL)
 
 
+def instructions(argv: list[str]) -> int | None:
+    """The instructions `argv` executes, counted by callgrind; `None` without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    done = subprocess.run(
+        [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    return int(found.group(1)) if found else None
+
+
 def cli_startup(runs: int = 25) -> None:
     """Print the wall times, the ratio to the click peer, and the time of each phase."""
     prepare()
@@ -98,6 +117,13 @@ def cli_startup(runs: int = 25) -> None:
         print(f"     {name:<20} {(fastest - before) * 1000:6.1f} ms")
         before = fastest
     print(f"     {'click hello':<20} {min(samples['click hello']) * 1000:6.1f} ms in all")
+    counted = instructions(PHASES["run the command"])
+    peer_counted = instructions([sys.executable, str(HERE / "hello_click.py")])
+    if counted is not None and peer_counted is not None:
+        print("   instructions executed (callgrind; steady under load)")
+        print(f"   click hello         {peer_counted / 1e6:7.1f} M")
+        print(f"   allied members      {counted / 1e6:7.1f} M")
+        print(f"   allied / click hello   = {counted / peer_counted:5.2f}x")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,9 @@ the fields the file is sorted by, and whether the file may be empty.
 `allied.schema` reads these declarations into the fields, columns, keys and order
 that the files, the store and the docs use.
 
-Adding a family: a model record (`@frozen`, see `allied.model`), a field here, a table, a migration, a file, and
-the regenerated `datapackage.json` (`python -m allied.datapackage`) and codebook.
+Adding a family: a model record (`@frozen`, see `allied.model`), a field here, a
+table, a migration, a file, and the regenerated `datapackage.json`
+(`python -m allied.datapackage`) and codebook.
 
 >>> NAMES[4], filename(NAMES[4])
 ('memberships', 'memberships.csv')

@@ -16,6 +16,7 @@ and this runs on every CLI start.
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import sys
 import types
@@ -32,7 +33,11 @@ def field_type(cls: type[Any], field: dataclasses.Field[Any]) -> Any:
     found = _HINTS.get((cls.__module__, field.type))
     if found is None:
         namespace = vars(sys.modules[cls.__module__])
-        found = _HINTS[cls.__module__, field.type] = eval(field.type, namespace)
+        if field.type.isidentifier():  # a plain name (`str`, `Role`): looked up, not compiled
+            found = namespace.get(field.type, vars(builtins).get(field.type))
+        if found is None:
+            found = eval(field.type, namespace)
+        _HINTS[cls.__module__, field.type] = found
     return found
 
 

@@ -1,8 +1,8 @@
 """Write an answer as a terminal table, JSON or CSV.
 
 A command hands over the JSON document and the tables to show; this module
-only formats. `rich` is imported only when a table is drawn, so JSON and CSV
-output stay fast.
+only formats. Each format imports what it needs when it is asked for (`json`,
+`csv`, `rich`), so no answer pays for another's.
 
 A terminal table never cuts a date, a code or a URL, whatever the width
 (tests/test_terminal.py draws every command at 80 columns): free text wraps,
@@ -14,7 +14,6 @@ left out, unless it is the only one.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
@@ -48,6 +47,8 @@ def emit(
     """Write `document` as JSON, the first table as CSV, or every table for a terminal."""
     out = stream or sys.stdout
     if fmt == "json":
+        import json  # here, as `csv` and `rich` are: a table or a CSV does not need it
+
         json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
