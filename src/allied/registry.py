@@ -27,7 +27,6 @@ from allied.errors import (
 from allied.model import FULL_ROLES, Standing
 from allied.naming import NameIndex, normalise
 from allied.period import Certainty, PartialDate, Period, parse_date
-from allied.timeline import Timeline
 
 if TYPE_CHECKING:
     from allied.accession import AccessionIndex
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
     )
     from allied.operations import Contributor, OperationIndex
     from allied.spending import SpendingIndex
+    from allied.timeline import Timeline
 
 DateLike = str | _dt.date | PartialDate | None
 _CHANGE_ORDER = {"left": 0, "suspended": 1, "resumed": 2, "joined": 3}
@@ -520,6 +520,8 @@ class Registry:
             seen = self._day_queries[key] = self._day_queries.get(key, 0) + 1
             if seen < 2:
                 return None
+            from allied.timeline import Timeline  # a one-shot query never builds one
+
             timeline = self._timelines[key] = Timeline(
                 self.change_days(slug),
                 lambda day: tuple(self._scan(slug, PartialDate.from_date(day), roles)),
