@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from reprlib import recursive_repr
 from typing import Any, TypeVar, dataclass_transform, overload
 
@@ -104,6 +104,16 @@ def _values(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
     return lambda obj: ()
 
 
+def _items(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """The values of these keys of a mapping, as a tuple."""
+    if len(names) > 1:
+        return itemgetter(*names)
+    if names:
+        name = names[0]
+        return lambda mapping: (mapping[name],)
+    return lambda mapping: ()
+
+
 def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
     given = [f for f in fields if f.init and not f.kw_only] + [
         f for f in fields if f.init and f.kw_only
@@ -126,8 +136,15 @@ def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[...
     bind = _binder(cls, given)
     assign = object.__setattr__
 
+    every = frozenset(names)
+    pick = _items(list(names))
+
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        if kwargs or not least <= len(args) <= positional:
+        # The common calls are answered first: every field by keyword (as the loader
+        # calls), or the first ones by position and the rest left to their defaults.
+        if kwargs:
+            args = pick(kwargs) if not args and kwargs.keys() == every else bind(args, kwargs)
+        elif not least <= len(args) <= positional:
             args = bind(args, kwargs)
         elif len(args) < len(names):
             args += tail[len(args) - least :]
