@@ -161,3 +161,32 @@ def test_every_model_class_is_a_record() -> None:
     for name in model.MODULES:
         cls = getattr(model, name)
         assert cls.__init__.__module__ == "allied.frozen", name
+
+
+def test_what_a_record_defines_itself_is_kept() -> None:
+    @frozen
+    class Named:
+        """Equal by name alone, hashed by its fields (as a dataclass would)."""
+
+        name: str
+        note: str = ""
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, Named) and other.name == self.name
+
+        def __repr__(self) -> str:
+            return f"<{self.name}>"
+
+    @frozen
+    class Hashed:
+        """Hashed by its own rule."""
+
+        name: str
+
+        def __hash__(self) -> int:
+            return 7
+
+    assert Named("a", "x") == Named("a", "y")
+    assert repr(Named("a")) == "<a>"
+    assert hash(Named("a")) == hash(("a", ""))
+    assert hash(Hashed("a")) == 7

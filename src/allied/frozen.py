@@ -58,7 +58,6 @@ def frozen(cls: type[_T] | None = None, /, *, slots: bool = False) -> Any:
 def _record(cls: type[_T], *, slots: bool) -> type[_T]:
     if not cls.__doc__:
         raise TypeError(f"{cls.__qualname__}: a record says what it is in a docstring")
-    # A `__hash__` the class body defines is kept, as dataclass keeps it.
     body_hash = cls.__dict__.get("__hash__", _MISSING)
     keeps_hash = not (body_hash is _MISSING or (body_hash is None and "__eq__" in cls.__dict__))
     # A dataclass base that is frozen (a record is) needs its subclasses frozen: then
@@ -78,10 +77,10 @@ def _record(cls: type[_T], *, slots: bool) -> type[_T]:
     if slots:  # for pickle and copy, which find no `__dict__` to restore
         methods["__getstate__"] = _getstate(fields)
         methods["__setstate__"] = _setstate(fields)
-    if not keeps_hash:
+    if not keeps_hash:  # it has none of its own, or the `None` Python sets beside an `__eq__`
         methods["__hash__"] = _hash(fields)
     for name, method in methods.items():
-        if name not in made.__dict__ or name == "__hash__":
+        if name == "__hash__" or name not in made.__dict__:  # its own are kept, as dataclass does
             method.__qualname__ = f"{made.__qualname__}.{name}"
             setattr(made, name, method)
     # What `dataclasses` reads of the class (a subclass checks `frozen`): what it is.
@@ -132,12 +131,10 @@ def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[...
         for f in fields
         if not f.init and (f.default is not _MISSING or f.default_factory is not _MISSING)
     ]
+    every, pick = frozenset(names), _items(list(names))
     post_init = hasattr(cls, "__post_init__")
     bind = _binder(cls, given)
     assign = object.__setattr__
-
-    every = frozenset(names)
-    pick = _items(list(names))
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         # The common calls are answered first: every field by keyword (as the loader
@@ -184,12 +181,9 @@ def _binder(cls: type, given: list[dataclasses.Field[Any]]) -> Callable[..., tup
             else:
                 raise TypeError(f"{title} missing required argument: {name!r}")
         for name in kwargs:  # left over: given twice, or not a field
-            problem = (
-                "multiple values for argument"
-                if name in names
-                else "an unexpected keyword argument"
-            )
-            raise TypeError(f"{title} got {problem} {name!r}")
+            if name in names:
+                raise TypeError(f"{title} got multiple values for argument {name!r}")
+            raise TypeError(f"{title} got an unexpected keyword argument {name!r}")
         return tuple(values)
 
     return bind
