@@ -15,13 +15,15 @@ reads both.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
+
+from allied.frozen import frozen
 
 #: The metadata key a field's `Column` is stored under.
 KEY = "column"
 
 
-class Column(NamedTuple):  # not a dataclass: every model module imports it, and it is cheaper
+@frozen
+class Column:
     """A field's column extras: description, choices, reference, requiredness."""
 
     doc: str

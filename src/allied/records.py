@@ -28,8 +28,9 @@ import dataclasses
 import datetime as _dt
 import enum
 from functools import cache
-from typing import Any, Literal, NamedTuple, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
+from allied.frozen import frozen
 from allied.hints import field_type, split_optional
 from allied.period import PartialDate, Period
 
@@ -68,7 +69,8 @@ def as_record(obj: Any) -> Any:
     return obj
 
 
-class _Slot(NamedTuple):
+@frozen
+class _Slot:
     """One field as the record shows it: its key, its shape and its type without `None`."""
 
     name: str

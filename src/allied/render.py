@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any
+
+from allied.frozen import frozen
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,7 +26,8 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "csv")
 
 
-class Table(NamedTuple):  # not a dataclass: cheaper to create on every CLI call
+@frozen
+class Table:
     """Rows to show under a title, with the columns to show them in."""
 
     title: str
