@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import inspect
 import pickle
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,6 +79,7 @@ def test_dataclasses_read_a_record_as_a_frozen_dataclass() -> None:
         f.name for f in dataclasses.fields(Twin)
     ]
     assert Record.__match_args__ == Twin.__match_args__
+    assert str(inspect.signature(Record)) == str(inspect.signature(Twin))
     assert dataclasses.asdict(Record("BEL")) == {
         "code": "BEL", "count": 0, "hidden": "", "items": (), "derived": 7, "note": ""
     }  # fmt: skip

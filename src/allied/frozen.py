@@ -77,6 +77,8 @@ def _record(cls: type[_T], *, slots: bool) -> type[_T]:
     if slots:  # for pickle and copy, which find no `__dict__` to restore
         methods["__getstate__"] = _getstate(fields)
         methods["__setstate__"] = _setstate(fields)
+    if "__signature__" not in made.__dict__:
+        made.__signature__ = _Signature(_arguments(fields))
     if not keeps_hash:  # it has none of its own, or the `None` Python sets beside an `__eq__`
         methods["__hash__"] = _hash(fields)
     for name, method in methods.items():
@@ -113,10 +115,15 @@ def _items(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
     return lambda mapping: ()
 
 
-def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
-    given = [f for f in fields if f.init and not f.kw_only] + [
+def _arguments(fields: tuple[dataclasses.Field[Any], ...]) -> list[dataclasses.Field[Any]]:
+    """The fields `__init__` takes, in order: positional ones, then keyword-only ones."""
+    return [f for f in fields if f.init and not f.kw_only] + [
         f for f in fields if f.init and f.kw_only
     ]
+
+
+def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
+    given = _arguments(fields)
     names = tuple(f.name for f in given)
     positional = sum(1 for f in given if not f.kw_only)
     # The defaults of the last fields, which a call often leaves out: filled in without `bind`.
@@ -154,6 +161,40 @@ def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[...
             self.__post_init__()
 
     return __init__
+
+
+class _Signature:
+    """What `inspect.signature`, `help` and editors show of a record's arguments.
+
+    Made when first asked for: `inspect` builds it slowly, and no query needs it.
+    """
+
+    def __init__(self, given: list[dataclasses.Field[Any]]) -> None:
+        self.given = given
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        import inspect
+
+        parameters = []
+        for f in self.given:
+            kind = (
+                inspect.Parameter.KEYWORD_ONLY
+                if f.kw_only
+                else inspect.Parameter.POSITIONAL_OR_KEYWORD
+            )
+            default = _FACTORY if f.default_factory is not _MISSING else f.default
+            if default is _MISSING:
+                default = inspect.Parameter.empty
+            parameters.append(inspect.Parameter(f.name, kind, default=default, annotation=f.type))
+        return inspect.Signature(parameters, return_annotation=None)
+
+
+class _Factory:
+    def __repr__(self) -> str:
+        return "<factory>"  # as dataclass shows a default made by a factory
+
+
+_FACTORY = _Factory()
 
 
 def _binder(cls: type, given: list[dataclasses.Field[Any]]) -> Callable[..., tuple[Any, ...]]:
