@@ -87,12 +87,16 @@ class Context:
         default_factory=list, compare=False, repr=False
     )
 
-    def mentions_any(self, words: tuple[str, ...]) -> bool:
-        """Whether the sentence contains any of `words` (lower case), in any case."""
+    def scanned_cues(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The cue words compiled when the sentence was scanned, and those it contains."""
         cues = self.cues
         if not cues:
             cues.append(_CUES.scan(self._lower_sentence()))
-        known, present = cues[0]
+        return cues[0]
+
+    def mentions_any(self, words: tuple[str, ...]) -> bool:
+        """Whether the sentence contains any of `words` (lower case), in any case."""
+        known, present = self.scanned_cues()
         if known.issuperset(words):
             return not present.isdisjoint(words)
         _CUES.learn(words)
