@@ -11,7 +11,7 @@ from allied.claims.chronology import YEARLESS, with_year
 from allied.claims.claim import Claim, ClaimKind
 from allied.claims.cues import CueWords
 from allied.claims.dating import ANY_DATE, parse_text_date, years_before
-from allied.claims.mentions import Mention
+from allied.claims.mentions import Mention, MentionKind
 from allied.claims.sentences import Sentence
 from allied.period import PartialDate
 
@@ -170,27 +170,60 @@ class Context:
 
 #: A claim finder: reads one sentence, yields its claims.
 Finder = Callable[[Context], Iterator[Claim]]
-_GATES: dict[Finder, tuple[str, ...]] = {}
 
 
-def cued(*words: str) -> Callable[[Finder], Finder]:
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What a sentence needs before a finder can find a claim in it: one of `words`, one of
+    `previous` in the sentence before, or a mention of the kind `naming` (any one will do)."""
+
+    words: tuple[str, ...]
+    previous: tuple[str, ...] = ()
+    naming: MentionKind | None = None
+
+    def let_through(self, ctx: Context) -> bool:
+        """Whether `ctx`'s sentence meets one of the conditions."""
+        if self.words and ctx.mentions_any(self.words):
+            return True
+        return self.carried(ctx)
+
+    def carried(self, ctx: Context) -> bool:
+        """Whether the sentence before or the sentence's mentions let it through."""
+        previous = ctx.previous
+        if self.previous and previous is not None:
+            earlier = ctx.lower[previous.start : previous.end]
+            if any(map(earlier.__contains__, self.previous)):
+                return True
+        naming = self.naming
+        return naming is not None and any(m.kind == naming for m in ctx.sentence.mentions)
+
+
+_GATES: dict[Finder, Cues] = {}
+
+
+def cued(
+    *words: str, previous: tuple[str, ...] = (), naming: MentionKind | None = None
+) -> Callable[[Finder], Finder]:
     """Declare that a finder finds nothing in a sentence without any of `words` (lower case,
-    found as `Context.mentions_any` finds them): `find_claims` runs it only where one is.
+    found as `Context.mentions_any` finds them), unless the sentence before contains one of
+    `previous` (lower case, found the same way) or the sentence names an actor or framework
+    (`naming`): `find_claims` runs it only where one of these is. Whoever changes the finder
+    keeps this declaration true.
 
-    >>> @cued("founded")
+    >>> @cued("founded", previous=("?",))
     ... def finder(ctx: Context) -> Iterator[Claim]:
     ...     yield from ()
     >>> cues_of(finder)
-    ('founded',)
+    Cues(words=('founded',), previous=('?',), naming=None)
     """
 
     def declare(finder: Finder) -> Finder:
-        _GATES[finder] = words
+        _GATES[finder] = Cues(words, previous, naming)
         return finder
 
     return declare
 
 
-def cues_of(finder: Finder) -> tuple[str, ...] | None:
-    """The cue words `finder` declared with `cued`, or None if it reads every sentence."""
+def cues_of(finder: Finder) -> Cues | None:
+    """What `finder` declared with `cued`, or None if it reads every sentence."""
     return _GATES.get(finder)

@@ -1,12 +1,13 @@
-"""Which finders read a sentence: those that read every sentence, and those cued by a word in it.
+"""Which finders read a sentence: those its cues let through, in their declared order.
 
-`find_claims` used to ask every cued finder's question (`Context.mentions_any`) for every
-sentence, some 30 calls each. Once the cue words are compiled (`cues.CueWords`), a
-sentence's one scan says which of them it contains, and the finders that set lets through
-depend on nothing else: `Dispatch` works them out once per set of cues found and keeps
-the answer, in the finders' declared order (the order their claims are collected in).
-A finder with a cue word not compiled yet is kept in the answer with its cues, to be
-asked as before.
+A finder declares with `context.cued` what a sentence needs before it can find a claim
+there: a cue word, a word in the sentence before, a mention of some kind. `find_claims`
+used to ask every finder's cue words of every sentence (`Context.mentions_any`), some 30
+questions each. Once the cue words are compiled (`cues.CueWords`), one scan of a sentence
+says which of them it contains; `Dispatch` works out once per set of cues found which
+finders that set lets through and which are left to their other conditions, and keeps the
+plan. The finders run in declared order, the order their claims are collected in. A
+finder with a cue word not compiled yet is asked about the sentence as before.
 
 >>> from allied.claims.context import Context, cued
 >>> @cued("founded")
@@ -25,24 +26,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from allied.claims.context import Context, Finder, cues_of
+from allied.claims.context import Context, Cues, Finder, cues_of
 
 #: Sets of cues remembered per compiled vocabulary before the memo starts afresh.
 MEMO_SIZE = 4096
 
-#: A finder to run, with the cues still to ask about (None: run it).
-_Step = tuple[tuple[str, ...] | None, Finder]
+#: A finder to run, with what is still to ask of the sentence (None: nothing, run it).
+_Step = tuple[Cues | None, Finder]
 
 
 class Dispatch:
-    """The finders, each with the cue words it declared, and the plans made for cue sets."""
+    """The finders, each with the cues it declared, and the plans made for sets of cues."""
 
     __slots__ = ("_gated", "_memo")
 
     def __init__(self, finders: Sequence[Finder]) -> None:
         self._gated = tuple((cues_of(finder), finder) for finder in finders)
-        #: (the compiled cues, their frozenset per finder, found cues -> the steps);
-        #: replaced whole, so a thread always reads one consistent state.
+        #: (the compiled cues, found cues -> the steps); replaced whole, so a thread
+        #: always reads one consistent state.
         self._memo: tuple[frozenset[str], dict[frozenset[str], tuple[_Step, ...]]] = (
             frozenset(),
             {},
@@ -60,7 +61,7 @@ class Dispatch:
                 plans.clear()
             plan = plans[present] = self._plan(known, present)
         for cues, finder in plan:
-            if cues is None or context.mentions_any(cues):
+            if cues is None or cues.let_through(context):
                 yield finder
 
     def _plan(self, known: frozenset[str], present: frozenset[str]) -> tuple[_Step, ...]:
@@ -68,8 +69,10 @@ class Dispatch:
         for cues, finder in self._gated:
             if cues is None:
                 steps.append((None, finder))
-            elif not known.issuperset(cues):
-                steps.append((cues, finder))  # not compiled yet: ask the sentence
-            elif not present.isdisjoint(cues):
+            elif not known.issuperset(cues.words):
+                steps.append((cues, finder))  # a word not compiled yet: ask the sentence
+            elif not present.isdisjoint(cues.words):
                 steps.append((None, finder))
+            elif cues.previous or cues.naming:
+                steps.append((Cues((), cues.previous, cues.naming), finder))
         return tuple(steps)
