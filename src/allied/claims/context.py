@@ -127,10 +127,13 @@ class Context:
         s = self.sentence
         if self.plain.find("?", s.start, s.end) >= 0:
             return True
-        clause_start = max(s.start, position - 120)
-        clause = self.plain[clause_start:position]
-        cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"))
-        if _HEDGE.search(self.plain, clause_start + cut + 1, end or position):
+        plain, clause_start = self.plain, max(s.start, position - 120)
+        cut = max(  # the clause's last comma, semicolon or colon before `position`
+            plain.rfind(",", clause_start, position),
+            plain.rfind(";", clause_start, position),
+            plain.rfind(":", clause_start, position),
+        )
+        if _HEDGE.search(plain, cut + 1 if cut >= 0 else clause_start, end or position):
             return True
         return self.plain[s.start : s.start + 3].lower() == "if "
 
@@ -180,22 +183,6 @@ class Cues:
     words: tuple[str, ...]
     previous: tuple[str, ...] = ()
     naming: MentionKind | None = None
-
-    def let_through(self, ctx: Context) -> bool:
-        """Whether `ctx`'s sentence meets one of the conditions."""
-        if self.words and ctx.mentions_any(self.words):
-            return True
-        return self.carried(ctx)
-
-    def carried(self, ctx: Context) -> bool:
-        """Whether the sentence before or the sentence's mentions let it through."""
-        previous = ctx.previous
-        if self.previous and previous is not None:
-            earlier = ctx.lower[previous.start : previous.end]
-            if any(map(earlier.__contains__, self.previous)):
-                return True
-        naming = self.naming
-        return naming is not None and any(m.kind == naming for m in ctx.sentence.mentions)
 
 
 _GATES: dict[Finder, Cues] = {}

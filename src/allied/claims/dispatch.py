@@ -60,9 +60,24 @@ class Dispatch:
             if len(plans) >= MEMO_SIZE:
                 plans.clear()
             plan = plans[present] = self._plan(known, present)
+        earlier: str | None = None  # the sentence before, in lower case, once needed
+        kinds: set[str] | None = None  # the kinds of mention in the sentence, once needed
         for cues, finder in plan:
-            if cues is None or cues.let_through(context):
+            if cues is None or (cues.words and context.mentions_any(cues.words)):
                 yield finder
+                continue
+            previous = context.previous
+            if cues.previous and previous is not None:
+                if earlier is None:
+                    earlier = context.lower[previous.start : previous.end]
+                if any(map(earlier.__contains__, cues.previous)):
+                    yield finder
+                    continue
+            if cues.naming is not None:
+                if kinds is None:
+                    kinds = {m.kind for m in context.sentence.mentions}
+                if cues.naming in kinds:
+                    yield finder
 
     def _plan(self, known: frozenset[str], present: frozenset[str]) -> tuple[_Step, ...]:
         steps: list[_Step] = []

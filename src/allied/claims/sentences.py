@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from allied.claims.mentions import Mention
 
@@ -45,11 +45,19 @@ class Sentence:
     paragraph: int
     mentions: tuple[Mention, ...]
     asides: tuple[tuple[int, int], ...]  # closed parentheses, as (start, end)
+    #: `frameworks`, once asked for (finders ask several times a sentence).
+    _frameworks: tuple[Mention, ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def frameworks(self) -> tuple[Mention, ...]:
         """The frameworks the sentence names, in order."""
-        return tuple(m for m in self.mentions if m.kind == "framework")
+        found = self._frameworks
+        if found is None:
+            found = tuple(m for m in self.mentions if m.kind == "framework")
+            object.__setattr__(self, "_frameworks", found)  # a cache: the value never changes
+        return found
 
     def is_aside(self, mention: Mention, anchor: int) -> bool:
         """Whether `mention` sits in parentheses closed before `anchor` (an aside)."""
