@@ -1,4 +1,4 @@
-"""Finders run only where their declared cues are, and that changes no claim."""
+"""Finders run only where their declared cues are, and scans skip only what cannot match."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from tests.claims.conftest import FIXTURES
 
 import allied
-from allied.claims import extract
+from allied.claims import extract, tasks
 from allied.claims.claim import Claim
 from allied.claims.context import Context, Finder, cued
 from allied.claims.dispatch import Dispatch
@@ -70,3 +70,18 @@ def test_a_finder_runs_where_its_cues_are() -> None:
     text = "It was founded in 1949. How many members? Thirty-two."
     ran = [[f.__name__ for f in dispatch.finders(ctx)] for ctx in _contexts(text)]
     assert ran == [["_by_word", "_always"], ["_always"], ["_after_a_question", "_always"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *TEXTS,
+        "Its three CORE  Tasks are: defence; crisis management; security.",
+        "core tasks core tasks are: a, b and c. Key\ntasks of the Alliance: x, y, z.",
+        "The essential ta\u017fks are: a, b and c.",  # a long s is an "s" to the pattern only
+        "İstanbul: the main tasks are a, b and c.",  # lower case lengthens "İ"
+    ],
+)
+def test_task_lists_are_found_where_a_full_scan_finds_them(text: str) -> None:
+    found = [(m.span(), m.group(0)) for m in tasks._intros(text)]
+    assert found == [(m.span(), m.group(0)) for m in tasks._INTRO.finditer(text)]
