@@ -24,7 +24,7 @@ finder with a cue word not compiled yet is asked about the sentence as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from allied.claims.context import Context, Cues, Finder, cues_of
 
@@ -49,7 +49,7 @@ class Dispatch:
             {},
         )
 
-    def finders(self, context: Context) -> Iterator[Finder]:
+    def finders(self, context: Context) -> list[Finder]:
         """The finders that may find a claim in the context's sentence, in declared order."""
         known, present = context.scanned_cues()
         compiled, plans = self._memo
@@ -60,24 +60,26 @@ class Dispatch:
             if len(plans) >= MEMO_SIZE:
                 plans.clear()
             plan = plans[present] = self._plan(known, present)
+        chosen: list[Finder] = []
         earlier: str | None = None  # the sentence before, in lower case, once needed
         kinds: set[str] | None = None  # the kinds of mention in the sentence, once needed
         for cues, finder in plan:
             if cues is None or (cues.words and context.mentions_any(cues.words)):
-                yield finder
+                chosen.append(finder)
                 continue
             previous = context.previous
             if cues.previous and previous is not None:
                 if earlier is None:
                     earlier = context.lower[previous.start : previous.end]
                 if any(map(earlier.__contains__, cues.previous)):
-                    yield finder
+                    chosen.append(finder)
                     continue
             if cues.naming is not None:
                 if kinds is None:
                     kinds = {m.kind for m in context.sentence.mentions}
                 if cues.naming in kinds:
-                    yield finder
+                    chosen.append(finder)
+        return chosen
 
     def _plan(self, known: frozenset[str], present: frozenset[str]) -> tuple[_Step, ...]:
         steps: list[_Step] = []

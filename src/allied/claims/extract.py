@@ -130,9 +130,10 @@ def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = No
                           headings.year_at(sentence.start), named, invitees)  # fmt: skip
         for finder in _DISPATCH.finders(context):
             claims.extend(finder(context))
-        named = tuple(dict.fromkeys(
-            m.code for m in sentence.mentions if m.kind == "actor" and m.code in invitees
-        )) or named  # fmt: skip
+        if sentence.mentions:
+            named = tuple(dict.fromkeys(
+                m.code for m in sentence.mentions if m.kind == "actor" and m.code in invitees
+            )) or named  # fmt: skip
         asks = _asks(plain, sentence)
         topic = sentence.subject_in(plain) or (sentence.topic if asks else None) or topic
         previous = sentence
