@@ -96,7 +96,10 @@ class Context:
 
     def mentions_any(self, words: tuple[str, ...]) -> bool:
         """Whether the sentence contains any of `words` (lower case), in any case."""
-        known, present = self.scanned_cues()
+        cues = self.cues  # `scanned_cues`, inline: finders ask this some ten times a sentence
+        if not cues:
+            cues.append(_CUES.scan(self._lower_sentence()))
+        known, present = cues[0]
         if known.issuperset(words):
             return not present.isdisjoint(words)
         _CUES.learn(words)

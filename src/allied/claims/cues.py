@@ -59,7 +59,9 @@ class _Compiled:
                 inside = words[word] = frozenset(w for w in solid if w in word)
             if inside:
                 found.update(inside)
-        found.update(w for w in self.spaced if w in text)
+        spanning = [w for w in self.spaced if w in text]
+        if spanning:
+            found.update(spanning)
         return frozenset(found)
 
 
