@@ -122,12 +122,13 @@ class Vocabulary:
             if found_code is None:
                 found_code = seen[spelled] = codes[normalise(spelled)]
             kind, code = found_code
-            end = match.end()
+            begin, after = match.span()
             # the pattern starts with an apostrophe: most names are followed by none
             possessive = (
-                text[end : end + 1] in _APOSTROPHES and _POSSESSIVE.match(text, end) is not None
+                text[after : after + 1] in _APOSTROPHES
+                and _POSSESSIVE.match(text, after) is not None
             )
-            found.append(Mention(kind, code, match.start(), end, possessive))
+            found.append(Mention(kind, code, begin, after, possessive))
         return found
 
 
