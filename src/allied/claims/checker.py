@@ -136,29 +136,31 @@ def check_text(
     facts = facts_of(registry)
     written = dated.on if dated.source in ("given", "detected") else None
     claims = find_claims(document.plain, registry, written=written)
-    questions: dict[tuple[object, ...], Question] = {}
-    for claim in claims:
-        key = _key(claim)
-        if key not in questions:
-            questions[key] = question_for(claim, facts)
+    # Claims with the same key share one question and one verdict; each key is hashed
+    # once (its dates and quantities hash in Python), and numbered in order of appearance.
+    numbers: dict[tuple[object, ...], int] = {}
+    numbered = [numbers.setdefault(_key(claim), len(numbers)) for claim in claims]
+    questions: list[Question] = []
+    for claim, number in zip(claims, numbered, strict=True):
+        if number == len(questions):
+            questions.append(question_for(claim, facts))
     window = None
     if dated.source == "today":  # undated: infer when it was written from what it says
-        window = infer_window(list(questions.values()), today)
+        window = infer_window(questions, today)
         if window is not None:
             start, end = window
             dated = DocumentDate(end, "inferred", f"written between {start} and {end}")
-    verdicts: dict[tuple[object, ...], Verdict] = {}
+    verdicts: list[Verdict | None] = [None] * len(questions)
     checked = []
-    for claim in claims:
-        key = _key(claim)
-        verdict = verdicts.get(key)
+    for claim, number in zip(claims, numbered, strict=True):
+        verdict = verdicts[number]
         if verdict is None:
-            question = questions[key]
+            question = questions[number]
             if window is not None:
                 verdict = judge_in_window(question, window=window, today=today)
             else:
                 verdict = judge(question, as_of=dated.on, today=today)
-            verdicts[key] = verdict
+            verdicts[number] = verdict
         checked.append(CheckedClaim(claim, verdict))
     return CheckReport(
         as_of=dated.on,

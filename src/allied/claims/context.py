@@ -11,7 +11,7 @@ from allied.claims.chronology import YEARLESS, with_year
 from allied.claims.claim import Claim, ClaimKind
 from allied.claims.cues import CueWords
 from allied.claims.dating import ANY_DATE, parse_text_date, years_before
-from allied.claims.mentions import Mention
+from allied.claims.mentions import Mention, MentionKind
 from allied.claims.sentences import Sentence
 from allied.period import PartialDate
 
@@ -87,9 +87,16 @@ class Context:
         default_factory=list, compare=False, repr=False
     )
 
+    def scanned_cues(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The cue words compiled when the sentence was scanned, and those it contains."""
+        cues = self.cues
+        if not cues:
+            cues.append(_CUES.scan(self._lower_sentence()))
+        return cues[0]
+
     def mentions_any(self, words: tuple[str, ...]) -> bool:
         """Whether the sentence contains any of `words` (lower case), in any case."""
-        cues = self.cues
+        cues = self.cues  # `scanned_cues`, inline: finders ask this some ten times a sentence
         if not cues:
             cues.append(_CUES.scan(self._lower_sentence()))
         known, present = cues[0]
@@ -123,10 +130,13 @@ class Context:
         s = self.sentence
         if self.plain.find("?", s.start, s.end) >= 0:
             return True
-        clause_start = max(s.start, position - 120)
-        clause = self.plain[clause_start:position]
-        cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"))
-        if _HEDGE.search(self.plain, clause_start + cut + 1, end or position):
+        plain, clause_start = self.plain, max(s.start, position - 120)
+        cut = max(  # the clause's last comma, semicolon or colon before `position`
+            plain.rfind(",", clause_start, position),
+            plain.rfind(";", clause_start, position),
+            plain.rfind(":", clause_start, position),
+        )
+        if _HEDGE.search(plain, cut + 1 if cut >= 0 else clause_start, end or position):
             return True
         return self.plain[s.start : s.start + 3].lower() == "if "
 
@@ -166,27 +176,44 @@ class Context:
 
 #: A claim finder: reads one sentence, yields its claims.
 Finder = Callable[[Context], Iterator[Claim]]
-_GATES: dict[Finder, tuple[str, ...]] = {}
 
 
-def cued(*words: str) -> Callable[[Finder], Finder]:
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What a sentence needs before a finder can find a claim in it: one of `words`, one of
+    `previous` in the sentence before, or a mention of the kind `naming` (any one will do)."""
+
+    words: tuple[str, ...]
+    previous: tuple[str, ...] = ()
+    naming: MentionKind | None = None
+
+
+_GATES: dict[Finder, Cues] = {}
+
+
+def cued(
+    *words: str, previous: tuple[str, ...] = (), naming: MentionKind | None = None
+) -> Callable[[Finder], Finder]:
     """Declare that a finder finds nothing in a sentence without any of `words` (lower case,
-    found as `Context.mentions_any` finds them): `find_claims` runs it only where one is.
+    found as `Context.mentions_any` finds them), unless the sentence before contains one of
+    `previous` (lower case, found the same way) or the sentence names an actor or framework
+    (`naming`): `find_claims` runs it only where one of these is. Whoever changes the finder
+    keeps this declaration true.
 
-    >>> @cued("founded")
+    >>> @cued("founded", previous=("?",))
     ... def finder(ctx: Context) -> Iterator[Claim]:
     ...     yield from ()
     >>> cues_of(finder)
-    ('founded',)
+    Cues(words=('founded',), previous=('?',), naming=None)
     """
 
     def declare(finder: Finder) -> Finder:
-        _GATES[finder] = words
+        _GATES[finder] = Cues(words, previous, naming)
         return finder
 
     return declare
 
 
-def cues_of(finder: Finder) -> tuple[str, ...] | None:
-    """The cue words `finder` declared with `cued`, or None if it reads every sentence."""
+def cues_of(finder: Finder) -> Cues | None:
+    """What `finder` declared with `cued`, or None if it reads every sentence."""
     return _GATES.get(finder)

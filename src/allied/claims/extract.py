@@ -19,9 +19,10 @@ from allied.claims.bids import bids
 from allied.claims.bodies import bodies
 from allied.claims.chronology import YearHeadings
 from allied.claims.claim import PARTNERS, Claim
-from allied.claims.context import PARTNER_NOUN, Context, Finder, ascii_lower, cued, cues_of
+from allied.claims.context import PARTNER_NOUN, Context, Finder, ascii_lower, cued
 from allied.claims.dating import ANY_DATE, parse_text_date
 from allied.claims.decisions import decisions
+from allied.claims.dispatch import Dispatch
 from allied.claims.frames import FINDERS as FRAME_FINDERS
 from allied.claims.invitations import invitations
 from allied.claims.lists import find_lists
@@ -127,12 +128,12 @@ def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = No
         context = Context(plain, sentence, topic, previous, lower, written,
                           lower[sentence.start : sentence.end],
                           headings.year_at(sentence.start), named, invitees)  # fmt: skip
-        for cues, finder in _GATED:
-            if cues is None or context.mentions_any(cues):
-                claims.extend(finder(context))
-        named = tuple(dict.fromkeys(
-            m.code for m in sentence.mentions if m.kind == "actor" and m.code in invitees
-        )) or named  # fmt: skip
+        for finder in _DISPATCH.finders(context):
+            claims.extend(finder(context))
+        if sentence.mentions:
+            named = tuple(dict.fromkeys(
+                m.code for m in sentence.mentions if m.kind == "actor" and m.code in invitees
+            )) or named  # fmt: skip
         asks = _asks(plain, sentence)
         topic = sentence.subject_in(plain) or (sentence.topic if asks else None) or topic
         previous = sentence
@@ -303,5 +304,5 @@ _FINDERS: tuple[Finder, ...] = (
     operations,
     *FRAME_FINDERS,
 )
-#: Each finder with the cue words it declared (None: it reads every sentence).
-_GATED = tuple((cues_of(finder), finder) for finder in _FINDERS)
+#: Runs each finder on the sentences with one of the cue words it declared (or on all).
+_DISPATCH = Dispatch(_FINDERS)

@@ -353,6 +353,8 @@ def _subject(ctx: Context, position: int) -> str | None:
     return mention.code if mention is not None else None
 
 
+@cued("founding", "original", "membership", "number of", "other", "our", "joined", "signed",
+       previous=("?",))  # fmt: skip
 def counts(ctx: Context) -> Iterator[Claim]:
     """Founders, answers, totals, the other N, our N, and tallies of joiners."""
     s, plain = ctx.sentence, ctx.plain
@@ -435,6 +437,7 @@ def _decision_span(day: PartialDate) -> PartialDate:
     return PartialDate(day.year, day.month, day.day, until=PartialDate(day.year + 1, day.month))
 
 
+@cued(naming="framework", previous=("stand",))  # _ACRONYM after one, or _STAND_FOR
 def names(ctx: Context) -> Iterator[Claim]:
     """What an acronym stands for, stated or given as a question's answer."""
     s, plain = ctx.sentence, ctx.plain

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from allied.claims.chronology import YEARLESS
 from allied.claims.claim import PARTNERS, Claim
-from allied.claims.context import PARTNER_NOUN, Context, Run
+from allied.claims.context import PARTNER_NOUN, Context, Run, cued
 from allied.claims.dating import ANY_DATE, parse_text_date
 from allied.claims.mentions import Mention
 from allied.claims.quantity import Quantity
@@ -95,6 +95,7 @@ _MOST_RECENT = re.compile(
 )
 
 
+@cued(naming="actor")  # every claim starts from a run of actor names
 def find_lists(ctx: Context) -> Iterator[Claim]:
     """Yield the membership, accession and most-recent-member claims of a sentence."""
     s, plain = ctx.sentence, ctx.plain

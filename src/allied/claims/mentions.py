@@ -67,6 +67,7 @@ _DASHES = " -\u2010\u2011\u2012\u2013"
 #: Dashes and a curly apostrophe, folded to "-" and "'" one for one (offsets are kept).
 _FOLDABLE = re.compile("[\u2010-\u2013\u2019]")
 _POSSESSIVE = re.compile(r"['\u2019]s?(?!\w)")
+_APOSTROPHES = ("'", "\u2019")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +122,13 @@ class Vocabulary:
             if found_code is None:
                 found_code = seen[spelled] = codes[normalise(spelled)]
             kind, code = found_code
-            possessive = _POSSESSIVE.match(text, match.end()) is not None
-            found.append(Mention(kind, code, match.start(), match.end(), possessive))
+            begin, after = match.span()
+            # the pattern starts with an apostrophe: most names are followed by none
+            possessive = (
+                text[after : after + 1] in _APOSTROPHES
+                and _POSSESSIVE.match(text, after) is not None
+            )
+            found.append(Mention(kind, code, begin, after, possessive))
         return found
 
 

@@ -107,6 +107,7 @@ def _ratifiers(ctx: Context, position: int) -> tuple[str, ...]:
     )
 
 
+@cued(*_CUES, previous=("ratif", "approv"))
 def _ratifications(ctx: Context) -> Iterator[Claim]:
     """Order, pending and counts of ratifications of a candidate's accession protocol."""
     s, plain = ctx.sentence, ctx.plain

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from allied.claims.mentions import Mention
 
@@ -20,6 +20,8 @@ _BOUNDARY = re.compile(
     r"|(?<=[.!?;])[\"”\u2019)]*\s+"
     r"|(?<=:)[ \t]*\n(?=[ \t]*[\"“])"  # a quotation opening on the line after a colon
 )
+#: The characters a boundary starts on or just after: `_BOUNDARY` matches only where one is.
+_STOPS = re.compile(r"[\n.!?;:]")
 _ABBREVIATION = re.compile(
     r"(?:\b(?i:e\.g|i\.e|etc|vs|cf|no|nos|art|para|mr|mrs|ms|dr|st|approx|lt|gen|col|adm|sgt"
     r"|jan|feb|febr|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$"
@@ -43,11 +45,19 @@ class Sentence:
     paragraph: int
     mentions: tuple[Mention, ...]
     asides: tuple[tuple[int, int], ...]  # closed parentheses, as (start, end)
+    #: `frameworks`, once asked for (finders ask several times a sentence).
+    _frameworks: tuple[Mention, ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def frameworks(self) -> tuple[Mention, ...]:
         """The frameworks the sentence names, in order."""
-        return tuple(m for m in self.mentions if m.kind == "framework")
+        found = self._frameworks
+        if found is None:
+            found = tuple(m for m in self.mentions if m.kind == "framework")
+            object.__setattr__(self, "_frameworks", found)  # a cache: the value never changes
+        return found
 
     def is_aside(self, mention: Mention, anchor: int) -> bool:
         """Whether `mention` sits in parentheses closed before `anchor` (an aside)."""
@@ -115,7 +125,7 @@ def split_sentences(plain: str, mentions: Sequence[Mention]) -> Iterator[Sentenc
     starts = [m.start for m in mentions]
     paragraph, cursor = 0, 0
     in_list = False
-    for match in _BOUNDARY.finditer(plain):
+    for match in _boundaries(plain):
         is_paragraph = match.group("para") is not None
         # An abbreviation ("e.g.", "U.S.") before the stop does not end a sentence.
         word = max(cursor, match.start() - 8)
@@ -127,11 +137,38 @@ def split_sentences(plain: str, mentions: Sequence[Mention]) -> Iterator[Sentenc
             in_list = _is_list_item(plain, match.end())
             if in_list:
                 continue
-        yield from _sentences(plain, cursor, match.start(), paragraph, mentions, starts)
+        end = match.start()
+        if end - cursor > MAX_SENTENCE:
+            yield from _sentences(plain, cursor, end, paragraph, mentions, starts)
+        else:  # the usual case, without a generator for the one sentence
+            sentence = _sentence(plain, cursor, end, paragraph, mentions, starts)
+            if sentence is not None:
+                yield sentence
         if is_paragraph:
             paragraph += 1
         cursor = match.end()
     yield from _sentences(plain, cursor, len(plain), paragraph, mentions, starts)
+
+
+def _boundaries(plain: str) -> Iterator[re.Match[str]]:
+    """The matches `_BOUNDARY.finditer(plain)` gives, tried only where one can start.
+
+    A boundary starts on a line break or just after a stop (its branches begin with "\\n"
+    or look behind for one of ".!?;:"), so those positions are found first, by a pattern
+    the engine skips text for, and the boundary is matched there: the engine no longer
+    tries all three branches at every character.
+    """
+    end = tried = -1
+    for stop in _STOPS.finditer(plain):
+        at = stop.start()
+        position = at if plain[at] == "\n" else at + 1
+        if position < end or position == tried:
+            continue
+        tried = position
+        match = _BOUNDARY.match(plain, position)
+        if match is not None:
+            end = match.end()
+            yield match
 
 
 def _sentences(
@@ -181,8 +218,14 @@ def _sentence(
         end -= 1
     if start >= end:
         return None
-    low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-    inside = tuple(m for m in mentions[low:high] if m.end <= end)
+    low = bisect.bisect_left(starts, start)
+    high = bisect.bisect_left(starts, end, low)
+    if low == high:
+        inside: tuple[Mention, ...] = ()
+    elif mentions[high - 1].end <= end:  # mentions do not overlap: the last ends last
+        inside = tuple(mentions[low:high])
+    else:
+        inside = tuple(m for m in mentions[low:high] if m.end <= end)
     asides: tuple[tuple[int, int], ...] = ()
     if plain.find("(", start, end) >= 0:
         asides = tuple((m.start(), m.end()) for m in _PARENTHESES.finditer(plain, start, end))

@@ -136,6 +136,7 @@ _CONTRIBUTIONS = re.compile(
 )
 
 
+@cued(previous=("agreed", "committed", "pledged", "decided", "undertook"))  # _DECISION
 def _pledge_parts(ctx: Context) -> Iterator[Claim]:
     s, plain, previous = ctx.sentence, ctx.plain, ctx.previous
     match = _PLEDGE_PART.match(plain, s.start, s.end)

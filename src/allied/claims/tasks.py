@@ -12,8 +12,9 @@ from collections.abc import Iterator, Sequence
 
 from allied.claims.claim import Claim
 
+_ADJECTIVES = ("core", "fundamental", "essential", "main", "key", "principal")
 _INTRO = re.compile(
-    r"\b(?:core|fundamental|essential|main|key|principal)\s+tasks\b[^.:\n]{0,60}?"
+    rf"\b(?:{'|'.join(_ADJECTIVES)})\s+tasks\b[^.:\n]{{0,60}}?"
     r"(?::|\b(?:are|were)\b(?!\s+(?:to|not)\b)\s*:?|(?<=tasks)\s+of\b)",
     re.I,
 )
@@ -51,7 +52,7 @@ def find_task_lists(plain: str) -> Iterator[Claim]:
     >>> [c.tasks for c in find_task_lists("NATO has three core tasks: a, b and c.")]
     [('a', 'b', 'c')]
     """
-    for intro in _INTRO.finditer(plain):
+    for intro in _intros(plain):
         tasks, end = _items(plain, intro.end())
         if len(tasks) < 2:
             continue
@@ -61,6 +62,36 @@ def find_task_lists(plain: str) -> Iterator[Claim]:
             start += 1
         text = " ".join(plain[start:end].split())
         yield Claim("core-tasks", start, end, text, "strategic-concept", tasks=tuple(tasks))
+
+
+def _intros(plain: str) -> Iterator[re.Match[str]]:
+    """The matches of `_INTRO.finditer(plain)`, tried only before the word "tasks".
+
+    Every match starts on one of `_ADJECTIVES`, then whitespace, then "tasks" in any
+    case: so it starts within an adjective's length of the whitespace before a "tasks"
+    of the text in lower case (which `str.find` finds far faster than the pattern scans
+    every character). The pattern takes the long s (U+017F) for an "s" and lower case
+    does not: a text with one is scanned whole, as is one that lower case lengthens.
+    """
+    folded = plain.lower()
+    if len(folded) != len(plain) or "\u017f" in plain:
+        yield from _INTRO.finditer(plain)
+        return
+    reach = max(map(len, _ADJECTIVES))
+    end = 0  # where the last match ended: the next starts there or later
+    at = folded.find("tasks")
+    while at >= 0:
+        head = at
+        while head > 0 and plain[head - 1].isspace():
+            head -= 1
+        if head < at:  # the adjective ends where the whitespace starts
+            for start in range(max(end, head - reach), head):
+                match = _INTRO.match(plain, start)
+                if match is not None:
+                    yield match
+                    end = match.end()
+                    break
+        at = folded.find("tasks", max(at + 1, end))
 
 
 def _items(plain: str, position: int) -> tuple[list[str], int]:
