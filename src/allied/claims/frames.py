@@ -169,12 +169,47 @@ _INSTITUTIONALISED = re.compile(
     rf"\binstitutionali[sz]ed\s+(?:in|during)\s+(?P<era>{ERA}|(?:19|20)\d\d)"
 )
 _EU = re.compile(r"\bEU\b|European\s+Union")
+#: NATO working with the EU, by name or as an example of organisations it works with:
+#: "cooperates closely with the European Union", "works with regional organisations such as
+#: the EU" (the EU is the example, so the clause says NATO works with it).
+_COOPERATES = re.compile(
+    r"\b(?:co-?operates?|works?|partners)\s+(?:closely\s+)?with\s+(?:the\s+)?"
+    r"(?:(?:(?:other\s+)?(?:regional|international|multilateral)\s+){0,2}"
+    r"(?:organi[sz]ations|institutions)\s*,?\s+(?:such\s+as|like|including)\s+the\s+)?"
+    r"(?:European\s+Union|EU)\b"
+)
+_COOPERATION_WORDS = ("cooperat", "co-operat", "work", "partners with")
+#: What stands for NATO at the head of a sentence about it: "It", "The Alliance".
+_NATO_PRONOUN = re.compile(r"[\s\"“]*(?:It|The\s+Alliance|The\s+alliance)\b")
 
 
-@cued("declaration", "institutionali")
-def declarations(ctx: Context) -> Iterator[Claim]:
-    """EU-NATO joint declarations: "the third", "signed in 2016 and 2018", "institutionalised"."""
+def _cooperation(ctx: Context) -> Iterator[Claim]:
+    """ "NATO … cooperates with regional organisations such as the European Union": EU-NATO
+    relations exist on the day (judged against the first EU-NATO declaration)."""
     s, plain = ctx.sentence, ctx.plain
+    for match in _COOPERATES.finditer(plain, s.start, s.end):
+        nato = [m for m in s.frameworks if m.end <= match.start() and not m.possessive]
+        about_nato = (nato and nato[-1].code == "nato") or (
+            ctx.topic is not None
+            and ctx.topic.code == "nato"
+            and not nato
+            and _NATO_PRONOUN.match(plain, s.start) is not None
+        )
+        if not about_nato or ctx.is_hedged(match.start(), match.end()):
+            continue
+        if ctx.is_negated(match.start()):
+            continue
+        start = nato[-1].start if nato else s.start
+        yield ctx.claim("eu-nato-declarations", start, match.end(), "eu-nato", founding=True)
+
+
+@cued("declaration", "institutionali", *_COOPERATION_WORDS)
+def declarations(ctx: Context) -> Iterator[Claim]:
+    """EU-NATO joint declarations: "the third", "signed in 2016 and 2018", "institutionalised";
+    and NATO's cooperation with the EU."""
+    s, plain = ctx.sentence, ctx.plain
+    if ctx.mentions_any(_COOPERATION_WORDS):
+        yield from _cooperation(ctx)
     about_eu = _EU.search(plain, s.start, s.end) or (
         ctx.previous is not None and _EU.search(plain, ctx.previous.start, ctx.previous.end)
     )

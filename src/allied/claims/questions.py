@@ -504,6 +504,18 @@ def eu_nato_declarations(claim: Claim, facts: Facts) -> Question:
         reading = Reading(_within(first.start, claim.date), f"{first.title}, {first.start}",
                           first.sources)  # fmt: skip
         return Question(lambda _day: reading, timeless=True)
+    if claim.founding:  # "NATO cooperates with the EU": relations established by the day
+        first = events[0]
+
+        def established(day: _dt.date) -> Reading:
+            if first.start.last <= day:
+                value = f"{first.title} ({first.start}), the first EU-NATO declaration"
+                return Reading(True, value, first.sources)
+            # contacts began before the first declaration: earlier, absence is no proof
+            value = f"the registry records EU-NATO relations from {first.start} only"
+            return Reading(None, value, first.sources)
+
+        return Question(established, (first.start.last,))
 
     def listed(items: Sequence[Event]) -> str:
         return "; ".join(f"{e.title} ({e.start})" for e in items) or "none"

@@ -1,0 +1,84 @@
+"""Phrasing classes that name what a claim is about by reference or by example, one text
+each, written for this test.
+
+Every case gives a text, the date it is judged on, the words a claim must cover, its kind
+and the verdict against the real registry (as in test_phrasings).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pytest
+
+import allied
+from allied.claims import check_text
+
+TODAY = _dt.date(2026, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def registry() -> allied.Registry:
+    return allied.load()
+
+
+CASES = [
+    # NATO working with the EU, named or as the example of organisations it works with
+    ("The Alliance also cooperates with international organisations such as the European "
+     "Union.", "2020-05-01", "cooperates", "eu-nato-declarations", "supported"),
+    ("NATO was founded in 1949. It works closely with the EU.", "2015-01-01", "works closely",
+     "eu-nato-declarations", "supported"),
+    # before the first EU-NATO declaration the registry cannot tell
+    ("NATO cooperates with the European Union.", "1999-01-01", "cooperates",
+     "eu-nato-declarations", "unverifiable"),
+    # "they", "both countries": the candidates the text named last, as a group
+    ("Finland and Sweden applied in May. Both countries have made valuable contributions to "
+     "NATO-led operations.", "2022-06-01", "contributions", "operation-contributor",
+     "supported"),
+    ("Finland and Sweden are close partners. They train with Allies and have also "
+     "contributed troops to ISAF.", "2022-06-01", "ISAF", "operation-contributor",
+     "supported"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "as_of", "words", "kind", "verdict"), CASES)
+def test_phrasing_class(
+    text: str, as_of: str, words: str, kind: str, verdict: str, registry: allied.Registry
+) -> None:
+    report = check_text(text, as_of=as_of, registry=registry, today=TODAY)
+    at = text.index(words)
+    found = [
+        c
+        for c in report.claims
+        if c.claim.kind == kind and c.claim.start < at + len(words) and c.claim.end > at
+    ]
+    assert found, [(c.claim.kind, c.claim.text) for c in report.claims]
+    assert {c.verdict.verdict for c in found} == {verdict}, [c.verdict for c in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO wants to cooperate with the European Union.",
+        "NATO does not cooperate with the EU on this.",
+        "The EU cooperates with the United Nations.",
+        "Will NATO cooperate with the EU?",
+        "Finland and Sweden applied in May. They hope to contribute to NATO-led operations.",
+        "Finland and Sweden applied in May. They have not contributed to ISAF.",
+        "They have contributed to NATO-led operations.",
+    ],
+)
+def test_unclaimed(text: str, registry: allied.Registry) -> None:
+    report = check_text(text, as_of="2022-06-01", registry=registry, today=TODAY)
+    kinds = ("eu-nato-declarations", "operation-contributor")
+    assert [c.claim.text for c in report.claims if c.claim.kind in kinds] == []
+
+
+def test_organisations_such_as_the_eu_are_not_a_list_of_members(
+    registry: allied.Registry,
+) -> None:
+    """The EU as an example of the organisations NATO works with: its cooperation with NATO,
+    not a list of NATO's members or partners."""
+    text = "NATO cooperates with organisations such as the European Union."
+    report = check_text(text, as_of="2024-06-01", registry=registry, today=TODAY)
+    assert [c.claim.kind for c in report.claims] == ["eu-nato-declarations"]
