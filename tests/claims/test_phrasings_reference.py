@@ -38,6 +38,12 @@ CASES = [
     ("Finland and Sweden are close partners. They train with Allies and have also "
      "contributed troops to ISAF.", "2022-06-01", "ISAF", "operation-contributor",
      "supported"),
+    # a vote by its tally: the one the text reported before (its weekday read from the text's
+    # date), or one dated in its sentence
+    ("The Senate voted Thursday to ratify the protocols. Ministers watched the 96-0 vote from "
+     "the Senate gallery.", "2003-05-10", "96-0 vote", "ratification-vote", "supported"),
+    ("In 2002, the Senate approved the protocols in a 96-0 vote.", "2010-01-01", "96-0 vote",
+     "ratification-vote", "contradicted"),
 ]  # fmt: skip
 
 
@@ -82,3 +88,18 @@ def test_organisations_such_as_the_eu_are_not_a_list_of_members(
     text = "NATO cooperates with organisations such as the European Union."
     report = check_text(text, as_of="2024-06-01", registry=registry, today=TODAY)
     assert [c.claim.kind for c in report.claims] == ["eu-nato-declarations"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Senate's 96-0 vote was hailed as historic.",  # no date anywhere
+        "The Senate voted Thursday to ratify it. The 96-0 vote pleased the Bundestag.",
+        "The Senate rejected the treaty in a 30-60 vote in 2002.",  # a tally against
+        "The Senate will hold a 96-0 vote on Thursday.",
+    ],
+)
+def test_tallies_claiming_nothing(text: str, registry: allied.Registry) -> None:
+    """A tally is a claim only with one chamber named and a date for it."""
+    report = check_text(text, as_of="2003-05-10", registry=registry, today=TODAY)
+    assert [c.claim.text for c in report.claims if "-" in c.claim.text] == []

@@ -64,7 +64,8 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _VOTED = re.compile(
     r"\b(?:[Tt]he\s+)?(?:(?:U\.?S\.?|US|American|German|Polish|Norwegian|Danish|Swedish|Finnish"
     r"|Turkish)\s+)?(?P<chamber>" + "|".join(_CHAMBERS) + r")\s+(?:has\s+|had\s+)?"
-    r"(?:voted|vote)\s+(?:[\w-]+\s+)?(?:(?P<day>" + "|".join(_WEEKDAYS) + r"|yesterday|today)\s+)?"
+    r"(?:voted|vote)\s+(?:(?!" + "|".join(_WEEKDAYS) + r")[\w-]+\s+)?"  # "voted unanimously"
+    r"(?:(?P<day>" + "|".join(_WEEKDAYS) + r"|yesterday|today)\s+)?"
     rf"(?:(?:on|in)\s+(?P<date>{ANY_DATE})\s+)?to\s+(?:{_RATIFY}|support|back|add|admit)\b"
 )
 #: When, stated before the vote in its sentence: "in 1998, when the Senate voted …", "the last
@@ -258,14 +259,7 @@ def _votes(ctx: Context) -> Iterator[Claim]:
     approved an accession protocol on that day (a weekday: the last one by the text's date)."""
     s, plain = ctx.sentence, ctx.plain
     for match in _VOTED.finditer(plain, s.start, s.end):
-        date = parse_text_date(match["date"]) if match["date"] else None
-        if date is None and match["day"] and ctx.written is not None:
-            word = match["day"].lower()
-            back = (
-                1 if word == "yesterday" else 0 if word == "today"
-                else (ctx.written.weekday() - _WEEKDAYS.index(match["day"])) % 7
-            )  # fmt: skip
-            date = PartialDate.from_date(ctx.written - _dt.timedelta(days=back))
+        date = _vote_date(ctx, match)
         if date is None and not match["day"]:
             date = _stated_before(ctx, match.start())
         if date is None or ctx.is_hedged(match.start(), match.end()):
@@ -273,6 +267,50 @@ def _votes(ctx: Context) -> Iterator[Claim]:
         candidate = _candidate(ctx, match.end()) or "nato"
         yield ctx.claim("ratification-vote", match.start(), match.end(), candidate,
                         actors=(_CHAMBERS[match["chamber"]],), date=date)  # fmt: skip
+
+
+def _vote_date(ctx: Context, match: re.Match[str]) -> PartialDate | None:
+    """The day of a vote as `_VOTED` read it: a date, or a weekday (the last one by the text's
+    date), "yesterday", "today"."""
+    if match["date"]:
+        return parse_text_date(match["date"])
+    if match["day"] and ctx.written is not None:
+        word = match["day"].lower()
+        back = (
+            1 if word == "yesterday" else 0 if word == "today"
+            else (ctx.written.weekday() - _WEEKDAYS.index(match["day"])) % 7
+        )  # fmt: skip
+        return PartialDate.from_date(ctx.written - _dt.timedelta(days=back))
+    return None
+
+
+#: A vote by its tally: "the 96-0 vote", "the Senate's 95-2 vote", "a 60 to 35 vote".
+_TALLY = re.compile(r"\b(?P<yes>\d{1,3})\s*(?:-|\u2013|to)\s*(?P<no>\d{1,3})\s+vote\b")
+_CHAMBER_NAMED = re.compile(r"\b(?P<chamber>" + "|".join(_CHAMBERS) + r")\b")
+
+
+@cued("vote")
+def _tallies(ctx: Context) -> Iterator[Claim]:
+    """ "… in the Senate gallery to witness the 96-0 vote": the vote the text reported before
+    (the same chamber's, dated there), or one dated in the sentence. A tally with no date
+    anywhere says nothing about when, so it claims nothing."""
+    s, plain = ctx.sentence, ctx.plain
+    for match in _TALLY.finditer(plain, s.start, s.end):
+        if int(match["yes"]) <= int(match["no"]) or ctx.is_hedged(match.start(), match.end()):
+            continue  # a tally against is no approval
+        named = list(_CHAMBER_NAMED.finditer(plain, s.start, s.end))
+        if len({m["chamber"] for m in named}) != 1:
+            continue
+        chamber = named[0]["chamber"]
+        date = _stated_before(ctx, match.start())
+        if date is None:
+            earlier = [v for v in _VOTED.finditer(plain, 0, s.start) if v["chamber"] == chamber]
+            date = _vote_date(ctx, earlier[-1]) if earlier else None
+        if date is None:
+            continue
+        candidate = _candidate(ctx, match.end()) or "nato"
+        yield ctx.claim("ratification-vote", match.start(), match.end(), candidate,
+                        actors=(_CHAMBERS[chamber],), date=date)  # fmt: skip
 
 
 #: A step before a parliament's vote: "Erdogan's decision to recommend approval by the Turkish
@@ -548,4 +586,4 @@ def ratification_step(claim: Claim, facts: Facts) -> Question:
 
 
 #: A candidate's stage, the steps of a protocol's ratification, then their order and counts.
-FINDERS: tuple[Finder, ...] = (_statuses, _steps, _ratifications)
+FINDERS: tuple[Finder, ...] = (_statuses, _steps, _ratifications, _tallies)
