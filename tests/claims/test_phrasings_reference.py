@@ -44,6 +44,15 @@ CASES = [
      "the Senate gallery.", "2003-05-10", "96-0 vote", "ratification-vote", "supported"),
     ("In 2002, the Senate approved the protocols in a 96-0 vote.", "2010-01-01", "96-0 vote",
      "ratification-vote", "contradicted"),
+    # a summit's referral to a later ministers' meeting: judged on the meeting
+    ("At Bucharest the leaders decided to refer the question to a meeting of their foreign "
+     "ministers in December 2008.", "2008-04-05", "refer the question",
+     "ministerial-decision", "supported"),
+    ("The leaders agreed to leave the matter to NATO defence ministers in March 1950.",
+     "1950-01-01", "leave the matter", "ministerial-decision", "unverifiable"),
+    # a decision of the Allies that no more specific claim covers: found, not decided
+    ("In 2016, NATO leaders decided to recognise cyberspace as a domain of operations.",
+     "2017-01-01", "decided to recognise", "agreement", "unverifiable"),
 ]  # fmt: skip
 
 
@@ -103,3 +112,21 @@ def test_tallies_claiming_nothing(text: str, registry: allied.Registry) -> None:
     """A tally is a claim only with one chamber named and a date for it."""
     report = check_text(text, as_of="2003-05-10", registry=registry, today=TODAY)
     assert [c.claim.text for c in report.claims if "-" in c.claim.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Allies agreed that Ukraine will become a member.", []),
+        ("We agreed to work harder on burden-sharing.", []),
+        ("Allies may have decided to wait.", []),
+        ("Allies have not agreed to raise the target.", []),
+        # a more specific claim covers the decision: no unknown agreement beside it
+        ("Allies agreed in 2014 to spend 2% of GDP on defence by 2024.", ["spending-target"]),
+    ],
+)
+def test_decisions_found_only_as_stated(
+    text: str, kinds: list[str], registry: allied.Registry
+) -> None:
+    report = check_text(text, as_of="2020-01-01", registry=registry, today=TODAY)
+    assert [c.claim.kind for c in report.claims] == kinds

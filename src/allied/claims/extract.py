@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from allied.claims.applications import applications, talks
 from allied.claims.bids import bids
@@ -138,7 +138,19 @@ def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = No
         previous = sentence
     claims.extend(find_task_lists(plain))
     unique = {(c.kind, c.start, c.end, c.subject): c for c in claims}
-    return sorted(unique.values(), key=lambda c: (c.start, c.end, c.kind))
+    return sorted(_without_covered(unique.values()), key=lambda c: (c.start, c.end, c.kind))
+
+
+def _without_covered(claims: Iterable[Claim]) -> list[Claim]:
+    """The claims less any `agreement` whose words a claim of another kind also covers:
+    "Allies agreed in 2014 to spend 2% …" is a spending target, not an unknown agreement."""
+    claims = list(claims)
+    specific = [(c.start, c.end) for c in claims if c.kind != "agreement"]
+    return [
+        c
+        for c in claims
+        if c.kind != "agreement" or not any(a < c.end and c.start < b for a, b in specific)
+    ]
 
 
 #: A paragraph opening on a definite description of a body: "The Commission represents …".
