@@ -50,6 +50,17 @@ CASES = [
      "ministerial-decision", "supported"),
     ("The leaders agreed to leave the matter to NATO defence ministers in March 1950.",
      "1950-01-01", "leave the matter", "ministerial-decision", "unverifiable"),
+    # a body's meeting on a date (at a place); "first" or "last" against its other meetings
+    ("The NACC held its last meeting in Sintra on 30 May 1997.", "2000-01-01", "Sintra",
+     "meeting", "supported"),
+    ("The NACC held its first meeting on 20 December 1991.", "2000-01-01", "first meeting",
+     "meeting", "supported"),
+    ("The first meeting of the NACC was held in Oslo on 5 June 1992.", "2000-01-01",
+     "Oslo", "meeting", "contradicted"),
+    ("The NGC held its last meeting in Tbilisi on 15 September 2008.", "2010-01-01",
+     "Tbilisi", "meeting", "unverifiable"),
+    ("The NACC held its last meeting in Rome on 5 June 1992.", "2000-01-01", "Rome",
+     "meeting", "unverifiable"),
     # a decision of the Allies that no more specific claim covers: found, not decided
     ("In 2016, NATO leaders decided to recognise cyberspace as a domain of operations.",
      "2017-01-01", "decided to recognise", "agreement", "unverifiable"),
@@ -130,3 +141,16 @@ def test_decisions_found_only_as_stated(
 ) -> None:
     report = check_text(text, as_of="2020-01-01", registry=registry, today=TODAY)
     assert [c.claim.kind for c in report.claims] == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The NACC would have held its last meeting in Sintra on 30 May 1997.",
+        "The NACC held its last meeting in Sintra.",  # no date
+        "NATO held its last meeting in Brussels on 5 June 2020.",  # NATO's are summits
+    ],
+)
+def test_body_meetings_claiming_nothing(text: str, registry: allied.Registry) -> None:
+    report = check_text(text, as_of="2021-01-01", registry=registry, today=TODAY)
+    assert [c.claim.text for c in report.claims if c.claim.kind == "meeting"] == []

@@ -315,9 +315,57 @@ def protocols(ctx: Context) -> Iterator[Claim]:
             return
 
 
+_PLACE_NAME = r"[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?"
+#: Where and when, in either order: "in Reykjavik on May 14, 2002", "on 28 May 2002 in Rome".
+_WHERE_WHEN = (
+    rf"(?:\s+in\s+(?P<place>{_PLACE_NAME})(?:\s*,\s*[A-Z][a-z]+)?\s*,?\s+on\s+(?P<date>{ANY_DATE})"
+    rf"|\s+on\s+(?P<date2>{ANY_DATE})\s*,?\s+in\s+(?P<place2>{_PLACE_NAME})"
+    rf"|\s+(?:on|in)\s+(?P<date3>{ANY_DATE}))"
+)
+_ORDINAL = r"(?:(?P<ord>first|last|final|inaugural)\s+)?"
+#: A body's meeting, after its name: "The PJC held its last meeting in Reykjavik on May 14,
+#: 2002", "… held its first meeting on 18 July 1997".
+_HELD_ITS = re.compile(
+    rf"\s+(?:has\s+|had\s+)?held\s+its\s+{_ORDINAL}(?:(?:ministerial|formal|official)\s+)?"
+    rf"(?:meeting|session)(?:\s+at\s+the\s+level\s+of\s+(?:[A-Za-z]+\s+){{1,3}}?[A-Za-z]+)?"
+    rf"{_WHERE_WHEN}"
+)
+#: Before its name: "The last meeting of the PJC was held in Reykjavik on 14 May 2002".
+_MEETING_OF = re.compile(rf"\b[Tt]he\s+{_ORDINAL}(?:meeting|session)\s+of\s+(?:the\s+)?$")
+_WAS_HELD = re.compile(rf"\s+(?:was\s+held|took\s+place){_WHERE_WHEN}")
+
+
+def _body_meetings(ctx: Context) -> Iterator[Claim]:
+    """A meeting of a body the registry knows, with its date (and place): judged against the
+    meetings recorded for that body; "first" or "last" against the body's other meetings."""
+    s, plain = ctx.sentence, ctx.plain
+    for mention in s.frameworks:
+        if mention.code == "nato":
+            continue  # NATO's own meetings are summits and ministerials (`_MEETING`)
+        held = _HELD_ITS.match(plain, mention.end, s.end)
+        ordinal = held["ord"] if held else None
+        start = mention.start
+        if held is None:
+            opening = _MEETING_OF.search(plain, max(s.start, mention.start - 40), mention.start)
+            held = _WAS_HELD.match(plain, mention.end, s.end) if opening else None
+            if opening is None or held is None:
+                continue
+            ordinal, start = opening["ord"], opening.start()
+        text = held["date"] or held["date2"] or held["date3"]
+        date = ctx.date_of(text)
+        if date is None or ctx.is_hedged(held.start(), held.end()):
+            continue
+        place = held["place"] or held["place2"]
+        order = "first" if ordinal in ("first", "inaugural") else "last" if ordinal else ""
+        yield ctx.claim("meeting", start, held.end(), mention.code,
+                        actors=(place,) if place else (), date=date,
+                        tasks=(order,) if order else ())  # fmt: skip
+
+
 @cued(
     "summit",
     "meeting",
+    "session",
     "ministers",
     "commander",
     "document",
@@ -336,6 +384,8 @@ def meetings(ctx: Context) -> Iterator[Claim]:
     """Meetings and summits (the registry's summits decide some), commanders, and the role
     of a body ("The Commission represents a forum for …") — the latter two unverifiable."""
     s, plain = ctx.sentence, ctx.plain
+    if ctx.mentions_any(("meeting", "session")):
+        yield from _body_meetings(ctx)
     if ctx.mentions_any(("summit", "meeting", "ministers")) and not ctx.is_hedged(s.end):
         for match in _MEETING.finditer(plain, s.start, s.end):
             place = _PLACE.search(plain, match.end(), min(s.end, match.end() + 30))

@@ -542,6 +542,8 @@ def eu_nato_declarations(claim: Claim, facts: Facts) -> Question:
 def meeting(claim: Claim, facts: Facts) -> Question:
     """A NATO summit at a place (and date), or the Nth-anniversary summit in a year; other
     meetings are recorded only when they are summits, so the rest is `unverifiable`."""
+    if claim.subject != "nato":
+        return _body_meeting(claim, facts)
     summits = [e for e in facts.registry.events() if e.kind == "summit"]
     founded = _dt.date(1949, 4, 4)
     if claim.quantity is not None and claim.date is not None:  # "the 50th anniversary summit"
@@ -566,6 +568,57 @@ def meeting(claim: Claim, facts: Facts) -> Question:
     if not found:
         return unknowable(f"the registry records no summit in {claim.actors[0]} then")
     reading = Reading(True, f"{found[-1].title}, {found[-1].start}", found[-1].sources)
+    return Question(lambda _day: reading, timeless=True)
+
+
+def _body_meeting(claim: Claim, facts: Facts) -> Question:
+    """A meeting of a body on a date (at a place): one recorded then supports it; "first" or
+    "last" is contradicted by a recorded meeting of the body before or after it, and left
+    unchecked otherwise (the registry records only some meetings), as the answer says."""
+    date = claim.date
+    if date is None:
+        return unknowable("the claim states no date")
+    meetings = sorted(
+        (e for e in facts.registry.events()
+         if e.kind in ("meeting", "summit") and claim.subject in e.frameworks),
+        key=lambda e: e.start.first,
+    )  # fmt: skip
+    framework = facts.registry.framework(claim.subject)
+    body = framework.name
+    place = claim.actors[0].casefold() if claim.actors else None
+    found = [
+        e
+        for e in meetings
+        if _within(e.start, date) is not False
+        and (place is None or place in f"{e.place} {e.title}".casefold())
+    ]
+    if not found:
+        where = f" in {claim.actors[0]}" if claim.actors else ""
+        return unknowable(f"the registry records no meeting of the {body}{where} on {date}")
+    event = found[0]
+    value = f"{event.title}, {event.place + ', ' if event.place else ''}{event.start}"
+    holds = _within(event.start, date)
+    order = claim.tasks[0] if claim.tasks else ""
+    others = [e for e in meetings if e is not event]
+    if order == "last":
+        later = [e for e in others if e.start.first > event.start.last]
+        if later:
+            holds = False
+            value += f"; a later one is recorded: {later[0].title}, {later[0].start}"
+        elif framework.period is not None and framework.period.end is not None:
+            ended = framework.period.end
+            value += f"; no later meeting is recorded before the body ended on {ended}"
+        else:  # a body still meeting: the registry records only some of its meetings
+            holds = None
+            value += "; the body still exists, and the registry records only some meetings"
+    elif order == "first":
+        earlier = [e for e in others if e.start.last < event.start.first]
+        if earlier:
+            holds = False
+            value += f"; an earlier one is recorded: {earlier[0].title}, {earlier[0].start}"
+        else:
+            value += "; no earlier meeting is recorded (not all meetings are)"
+    reading = Reading(holds, value, event.sources)
     return Question(lambda _day: reading, timeless=True)
 
 
