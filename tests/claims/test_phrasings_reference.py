@@ -154,3 +154,18 @@ def test_decisions_found_only_as_stated(
 def test_body_meetings_claiming_nothing(text: str, registry: allied.Registry) -> None:
     report = check_text(text, as_of="2021-01-01", registry=registry, today=TODAY)
     assert [c.claim.text for c in report.claims if c.claim.kind == "meeting"] == []
+
+
+def test_a_complete_list_goes_on_past_an_unknown_name(registry: allied.Registry) -> None:
+    """A misspelt name does not end a list framed as complete: the names after it count, and
+    only what is really absent is missing."""
+    text = (
+        "The original members were as follows: Belgium, Canada, Denmark, Frnace, Iceland, "
+        "Italy, Luxembourg, the Netherlands, Norway, Portugal, the United Kingdom and the "
+        "United States."
+    )
+    report = check_text(text, as_of="1950-01-01", registry=registry, today=TODAY)
+    (listed,) = [c for c in report.claims if c.claim.kind == "membership"]
+    assert listed.claim.text.endswith("United States")
+    assert listed.verdict.verdict == "contradicted"
+    assert "missing France" in listed.verdict.explanation, listed.verdict.explanation

@@ -95,10 +95,28 @@ _MOST_RECENT = re.compile(
 )
 
 
+#: Between two runs of a list framed as complete: one item the registry does not know (a
+#: misspelt or unknown name), so the list goes on after it: "…, Luxembourg, Montenegr, Norway".
+_UNKNOWN_ITEM = re.compile(
+    r"\s*,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\s*,\s*(?:and\s+)?"
+)
+
+
+def _rest_of_list(plain: str, runs: list[Run], index: int) -> Run:
+    """The runs after `runs[index]` that continue it past an unknown item, joined."""
+    joined = list(runs[index])
+    for run in runs[index + 1 :]:
+        if _UNKNOWN_ITEM.fullmatch(plain, joined[-1].end, run[0].start) is None:
+            break
+        joined.extend(run)
+    return tuple(joined)
+
+
 def find_lists(ctx: Context) -> Iterator[Claim]:
     """Yield the membership, accession and most-recent-member claims of a sentence."""
     s, plain = ctx.sentence, ctx.plain
-    for run in s.runs(plain):
+    runs = s.runs(plain)
+    for index, run in enumerate(runs):
         actors = tuple(dict.fromkeys(m.code for m in run))
         start, end = run[0].start, run[-1].end
         if len(actors) == 1 and run[0].possessive:
@@ -138,6 +156,9 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
         founders = complete and _FOUNDERS_CUE.search(wide) is not None
         if complete:
             date = None
+            whole = _rest_of_list(plain, runs, index)  # the list goes on past an unknown name
+            actors = tuple(dict.fromkeys(m.code for m in whole))
+            claim_end = max(claim_end, whole[-1].end)
         yield ctx.claim("membership", claim_start, claim_end, subject, actors=actors, date=date,
                         complete=complete, founding=founders)  # fmt: skip
 
