@@ -50,6 +50,13 @@ CASES = [
      "ministerial-decision", "supported"),
     ("The leaders agreed to leave the matter to NATO defence ministers in March 1950.",
      "1950-01-01", "leave the matter", "ministerial-decision", "unverifiable"),
+    # a candidate's own parliament approving its accession
+    ("In April 2017 the Parliament of Montenegro ratified the country's accession to NATO.",
+     "2018-01-01", "ratified", "ratification-vote", "supported"),
+    ("Montenegro's parliament approved its membership in NATO on 2 May 2017.", "2018-01-01",
+     "approved", "ratification-vote", "contradicted"),
+    ("Finland's parliament approved the country's accession on 1 July 2022.", "2023-01-01",
+     "approved", "ratification-vote", "unverifiable"),
     # a body's meeting on a date (at a place); "first" or "last" against its other meetings
     ("The NACC held its last meeting in Sintra on 30 May 1997.", "2000-01-01", "Sintra",
      "meeting", "supported"),
@@ -169,3 +176,17 @@ def test_a_complete_list_goes_on_past_an_unknown_name(registry: allied.Registry)
     assert listed.claim.text.endswith("United States")
     assert listed.verdict.verdict == "contradicted"
     assert "missing France" in listed.verdict.explanation, listed.verdict.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Parliament of Montenegro will ratify the North Atlantic Treaty in 2017.",
+        "The Parliament of Montenegro passed the law on the North Atlantic Treaty.",  # no date
+        "In 2016 the Parliament of Germany approved the NATO accession of Montenegro.",
+        "In 2016 the Parliament of Germany ratified the accession protocol.",
+    ],
+)
+def test_own_approvals_claiming_nothing(text: str, registry: allied.Registry) -> None:
+    report = check_text(text, as_of="2018-01-01", registry=registry, today=TODAY)
+    assert [c.claim.text for c in report.claims if c.claim.kind == "ratification-vote"] == []

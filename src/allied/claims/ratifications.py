@@ -25,6 +25,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from allied.claims.chronology import YEARLESS
 from allied.claims.claim import Claim, ClaimKind
 from allied.claims.context import Context, Finder, cued
 from allied.claims.dating import ANY_DATE, parse_text_date
@@ -284,6 +285,57 @@ def _vote_date(ctx: Context, match: re.Match[str]) -> PartialDate | None:
     return None
 
 
+#: A candidate's own parliament approving its accession: "the Parliament of Montenegro passed
+#: the Law on the confirmation of the North Atlantic Treaty", "Finland's parliament approved
+#: the country's accession to NATO".
+_OWN_PARLIAMENT = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:passed|adopted|ratified|approved|endorsed)\s+(?:the\s+)?"
+    r"(?:(?:[Ll]aw|[Bb]ill|[Aa]ct|[Tt]reaty|[Pp]rotocol)\s+(?:on|for|of)\s+(?:the\s+)?"
+    r"(?:confirmation|ratification|approval)\s+of\s+the\s+|(?:country['\u2019]s\s+|its\s+))?"
+    r"(?:North\s+Atlantic\s+Treaty|NATO\s+(?:accession|membership)"
+    r"|(?<=country['\u2019]s\s)(?:accession|membership)(?:\s+(?:to|in)\s+NATO)?"
+    r"|(?<=its\s)(?:accession|membership)(?:\s+(?:to|in)\s+NATO)?"
+    r"|(?:accession|membership)\s+(?:to|in)\s+NATO)\b(?!\s+of\b)"
+)
+_CHAMBER = r"(?:[Pp]arliament|[Nn]ational\s+[Aa]ssembly|[Ll]egislature)"
+_PARLIAMENT_OF = re.compile(rf"\b[Tt]he\s+{_CHAMBER}\s+of\s+$")
+_ITS_PARLIAMENT = re.compile(rf"['\u2019]s\s+{_CHAMBER}\b")
+
+
+#: The date fronting the clause: "On April 28, the Parliament of …" (a day without a year is
+#: read under the chronology's year heading).
+_DATE_BEFORE = re.compile(rf"\b(?i:in|on)\s+(?P<date>{ANY_DATE}|{YEARLESS})\s*,?\s+$")
+
+
+@cued("parliament", "assembly", "legislature")
+def _own_ratifications(ctx: Context) -> Iterator[Claim]:
+    """ "On April 28, the Parliament of Montenegro passed the Law on the confirmation of the
+    North Atlantic Treaty": the candidate's own approval, on the date stated before it."""
+    s, plain = ctx.sentence, ctx.plain
+    for mention in s.mentions:
+        if mention.kind != "actor" or mention.code not in ctx.invitees:
+            continue
+        owner = _PARLIAMENT_OF.search(plain, max(s.start, mention.start - 30), mention.start)
+        if owner is not None:
+            start, verb_at = owner.start(), mention.end
+        else:
+            owner = _ITS_PARLIAMENT.match(plain, mention.end, s.end)
+            if owner is None:
+                continue
+            start, verb_at = mention.start, owner.end()
+        match = _OWN_PARLIAMENT.match(plain, verb_at, s.end)
+        if match is None or ctx.is_hedged(match.start(), match.end()):
+            continue
+        before = _DATE_BEFORE.search(plain, max(s.start, start - 40), start)
+        date = ctx.date_of(before["date"]) if before else _stated_before(ctx, start)
+        if date is None:
+            after = re.match(rf"\s+(?:in|on)\s+(?P<date>{ANY_DATE})", plain[match.end() : s.end])
+            date = ctx.date_of(after["date"]) if after else None
+        if date is not None:
+            yield ctx.claim("ratification-vote", start, match.end(), mention.code,
+                            actors=(mention.code,), date=date)  # fmt: skip
+
+
 #: A vote by its tally: "the 96-0 vote", "the Senate's 95-2 vote", "a 60 to 35 vote".
 _TALLY = re.compile(r"\b(?P<yes>\d{1,3})\s*(?:-|\u2013|to)\s*(?P<no>\d{1,3})\s+vote\b")
 _CHAMBER_NAMED = re.compile(r"\b(?P<chamber>" + "|".join(_CHAMBERS) + r")\b")
@@ -477,6 +529,8 @@ def ratification_vote(claim: Claim, facts: Facts) -> Question:
     cases = [c for c in index.cases() if claim.subject in ("nato", c.candidate)]
     steps = [s for c in cases for s in index.steps(c, "parliament") if s.ally == ally]
     name = facts.name(ally, _dt.date.today())
+    if not steps and ally == claim.subject:  # a candidate's own approval of its accession
+        return _own_approval(claim, facts, date, name)
     if not steps:
         return unknowable(f"the registry records no parliamentary approval by {name}")
     close = [s for s in steps if abs(s.date.first.year - date.first.year) <= 1]
@@ -489,6 +543,30 @@ def ratification_vote(claim: Claim, facts: Facts) -> Question:
     value = f"{name}'s legislature approved {whom}'s accession protocol on {step.date}"
     inside = date.first <= step.date.first and step.date.last <= date.last  # "in 1998"
     reading = Reading(True if same and inside else None if same else False, value, step.sources)
+    return Question(lambda _day: reading, timeless=True)
+
+
+_PARLIAMENT_TITLE = re.compile(r"\b(?:[Pp]arliament|[Aa]ssembly|[Ll]egislature)\b")
+
+
+def _own_approval(claim: Claim, facts: Facts, date: PartialDate, name: str) -> Question:
+    """A candidate's parliament approving its own accession, against the decisions in
+    `events` about the candidate alone that name a parliament: on the stated date, supported; within
+    a year of it on another day, contradicted; none recorded, unverifiable."""
+    found = [
+        e
+        for e in facts.registry.events()
+        if e.kind == "decision" and e.actors == (claim.subject,)
+        and _PARLIAMENT_TITLE.search(e.title)
+        and abs(e.start.first.year - date.first.year) <= 1
+    ]  # fmt: skip
+    if not found:
+        return unknowable(f"the registry records no approval by {name}'s parliament near {date}")
+    same = [e for e in found if e.start.first <= date.last and date.first <= e.start.last]
+    event = (same or found)[0]
+    inside = date.first <= event.start.first and event.start.last <= date.last
+    holds = True if same and inside else None if same else False
+    reading = Reading(holds, f"{event.title} ({event.start})", event.sources)
     return Question(lambda _day: reading, timeless=True)
 
 
@@ -586,4 +664,4 @@ def ratification_step(claim: Claim, facts: Facts) -> Question:
 
 
 #: A candidate's stage, the steps of a protocol's ratification, then their order and counts.
-FINDERS: tuple[Finder, ...] = (_statuses, _steps, _ratifications, _tallies)
+FINDERS: tuple[Finder, ...] = (_statuses, _steps, _ratifications, _tallies, _own_ratifications)
