@@ -68,6 +68,32 @@ CASES = [
      "Tbilisi", "meeting", "unverifiable"),
     ("The NACC held its last meeting in Rome on 5 June 1992.", "2000-01-01", "Rome",
      "meeting", "unverifiable"),
+    # joining dates paired with the names in order ("respectively", or as many dates as names)
+    ("Finland and Sweden entered NATO in 2023 and 2024 respectively.", "2024-06-01", "Sweden",
+     "accession", "supported"),
+    ("Finland and Sweden entered NATO in 2023 and 2024.", "2024-06-01", "Finland",
+     "accession", "supported"),
+    ("Finland and Sweden entered NATO in 2024 and 2023 respectively.", "2024-06-01", "Sweden",
+     "accession", "contradicted"),
+    # joining a partnership: its partners and participants joined it too
+    ("Russia joined the Partnership for Peace in 1994.", "2024-06-01", "Russia", "accession",
+     "supported"),
+    ("Russia joined the Partnership for Peace in 1996.", "2024-06-01", "Russia", "accession",
+     "contradicted"),
+    # growth to a total: now ("has grown to"), or on the date the sentence states
+    ("Since 1994, the Mediterranean Dialogue has grown to seven members.", "2024-06-01",
+     "grown to seven", "count", "supported"),
+    ("NATO was founded in 1949. By 2004 its membership had risen from 16 to 26 countries.",
+     "2024-06-01", "risen", "count", "supported"),
+    ("In 1999, NATO expanded to 19 members.", "2024-06-01", "expanded", "count",
+     "supported"),
+    ("The Alliance has expanded to 30 members.", "2024-06-01", "expanded", "count",
+     "contradicted"),
+    # the newest member as "the last country to join"
+    ("Sweden was the last country to join NATO.", "2024-06-01", "last country",
+     "most-recent-member", "supported"),
+    ("Montenegro is the latest state to have joined the Alliance.", "2018-01-01",
+     "latest state", "most-recent-member", "outdated"),
     # a decision of the Allies that no more specific claim covers: found, not decided
     ("In 2016, NATO leaders decided to recognise cyberspace as a domain of operations.",
      "2017-01-01", "decided to recognise", "agreement", "unverifiable"),
@@ -190,3 +216,18 @@ def test_a_complete_list_goes_on_past_an_unknown_name(registry: allied.Registry)
 def test_own_approvals_claiming_nothing(text: str, registry: allied.Registry) -> None:
     report = check_text(text, as_of="2018-01-01", registry=registry, today=TODAY)
     assert [c.claim.text for c in report.claims if c.claim.kind == "ratification-vote"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO grew to 16 members.",  # the past, with no date: says nothing of when
+        "NATO could grow to 35 members.",
+        "Defence budgets grew to 2 countries.",  # no framework named or in the topic
+        "Finland, Sweden and Norway entered NATO in 2023 and 2024 respectively.",
+    ],
+)
+def test_growth_and_pairs_claiming_nothing(text: str, registry: allied.Registry) -> None:
+    report = check_text(text, as_of="2024-06-01", registry=registry, today=TODAY)
+    kinds = ("count", "accession")
+    assert [c.claim.text for c in report.claims if c.claim.kind in kinds] == []

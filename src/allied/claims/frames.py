@@ -51,6 +51,14 @@ _TOTAL = re.compile(
     r"(?:the|its|NATO['\u2019]s|the\s+Alliance['\u2019]s)\s+"
     rf"(?:membership|number\s+of\s+(?:members|Allies|allies|member\s+states))\s+to\s+(?P<q>{_Q})"
 )
+#: Growth to a total: "NATO has grown to 32 members", "Its membership rose from 12 to 32
+#: countries", "the Dialogue expanded to seven partners".
+_GREW = re.compile(
+    r"\b(?P<verb>(?:has|have|had)\s+(?:grown|risen|increased|expanded)|grew|rose|increased"
+    r"|expanded)\s+(?:steadily\s+|gradually\s+)?"
+    rf"(?:from\s+{_Q}\s+)?to\s+(?P<q>{_Q})\s+(?:{_MEMBERS}|partners|partner\s+countries)\b"
+)
+_GREW_WORDS = ("grown", "grew", "rose", "risen", "increased", "expanded")
 _OTHER = re.compile(
     rf"\b(?i:the)\s+other\s+(?P<q>\d{{1,2}}|{_Q})\b(?!\s*(?:%|per|years?|months?|days?|times))"
 )
@@ -461,6 +469,7 @@ def counts(ctx: Context) -> Iterator[Claim]:
         total_of = _subject(ctx, match.start()) or "nato"
         yield ctx.claim("count", match.start(), match.end(), total_of,
                         quantity=Quantity.parse(match["q"]))  # fmt: skip
+    yield from _grown(ctx)
     for pattern, delta, cue in ((_OTHER, 1, "other"), (_OUR, 0, "our")):
         for match in _found(ctx, pattern, (cue,)):
             nato = _nato(ctx, speaker=pattern is _OUR)
@@ -475,6 +484,27 @@ def counts(ctx: Context) -> Iterator[Claim]:
             continue
         date = ctx.stated_date("had")
         yield ctx.claim("count", s.start, match.end(), topic.code,
+                        quantity=Quantity.parse(match["q"]), date=date)  # fmt: skip
+
+
+def _grown(ctx: Context) -> Iterator[Claim]:
+    """ "NATO has grown to 32 members": a count on the text's date; "In 1982, NATO grew to 16
+    members": a count on the date the sentence states (the past with no date says nothing of
+    when)."""
+    for match in _found(ctx, _GREW, _GREW_WORDS):
+        subject = _subject(ctx, match.start())
+        if subject is None or ctx.is_hedged(match.start(), match.end()):
+            continue
+        if ctx.is_negated(match.start()):
+            continue
+        date = None
+        if not match["verb"].startswith(("has", "have")):  # the past: only when it says when
+            date = ctx.stated_date("had")
+            if date is None:
+                continue
+        named = ctx.sentence.framework_before(match.start() + 1, possessive=True)
+        start = ctx.subject_start(named, match.start())
+        yield ctx.claim("count", start, match.end(), subject,
                         quantity=Quantity.parse(match["q"]), date=date)  # fmt: skip
 
 

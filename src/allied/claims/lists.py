@@ -61,6 +61,12 @@ _FRONTED_DATE = re.compile(
     rf"\b(?i:in|on|by)\s+(?P<date>{ANY_DATE}|{YEARLESS})\s*,?\s+(?:the\s+)?$"
 )
 _LAST_DATE = re.compile(rf"(?P<date>{ANY_DATE})")
+#: More dates after a joining date, paired with the names in order: "… in 2023 and 2024
+#: (respectively)", "… on 4 April 2023 and 7 March 2024, respectively".
+_RESPECTIVELY = re.compile(
+    rf"(?P<rest>(?:\s*,\s*(?:in\s+|on\s+)?{ANY_DATE})*\s*,?\s+and\s+(?:in\s+|on\s+)?{ANY_DATE})"
+    r"(?:\s*,?\s+(?P<word>respectively)\b)?"
+)
 _YEAR_AFTER = re.compile(r"\s*\((?P<year>(?:19|20)\d\d)\)")
 _JOIN_CUE = re.compile(r"\b(?:joined|entered|admitted|accession|acceded|became\s+members)\b")
 _FOUNDING_FRONT = re.compile(
@@ -92,6 +98,10 @@ _MOST_RECENT = re.compile(
     r"(?:most\s+recent|newest|latest|youngest)"
     r"(?:\s+(?:member\s+state|member\s+country|member|Ally|ally|addition))?"
     r"(?:\s+(?:of|to)\s+(?:NATO|the\s+Alliance))?(?:\s*\((?P<year>(?:19|20)\d\d)\))?"
+    # "Sweden was the last country to join NATO", "… is the latest state to have joined"
+    r"|\s+(?:is|was|became|remains)\s+(?:currently\s+|now\s+|still\s+)?the\s+"
+    r"(?:last|latest|most\s+recent|newest)\s+(?:country|state|nation|member|Ally|ally)\s+"
+    r"to\s+(?:have\s+)?join(?:ed)?(?:\s+(?:NATO|the\s+Alliance))?\b"
 )
 
 
@@ -202,6 +212,12 @@ def _accessions(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Cla
     if joined is not None:
         if ctx.is_hedged(start, joined.end()):
             return
+        paired = _RESPECTIVELY.match(plain, joined.end(), s.end) if joined["date"] else None
+        if paired is not None:
+            each = list(_respectively(ctx, run, joined, paired))
+            if each or paired["word"]:  # "respectively" with dates that do not pair: nothing
+                yield from each
+                return
         date = _relative(ctx, start, joined) if joined["rel"] else parse_text_date(joined["date"])
         framework = next(
             (m for m in s.frameworks if joined.start("what") <= m.start < joined.end("what")), None
@@ -228,6 +244,24 @@ def _accessions(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Cla
     if year is not None and _JOIN_CUE.search(plain, s.start, s.end):
         yield ctx.claim("accession", start, year.end(), "nato", actors=actors,
                         date=PartialDate(int(year["year"])))  # fmt: skip
+
+
+def _respectively(
+    ctx: Context, run: Run, joined: re.Match[str], paired: re.Match[str]
+) -> Iterator[Claim]:
+    """ "Finland and Sweden joined NATO in 2023 and 2024 respectively": each its own date
+    (nothing when the dates and the names do not pair up)."""
+    texts = [joined["date"], *(m["date"] for m in _LAST_DATE.finditer(paired["rest"]))]
+    dates = [parse_text_date(text) for text in texts]
+    codes = list(dict.fromkeys(m.code for m in run))
+    if len(dates) != len(codes) or len(codes) != len(run) or None in dates:
+        return
+    within = [m for m in ctx.sentence.frameworks if joined.start("what") <= m.start]
+    framework = next((m for m in within if m.start < joined.end("what")), None)
+    subject = framework.code if framework else "nato"
+    for mention, date in zip(run, dates, strict=True):
+        yield ctx.claim("accession", mention.start, paired.end(), subject, actors=(mention.code,),
+                        date=date)  # fmt: skip
 
 
 def _relative(ctx: Context, start: int, joined: re.Match[str]) -> PartialDate | None:

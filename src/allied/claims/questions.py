@@ -53,7 +53,7 @@ from allied.claims.spending import (
     spending_share,
 )
 from allied.claims.tasks import likeness
-from allied.model import Event, Membership
+from allied.model import FULL_ROLES, Event, Membership
 from allied.naming import normalise
 from allied.period import Certainty, PartialDate
 
@@ -335,7 +335,8 @@ def accession(claim: Claim, facts: Facts) -> Question:
     verdicts: list[bool | None] = []
     sources: list[str] = []
     for actor in claim.actors:
-        rows = [m for m in facts.memberships(framework.slug, actor) if m.role == "member"]
+        # joining a partnership is taking part in it: its partners and participants joined too
+        rows = [m for m in facts.memberships(framework.slug, actor) if m.role in FULL_ROLES]
         name = facts.name(actor, rows[0].period.start.first if rows else None)
         if not rows:
             facts_found.append(f"{name} was never a member")
@@ -364,7 +365,7 @@ def _joined_by(claim: Claim, facts: Facts, slug: str) -> Question:
     """ "… have all joined": every listed actor had joined by the day (no date stated)."""
     firsts: dict[str, Membership | None] = {}
     for actor in claim.actors:
-        rows = [m for m in facts.memberships(slug, actor) if m.role == "member"]
+        rows = [m for m in facts.memberships(slug, actor) if m.role in FULL_ROLES]
         firsts[actor] = rows[0] if rows else None
     days = tuple(sorted({m.period.start.first for m in firsts.values() if m is not None}))
     sources = tuple(dict.fromkeys(s for m in firsts.values() if m for s in m.sources))
