@@ -80,6 +80,13 @@ CASES = [
      "supported"),
     ("Russia joined the Partnership for Peace in 1996.", "2024-06-01", "Russia", "accession",
      "contradicted"),
+    # membership in the past tense: on the date stated, else at some time before the text
+    ("Russia was a member of the Partnership for Peace.", "2024-06-01", "Russia",
+     "membership", "supported"),
+    ("In 2000 Malta was a member of the PfP.", "2024-06-01", "Malta", "membership",
+     "contradicted"),
+    ("Russia is a member of the Partnership for Peace.", "2024-06-01", "Russia",
+     "membership", "contradicted"),
     # growth to a total: now ("has grown to"), or on the date the sentence states
     ("Since 1994, the Mediterranean Dialogue has grown to seven members.", "2024-06-01",
      "grown to seven", "count", "supported"),
@@ -89,6 +96,21 @@ CASES = [
      "supported"),
     ("The Alliance has expanded to 30 members.", "2024-06-01", "expanded", "count",
      "contradicted"),
+    # a size as an adjective or as a figure
+    ("Leaders of the 32-member alliance met in Washington.", "2024-07-10", "32-member",
+     "count", "supported"),
+    ("Envoys of the 30-nation alliance met.", "2024-07-10", "30-nation", "count",
+     "contradicted"),
+    ("Ministers of the 50-nation Euro-Atlantic Partnership Council met.", "2024-07-10",
+     "50-nation", "count", "supported"),
+    ("The Alliance's membership now stands at 29.", "2018-01-01", "stands at", "count",
+     "outdated"),
+    ("The number of NATO members is 32.", "2024-07-10", "number of", "count", "supported"),
+    # the newest member in an apposition, either way round
+    ("Montenegro, NATO's newest member, sent troops.", "2018-01-01", "newest member",
+     "most-recent-member", "outdated"),
+    ("NATO's newest member, Sweden, sent troops.", "2021-01-01", "newest member",
+     "most-recent-member", "contradicted"),
     # the newest member as "the last country to join"
     ("Sweden was the last country to join NATO.", "2024-06-01", "last country",
      "most-recent-member", "supported"),
@@ -225,9 +247,18 @@ def test_own_approvals_claiming_nothing(text: str, registry: allied.Registry) ->
         "NATO could grow to 35 members.",
         "Defence budgets grew to 2 countries.",  # no framework named or in the topic
         "Finland, Sweden and Norway entered NATO in 2023 and 2024 respectively.",
+        "A 12-member delegation visited NATO.",
+        "The number of Allies meeting the target is 23.",  # spenders, not members
     ],
 )
 def test_growth_and_pairs_claiming_nothing(text: str, registry: allied.Registry) -> None:
     report = check_text(text, as_of="2024-06-01", registry=registry, today=TODAY)
     kinds = ("count", "accession")
     assert [c.claim.text for c in report.claims if c.claim.kind in kinds] == []
+
+
+def test_past_membership_in_an_undated_text_claims_nothing(registry: allied.Registry) -> None:
+    """With no date for the text, "was a member" could be any time: no claim."""
+    report = check_text("Russia was a member of the Partnership for Peace.", registry=registry,
+                        today=TODAY)  # fmt: skip
+    assert [c.claim.kind for c in report.claims] == []

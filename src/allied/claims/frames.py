@@ -58,6 +58,18 @@ _GREW = re.compile(
     r"|expanded)\s+(?:steadily\s+|gradually\s+)?"
     rf"(?:from\s+{_Q}\s+)?to\s+(?P<q>{_Q})\s+(?:{_MEMBERS}|partners|partner\s+countries)\b"
 )
+#: A size as an adjective: "the 32-member alliance", "the 50-nation EAPC".
+_SIZED = re.compile(
+    rf"\b(?P<q>{_Q})-(?:member|nation|country|state)\s+"
+    r"(?:(?P<noun>(?:(?:military|defen[cs]e|security|transatlantic|[Ww]estern)\s+)?(?:alliance|Alliance|bloc)\b)"
+    r"|(?=[A-Z]))"
+)
+#: A total as a figure: "NATO's membership stands at 32", "the number of NATO members is 32".
+_MEMBERSHIP_AT = re.compile(
+    r"\b(?:membership|number\s+of\s+(?:NATO\s+)?(?:members|Allies|allies|member\s+(?:states|countries)))"
+    r"\s+(?:now\s+|currently\s+|today\s+)?(?:stands\s+at|totals|is|has\s+reached)\s+"
+    rf"(?P<q>{_Q})(?:\s+{_MEMBERS})?(?![\w%-])"
+)
 _GREW_WORDS = ("grown", "grew", "rose", "risen", "increased", "expanded")
 _OTHER = re.compile(
     rf"\b(?i:the)\s+other\s+(?P<q>\d{{1,2}}|{_Q})\b(?!\s*(?:%|per|years?|months?|days?|times))"
@@ -470,6 +482,7 @@ def counts(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim("count", match.start(), match.end(), total_of,
                         quantity=Quantity.parse(match["q"]))  # fmt: skip
     yield from _grown(ctx)
+    yield from _sized(ctx)
     for pattern, delta, cue in ((_OTHER, 1, "other"), (_OUR, 0, "our")):
         for match in _found(ctx, pattern, (cue,)):
             nato = _nato(ctx, speaker=pattern is _OUR)
@@ -485,6 +498,31 @@ def counts(ctx: Context) -> Iterator[Claim]:
         date = ctx.stated_date("had")
         yield ctx.claim("count", s.start, match.end(), topic.code,
                         quantity=Quantity.parse(match["q"]), date=date)  # fmt: skip
+
+
+def _sized(ctx: Context) -> Iterator[Claim]:
+    """ "The 32-member alliance", "the 50-nation EAPC", "NATO's membership stands at 32": a
+    count on the text's date."""
+    s = ctx.sentence
+    if ctx.mentions_any(("%", "target", "spend", "budget")):
+        return  # "the number of Allies is …" in a sentence about spending counts spenders
+    for match in _found(ctx, _SIZED, ("-member", "-nation", "-country", "-state")):
+        subject, end = (_nato(ctx), match.end()) if match["noun"] else (None, match.end())
+        named = None if match["noun"] else s.framework_after(match.end())
+        if named is not None and named.start == match.end():
+            subject, end = named.code, named.end
+        if subject is None or ctx.is_hedged(match.start(), match.end()):
+            continue
+        yield ctx.claim("count", match.start(), end, subject,
+                        quantity=Quantity.parse(match["q"]))  # fmt: skip
+    for match in _found(ctx, _MEMBERSHIP_AT, ("membership", "number of")):
+        named = s.framework_before(match.end(), possessive=True)
+        subject = named.code if named is not None else _subject(ctx, match.start())
+        if subject is None or ctx.is_hedged(match.start(), match.end()):
+            continue
+        start = ctx.subject_start(named, match.start())
+        yield ctx.claim("count", start, match.end(), subject,
+                        quantity=Quantity.parse(match["q"]))  # fmt: skip
 
 
 def _grown(ctx: Context) -> Iterator[Claim]:

@@ -35,6 +35,7 @@ _MEMBER_OF = re.compile(
     r"(?:an?\s+|all\s+|one\s+of\s+the\s+)?(?P<founding>founding\s+|original\s+)?(?:active\s+|full\s+)?"
     r"(?:members?|partners?|participants?|Ally|Allies|signator(?:y|ies))\s+(?:of|in|to)\s+(?:the\s+)?"
 )
+_WAS = re.compile(r"\s+(?:was|were)\s")
 _ACCESSION_BEFORE = re.compile(
     rf"(?:\b(?i:in|on)\s+(?P<date>{ANY_DATE})\s+with\s+)?(?:the\s+)?accession\s+"
     r"(?P<today>today\s+)?of\s+(?:the\s+)?$"
@@ -98,6 +99,9 @@ _MOST_RECENT = re.compile(
     r"(?:most\s+recent|newest|latest|youngest)"
     r"(?:\s+(?:member\s+state|member\s+country|member|Ally|ally|addition))?"
     r"(?:\s+(?:of|to)\s+(?:NATO|the\s+Alliance))?(?:\s*\((?P<year>(?:19|20)\d\d)\))?"
+    # an apposition: "Sweden, NATO's newest member, …"
+    r"|\s*,\s+(?:NATO['\u2019]s|the\s+Alliance['\u2019]s)\s+(?:newest|latest|most\s+recent|youngest)"
+    r"\s+(?:member(?:\s+state|\s+country)?|Ally)(?=\s*,)"
     # "Sweden was the last country to join NATO", "… is the latest state to have joined"
     r"|\s+(?:is|was|became|remains)\s+(?:currently\s+|now\s+|still\s+)?the\s+"
     r"(?:last|latest|most\s+recent|newest)\s+(?:country|state|nation|member|Ally|ally)\s+"
@@ -188,8 +192,16 @@ def _member_of(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Clai
         yield ctx.claim(
             "accession", run[0].start, framework.end, framework.code, actors=actors, founding=True
         )
-    else:
-        yield ctx.claim("membership", run[0].start, framework.end, framework.code, actors=actors)
+        return
+    date = None
+    if _WAS.match(match.group(0)):  # the past: on the date stated, else at some time before
+        date = ctx.stated_date("was")
+        if date is None and ctx.written is not None:
+            date = PartialDate(1949, until=PartialDate(ctx.written.year))
+        if date is None:
+            return  # an undated text: no telling when
+    yield ctx.claim("membership", run[0].start, framework.end, framework.code, actors=actors,
+                    date=date)  # fmt: skip
 
 
 def _accessions(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
@@ -304,7 +316,19 @@ def _ordinal(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]
                         quantity=quantity)  # fmt: skip
 
 
+#: The apposition before the name: "NATO's newest member, Sweden, …".
+_MOST_RECENT_BEFORE = re.compile(
+    r"(?:NATO['\u2019]s|[Tt]he\s+Alliance['\u2019]s)\s+(?:newest|latest|most\s+recent|youngest)\s+"
+    r"(?:member(?:\s+state|\s+country)?|Ally)\s*,\s*$"
+)
+
+
 def _most_recent(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
+    s, plain = ctx.sentence, ctx.plain
+    before = _MOST_RECENT_BEFORE.search(plain, max(s.start, run[0].start - 60), run[0].start)
+    if before is not None and len(actors) == 1 and plain.startswith(",", run[-1].end):
+        yield ctx.claim("most-recent-member", before.start(), run[-1].end, "nato", actors=actors)
+        return
     match = _MOST_RECENT.match(ctx.plain, run[-1].end, ctx.sentence.end)
     if match is None or (len(actors) != 1 and not match.group(0).lstrip().startswith("as")):
         return

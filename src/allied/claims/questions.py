@@ -744,6 +744,9 @@ def _during(question: Question, span: PartialDate) -> Question:
             return Reading(True, f"in {span}: {held.value}", held.sources)
         if any(r.holds is None for r in readings):
             return Reading(None, f"the registry cannot tell for {span}", readings[0].sources)
-        return Reading(False, f"in {span}: {readings[0].value}", readings[0].sources)
+        if len(readings) == 1:
+            return Reading(False, f"in {span}: {readings[0].value}", readings[0].sources)
+        last = f"on {days[-1]}: {readings[-1].value}"  # the state nearest the text's date
+        return Reading(False, f"not at any time in {span}; {last}", readings[-1].sources)
 
     return Question(read, timeless=True)
