@@ -50,6 +50,15 @@ CASES = [
      "ministerial-decision", "supported"),
     ("The leaders agreed to leave the matter to NATO defence ministers in March 1950.",
      "1950-01-01", "leave the matter", "ministerial-decision", "unverifiable"),
+    # an Ally's approval of a candidate's accession, dated
+    ("Hungary ratified Sweden's accession in February 2024.", "2024-06-01", "ratified",
+     "ratification-vote", "supported"),
+    ("Hungary's parliament approved Sweden's NATO membership in January 2024.", "2024-06-01",
+     "approved", "ratification-vote", "contradicted"),
+    # Article 5 in the active voice
+    ("The Allies invoked Article 5 for the first time after the attacks of 11 September 2001.",
+     "2024-06-01", "invoked", "article-5", "supported"),
+    ("NATO invoked Article 5 in 1999.", "2024-06-01", "invoked", "article-5", "contradicted"),
     # a candidate's own parliament approving its accession
     ("In April 2017 the Parliament of Montenegro ratified the country's accession to NATO.",
      "2018-01-01", "ratified", "ratification-vote", "supported"),
@@ -233,11 +242,15 @@ def test_a_complete_list_goes_on_past_an_unknown_name(registry: allied.Registry)
         "The Parliament of Montenegro passed the law on the North Atlantic Treaty.",  # no date
         "In 2016 the Parliament of Germany approved the NATO accession of Montenegro.",
         "In 2016 the Parliament of Germany ratified the accession protocol.",
+        "Hungary will ratify Sweden's accession in February 2024.",
+        "Hungary ratified Sweden's accession.",  # no date: not this class
+        "NATO could invoke Article 5 if attacked.",
     ],
 )
 def test_own_approvals_claiming_nothing(text: str, registry: allied.Registry) -> None:
     report = check_text(text, as_of="2018-01-01", registry=registry, today=TODAY)
-    assert [c.claim.text for c in report.claims if c.claim.kind == "ratification-vote"] == []
+    kinds = ("ratification-vote", "article-5")
+    assert [c.claim.text for c in report.claims if c.claim.kind in kinds] == []
 
 
 @pytest.mark.parametrize(

@@ -137,6 +137,14 @@ _INVOKED = re.compile(
     r"\b(?:was|has\s+been|had\s+been)\s+invoked\b(?P<first>[^.;]{0,30}\bfirst\s+time\b)?"
     r"(?P<rest>[^.;]{0,60})"
 )
+_INVOKED_BY = re.compile(
+    r"\b(?:NATO|[Aa]llies|[Tt]he\s+Alliance|[Tt]he\s+North\s+Atlantic\s+Council)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:only\s+|formally\s+)?invoked\s+(?:its\s+|the\s+)?$"
+)
+_AFTER_ARTICLE = re.compile(
+    r"(?:\s+of\s+the\s+(?:North\s+Atlantic\s+|Washington\s+)?Treaty)?"
+    r"(?P<first>[^.;]{0,30}\bfirst\s+time\b)?(?P<rest>[^.;]{0,60})"
+)
 _NINE_ELEVEN = re.compile(r"9/11|September\s+11(?:,\s*2001)?|11\s+September(?:\s+2001)?")
 _TREATY_SAYS = re.compile(
     r"\b(?:requires?|obliges?|commits?|stipulates?|provides?\s+that|states?\s+that)\b"
@@ -685,15 +693,21 @@ def _article_5(ctx: Context) -> Iterator[Claim]:
     if article is None:
         return
     invoked = _INVOKED.search(plain, article.end(), s.end)
-    if invoked is None:
-        return
-    rest = invoked["rest"] or ""
+    if invoked is not None:
+        rest, first = invoked["rest"] or "", bool(invoked["first"])
+    else:  # the active voice: "NATO invoked Article 5 for the first time after 9/11"
+        active = _INVOKED_BY.search(plain, max(s.start, article.start() - 60), article.start())
+        if active is None or ctx.is_hedged(active.start(), article.end()):
+            return
+        after = _AFTER_ARTICLE.match(plain, article.end(), s.end)
+        rest = after["rest"] if after else ""
+        first = bool(after and after["first"])
     date: PartialDate | None = None
     if _NINE_ELEVEN.search(rest):
         date = PartialDate(2001, 9, 11, until=PartialDate(2001, 12))
     elif when := _INVOKED_WHEN.search(rest):
         date = parse_text_date(when["date"])
-    yield ctx.claim("article-5", s.start, s.end, "nato", date=date, founding=bool(invoked["first"]))
+    yield ctx.claim("article-5", s.start, s.end, "nato", date=date, founding=first)
 
 
 FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (

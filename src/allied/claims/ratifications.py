@@ -285,6 +285,52 @@ def _vote_date(ctx: Context, match: re.Match[str]) -> PartialDate | None:
     return None
 
 
+#: An Ally's approval of a candidate's accession, dated: "Hungary ratified Sweden's accession
+#: in February 2024", "Turkey's parliament approved Finland's NATO membership on 30 March".
+_ALLY_RATIFIED = re.compile(
+    r"(?:['\u2019]s\s+(?:[Pp]arliament|[Ll]egislature|[Nn]ational\s+[Aa]ssembly))?\s+"
+    r"(?:(?:has|had)\s+)?(?:formally\s+|finally\s+|also\s+|unanimously\s+)?"
+    r"(?:ratified|approved|endorsed)\s+"
+)
+_OWN_CHAMBER = re.compile(
+    r"['\u2019]s\s+(?:[Pp]arliament|[Ll]egislature|[Nn]ational\s+[Aa]ssembly)"
+)
+_ACCESSION_WORDS = re.compile(
+    r"\s*(?:NATO\s+)?(?:accession(?:\s+protocol)?|membership|bid|protocol)\b"
+)
+_WHEN_AFTER = re.compile(rf"[^.;]{{0,40}}?\b(?:in|on)\s+(?P<date>{ANY_DATE}|{YEARLESS})")
+
+
+@cued("ratified", "approved", "endorsed")
+def _ally_ratifications(ctx: Context) -> Iterator[Claim]:
+    """ "Hungary ratified Sweden's accession in February 2024": that Ally's parliamentary
+    approval of the candidate's protocol on the stated date (a date in the clause, or one
+    fronting the sentence)."""
+    s, plain = ctx.sentence, ctx.plain
+    for mention in s.mentions:
+        if mention.kind != "actor":
+            continue
+        if mention.possessive and _OWN_CHAMBER.match(plain, mention.end) is None:
+            continue  # "Sweden's accession", not "Hungary's parliament"
+        verb = _ALLY_RATIFIED.match(plain, mention.end, s.end)
+        if verb is None:
+            continue
+        candidate = next((m for m in s.mentions if m.kind == "actor" and m.start == verb.end()
+                          and m.possessive), None)  # fmt: skip
+        if candidate is None or candidate.code == mention.code:
+            continue
+        what = _ACCESSION_WORDS.match(plain, candidate.end + 2, s.end)
+        if what is None or ctx.is_hedged(mention.start, what.end()):
+            continue
+        when = _WHEN_AFTER.match(plain, what.end(), s.end)
+        date = ctx.date_of(when["date"]) if when else ctx.fronted_date()
+        if date is None:
+            continue
+        end = when.end() if when else what.end()
+        yield ctx.claim("ratification-vote", mention.start, end, candidate.code,
+                        actors=(mention.code,), date=date)  # fmt: skip
+
+
 #: A candidate's own parliament approving its accession: "the Parliament of Montenegro passed
 #: the Law on the confirmation of the North Atlantic Treaty", "Finland's parliament approved
 #: the country's accession to NATO".
@@ -664,4 +710,11 @@ def ratification_step(claim: Claim, facts: Facts) -> Question:
 
 
 #: A candidate's stage, the steps of a protocol's ratification, then their order and counts.
-FINDERS: tuple[Finder, ...] = (_statuses, _steps, _ratifications, _tallies, _own_ratifications)
+FINDERS: tuple[Finder, ...] = (
+    _statuses,
+    _steps,
+    _ratifications,
+    _tallies,
+    _own_ratifications,
+    _ally_ratifications,
+)
