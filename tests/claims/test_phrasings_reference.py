@@ -115,6 +115,18 @@ CASES = [
     ("The Alliance's membership now stands at 29.", "2018-01-01", "stands at", "count",
      "outdated"),
     ("The number of NATO members is 32.", "2024-07-10", "number of", "count", "supported"),
+    # the members as the subject
+    ("Twenty-nine countries are members of NATO.", "2019-04-04", "Twenty-nine", "count",
+     "outdated"),
+    ("Seven countries are partners in the Mediterranean Dialogue.", "2019-04-04", "Seven",
+     "count", "supported"),
+    # "the alliance" in lower case is NATO
+    ("The alliance has 29 members.", "2019-04-04", "29 members", "count", "outdated"),
+    # an anniversary on the text's date gives the founding year
+    ("NATO celebrates its 70th anniversary today.", "2019-04-04", "70th", "founding",
+     "supported"),
+    ("The Alliance is marking its 70th anniversary this year.", "2024-04-04", "70th",
+     "founding", "contradicted"),
     # the newest member in an apposition, either way round
     ("Montenegro, NATO's newest member, sent troops.", "2018-01-01", "newest member",
      "most-recent-member", "outdated"),
@@ -262,6 +274,7 @@ def test_own_approvals_claiming_nothing(text: str, registry: allied.Registry) ->
         "Finland, Sweden and Norway entered NATO in 2023 and 2024 respectively.",
         "A 12-member delegation visited NATO.",
         "The number of Allies meeting the target is 23.",  # spenders, not members
+        "Twenty-nine countries could be members of NATO.",
     ],
 )
 def test_growth_and_pairs_claiming_nothing(text: str, registry: allied.Registry) -> None:

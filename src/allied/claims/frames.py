@@ -70,6 +70,13 @@ _MEMBERSHIP_AT = re.compile(
     r"\s+(?:now\s+|currently\s+|today\s+)?(?:stands\s+at|totals|is|has\s+reached)\s+"
     rf"(?P<q>{_Q})(?:\s+{_MEMBERS})?(?![\w%-])"
 )
+#: The members as the subject: "Twenty-nine countries are members of NATO", "32 states
+#: belong to the Alliance".
+_ARE_MEMBERS = re.compile(
+    rf"(?<![\w,.%-])(?P<q>{_Q})\s+(?:countries|states|nations)\s+(?:are\s+(?:now\s+|currently\s+)?"
+    r"(?:members|Allies|partners|participants)\s+(?:of|in)|(?:now\s+)?belong\s+to)\s+"
+    r"(?:the\s+)?$"
+)
 _GREW_WORDS = ("grown", "grew", "rose", "risen", "increased", "expanded")
 _OTHER = re.compile(
     rf"\b(?i:the)\s+other\s+(?P<q>\d{{1,2}}|{_Q})\b(?!\s*(?:%|per|years?|months?|days?|times))"
@@ -167,7 +174,13 @@ _PLACE_YEAR = re.compile(r"\b(?P<place>[A-Z][a-z]+)\s+Summit\b|\bin\s+(?P<year>(
 
 
 _FOUNDING_CUES = ("signed", "concluded", "establish", "found", "creat", "set up", "launch",
-                  "inaugura", "first", "formed")  # fmt: skip
+                  "inaugura", "first", "formed", "anniversary", "turns")  # fmt: skip
+#: An anniversary on the text's date: "NATO celebrates its 75th anniversary today", "the
+#: Alliance marks its 70th anniversary this year", "NATO turns 75".
+_ANNIVERSARY_NOW = re.compile(
+    r"\s+(?:(?:is\s+)?(?:celebrat(?:es|ing)|mark(?:s|ing))\s+its\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+"
+    r"(?:anniversary|birthday)|turns\s+(?P<n2>\d{1,3})\b(?!\s*(?:%|per|members|countries)))"
+)
 _TREATY_CUES = ("require", "oblige", "commit", "stipulate", "provide", "state")
 _UNDECIDED_CUES = ("headquarter", "based in", "ecretary", "article", "concept", "version",
                    *_TREATY_CUES)  # fmt: skip
@@ -509,9 +522,9 @@ def counts(ctx: Context) -> Iterator[Claim]:
 
 
 def _sized(ctx: Context) -> Iterator[Claim]:
-    """ "The 32-member alliance", "the 50-nation EAPC", "NATO's membership stands at 32": a
-    count on the text's date."""
-    s = ctx.sentence
+    """ "The 32-member alliance", "the 50-nation EAPC", "NATO's membership stands at 32",
+    "Twenty-nine countries are members of NATO": a count on the text's date."""
+    s, plain = ctx.sentence, ctx.plain
     if ctx.mentions_any(("%", "target", "spend", "budget")):
         return  # "the number of Allies is …" in a sentence about spending counts spenders
     for match in _found(ctx, _SIZED, ("-member", "-nation", "-country", "-state")):
@@ -522,6 +535,18 @@ def _sized(ctx: Context) -> Iterator[Claim]:
         if subject is None or ctx.is_hedged(match.start(), match.end()):
             continue
         yield ctx.claim("count", match.start(), end, subject,
+                        quantity=Quantity.parse(match["q"]))  # fmt: skip
+    for mention in (
+        s.frameworks
+        if ctx.mentions_any(
+            ("are members", "belong", "are partners", "are participants", "are allies")
+        )
+        else ()
+    ):
+        match = _ARE_MEMBERS.search(plain, max(s.start, mention.start - 60), mention.start)
+        if match is None or mention.possessive or ctx.is_hedged(match.start(), mention.end):
+            continue
+        yield ctx.claim("count", match.start(), mention.end, mention.code,
                         quantity=Quantity.parse(match["q"]))  # fmt: skip
     for match in _found(ctx, _MEMBERSHIP_AT, ("membership", "number of")):
         named = s.framework_before(match.end(), possessive=True)
@@ -561,6 +586,16 @@ def foundings(ctx: Context) -> Iterator[Claim]:
     if ctx.is_hedged(s.end):
         return
     fronted = ctx.fronted_date()
+    if ctx.written is not None and ctx.mentions_any(("anniversary", "turns")):
+        for mention in s.frameworks:
+            now = _ANNIVERSARY_NOW.match(plain, mention.end, s.end)
+            if now is None or mention.possessive:
+                continue
+            year = (fronted.year if fronted is not None else ctx.written.year) - int(
+                now["n"] or now["n2"]
+            )
+            yield ctx.claim("founding", mention.start, now.end(), mention.code,
+                            date=PartialDate(year))  # fmt: skip
     for match in _found(ctx, _SIGNED, ("signed", "concluded")):
         date = parse_text_date(match["date"]) if match["date"] else fronted
         subject = _nato(ctx)
