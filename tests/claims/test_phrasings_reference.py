@@ -84,6 +84,11 @@ CASES = [
      "accession", "supported"),
     ("Finland and Sweden entered NATO in 2024 and 2023 respectively.", "2024-06-01", "Sweden",
      "accession", "contradicted"),
+    # joining after others: "followed in", "followed by … in"
+    ("Greece and Turkey entered in 1952. Spain followed in 1982.", "2010-01-01", "Spain",
+     "accession", "supported"),
+    ("West Germany joined in 1955, followed by Spain in 1986.", "2010-01-01", "Spain",
+     "accession", "contradicted"),
     # joining a partnership: its partners and participants joined it too
     ("Russia joined the Partnership for Peace in 1994.", "2024-06-01", "Russia", "accession",
      "supported"),
@@ -272,6 +277,7 @@ def test_own_approvals_claiming_nothing(text: str, registry: allied.Registry) ->
         "NATO could grow to 35 members.",
         "Defence budgets grew to 2 countries.",  # no framework named or in the topic
         "Finland, Sweden and Norway entered NATO in 2023 and 2024 respectively.",
+        "The talks were held in Madrid. Spain followed in 1982.",  # not about joining
         "A 12-member delegation visited NATO.",
         "The number of Allies meeting the target is 23.",  # spenders, not members
         "Twenty-nine countries could be members of NATO.",

@@ -252,10 +252,44 @@ def _accessions(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Cla
             return
         yield ctx.claim("accession", claim_start, bare.end(), "nato", actors=actors, date=date)
         return
+    yield from _followed(ctx, run, actors)
     year = _YEAR_AFTER.match(plain, end, s.end)
     if year is not None and _JOIN_CUE.search(plain, s.start, s.end):
         yield ctx.claim("accession", start, year.end(), "nato", actors=actors,
                         date=PartialDate(int(year["year"])))  # fmt: skip
+
+
+#: Joining after others, with a date: "Spain followed in 1982" (after a sentence about
+#: joining), "… joined in 1955, followed by Spain in 1982".
+_FOLLOWED = re.compile(
+    rf"\s+(?:then\s+|later\s+)?followed(?:\s+suit)?\s*,?\s+in\s+(?P<date>{ANY_DATE})"
+)
+_FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:the\s+)?$")
+_BY_DATE = re.compile(rf"\s*,?\s+in\s+(?P<date>{ANY_DATE})")
+
+
+def _followed(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
+    """ "Greece and Turkey joined in 1952. Spain followed in 1982": joining, in a sentence
+    about joining or after one; "… joined in 1955, followed by Spain in 1982"."""
+    s, plain = ctx.sentence, ctx.plain
+    start, end = run[0].start, run[-1].end
+    after = _FOLLOWED.match(plain, end, s.end)
+    by = _FOLLOWED_BY.search(plain, max(s.start, start - 20), start)
+    when = _BY_DATE.match(plain, end, s.end) if by is not None else None
+    if after is None and when is None:
+        return
+    previous = ctx.previous
+    joining = _JOIN_CUE.search(plain, s.start, start) or (
+        after is not None and previous is not None
+        and _JOIN_CUE.search(plain, previous.start, previous.end)
+    )  # fmt: skip
+    found = after or when
+    if not joining or found is None or ctx.is_hedged(start, found.end()):
+        return
+    date = parse_text_date(found["date"])
+    if date is not None:
+        claim_start = by.start() if by is not None and after is None else start
+        yield ctx.claim("accession", claim_start, found.end(), "nato", actors=actors, date=date)
 
 
 def _respectively(
