@@ -536,18 +536,13 @@ def _sized(ctx: Context) -> Iterator[Claim]:
             continue
         yield ctx.claim("count", match.start(), end, subject,
                         quantity=Quantity.parse(match["q"]))  # fmt: skip
-    for mention in (
-        s.frameworks
-        if ctx.mentions_any(
-            ("are members", "belong", "are partners", "are participants", "are allies")
-        )
-        else ()
-    ):
-        match = _ARE_MEMBERS.search(plain, max(s.start, mention.start - 60), mention.start)
-        if match is None or mention.possessive or ctx.is_hedged(match.start(), mention.end):
+    members = ("are members", "belong", "are partners", "are participants", "are allies")
+    for mention in s.frameworks if ctx.mentions_any(members) else ():
+        found = _ARE_MEMBERS.search(plain, max(s.start, mention.start - 60), mention.start)
+        if found is None or mention.possessive or ctx.is_hedged(found.start(), mention.end):
             continue
-        yield ctx.claim("count", match.start(), mention.end, mention.code,
-                        quantity=Quantity.parse(match["q"]))  # fmt: skip
+        yield ctx.claim("count", found.start(), mention.end, mention.code,
+                        quantity=Quantity.parse(found["q"]))  # fmt: skip
     for match in _found(ctx, _MEMBERSHIP_AT, ("membership", "number of")):
         named = s.framework_before(match.end(), possessive=True)
         subject = named.code if named is not None else _subject(ctx, match.start())
