@@ -10,7 +10,9 @@ lists in `tasks`. Finders never consult facts; `questions` and `verdict` do.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -145,12 +147,17 @@ def _without_covered(claims: Iterable[Claim]) -> list[Claim]:
     """The claims less any `agreement` whose words a claim of another kind also covers:
     "Allies agreed in 2014 to spend 2% …" is a spending target, not an unknown agreement."""
     claims = list(claims)
-    specific = [(c.start, c.end) for c in claims if c.kind != "agreement"]
-    return [
-        c
-        for c in claims
-        if c.kind != "agreement" or not any(a < c.end and c.start < b for a, b in specific)
-    ]
+    if not any(c.kind == "agreement" for c in claims):
+        return claims
+    spans = sorted((c.start, c.end) for c in claims if c.kind != "agreement")
+    starts = [start for start, _end in spans]
+    reach = list(itertools.accumulate((end for _start, end in spans), max))  # furthest end so far
+
+    def covered(claim: Claim) -> bool:
+        before = bisect.bisect_left(starts, claim.end)  # the spans starting before it ends
+        return before > 0 and reach[before - 1] > claim.start
+
+    return [c for c in claims if c.kind != "agreement" or not covered(c)]
 
 
 #: A paragraph opening on a definite description of a body: "The Commission represents …".

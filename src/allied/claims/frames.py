@@ -77,7 +77,11 @@ _ARE_MEMBERS = re.compile(
     r"(?:members|Allies|partners|participants)\s+(?:of|in)|(?:now\s+)?belong\s+to)\s+"
     r"(?:the\s+)?$"
 )
+_ARE_WORDS = ("are members", "belong", "are partners", "are participants", "are allies")
+_SIZE_WORDS = ("-member", "-nation", "-country", "-state", "membership", "number of",
+               *_ARE_WORDS)  # fmt: skip
 _GREW_WORDS = ("grown", "grew", "rose", "risen", "increased", "expanded")
+_TOTAL_WORDS = (*_GREW_WORDS, *_SIZE_WORDS)
 _OTHER = re.compile(
     rf"\b(?i:the)\s+other\s+(?P<q>\d{{1,2}}|{_Q})\b(?!\s*(?:%|per|years?|months?|days?|times))"
 )
@@ -502,8 +506,9 @@ def counts(ctx: Context) -> Iterator[Claim]:
         total_of = _subject(ctx, match.start()) or "nato"
         yield ctx.claim("count", match.start(), match.end(), total_of,
                         quantity=Quantity.parse(match["q"]))  # fmt: skip
-    yield from _grown(ctx)
-    yield from _sized(ctx)
+    if ctx.mentions_any(_TOTAL_WORDS):
+        yield from _grown(ctx)
+        yield from _sized(ctx)
     for pattern, delta, cue in ((_OTHER, 1, "other"), (_OUR, 0, "our")):
         for match in _found(ctx, pattern, (cue,)):
             nato = _nato(ctx, speaker=pattern is _OUR)
@@ -536,8 +541,7 @@ def _sized(ctx: Context) -> Iterator[Claim]:
             continue
         yield ctx.claim("count", match.start(), end, subject,
                         quantity=Quantity.parse(match["q"]))  # fmt: skip
-    members = ("are members", "belong", "are partners", "are participants", "are allies")
-    for mention in s.frameworks if ctx.mentions_any(members) else ():
+    for mention in s.frameworks if ctx.mentions_any(_ARE_WORDS) else ():
         found = _ARE_MEMBERS.search(plain, max(s.start, mention.start - 60), mention.start)
         if found is None or mention.possessive or ctx.is_hedged(found.start(), mention.end):
             continue

@@ -384,6 +384,8 @@ def _own_ratifications(ctx: Context) -> Iterator[Claim]:
 
 #: A vote by its tally: "the 96-0 vote", "the Senate's 95-2 vote", "a 60 to 35 vote".
 _TALLY = re.compile(r"\b(?P<yes>\d{1,3})\s*(?:-|\u2013|to)\s*(?P<no>\d{1,3})\s+vote\b")
+#: How far back (in characters) a tally looks for the vote it refers to.
+_REPORTED_WITHIN = 3000
 _CHAMBER_NAMED = re.compile(r"\b(?P<chamber>" + "|".join(_CHAMBERS) + r")\b")
 
 
@@ -402,7 +404,8 @@ def _tallies(ctx: Context) -> Iterator[Claim]:
         chamber = named[0]["chamber"]
         date = _stated_before(ctx, match.start())
         if date is None:
-            earlier = [v for v in _VOTED.finditer(plain, 0, s.start) if v["chamber"] == chamber]
+            since = max(0, s.start - _REPORTED_WITHIN)  # the report it refers back to is near
+            earlier = [v for v in _VOTED.finditer(plain, since, s.start) if v["chamber"] == chamber]
             date = _vote_date(ctx, earlier[-1]) if earlier else None
         if date is None:
             continue
