@@ -84,6 +84,17 @@ CASES = [
      "accession", "supported"),
     ("Finland and Sweden entered NATO in 2024 and 2023 respectively.", "2024-06-01", "Sweden",
      "accession", "contradicted"),
+    # how many joined in a round, or have joined since a date
+    ("The 2004 round brought in seven states.", "2010-01-01", "2004 round", "enlargement",
+     "supported"),
+    ("The 1999 enlargement added four countries.", "2010-01-01", "1999 enlargement",
+     "enlargement", "contradicted"),
+    ("Seven countries joined NATO in 2004.", "2010-01-01", "Seven", "enlargement",
+     "supported"),
+    ("Nine more countries have joined since 1999.", "2010-01-01", "Nine", "enlargement",
+     "outdated"),
+    ("Twenty-three countries joined the Partnership for Peace in 1994.", "2024-06-01",
+     "Twenty-three", "enlargement", "supported"),
     # joining after others: "followed in", "followed by … in"
     ("Greece and Turkey entered in 1952. Spain followed in 1982.", "2010-01-01", "Spain",
      "accession", "supported"),
@@ -278,6 +289,7 @@ def test_own_approvals_claiming_nothing(text: str, registry: allied.Registry) ->
         "Defence budgets grew to 2 countries.",  # no framework named or in the topic
         "Finland, Sweden and Norway entered NATO in 2023 and 2024 respectively.",
         "The talks were held in Madrid. Spain followed in 1982.",  # not about joining
+        "Seven countries could join in 2030.",
         "A 12-member delegation visited NATO.",
         "The number of Allies meeting the target is 23.",  # spenders, not members
         "Twenty-nine countries could be members of NATO.",
@@ -285,7 +297,7 @@ def test_own_approvals_claiming_nothing(text: str, registry: allied.Registry) ->
 )
 def test_growth_and_pairs_claiming_nothing(text: str, registry: allied.Registry) -> None:
     report = check_text(text, as_of="2024-06-01", registry=registry, today=TODAY)
-    kinds = ("count", "accession")
+    kinds = ("count", "accession", "enlargement")
     assert [c.claim.text for c in report.claims if c.claim.kind in kinds] == []
 
 

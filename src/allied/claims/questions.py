@@ -16,6 +16,7 @@ from allied.claims.bids import bid_denied
 from allied.claims.bodies import body_list
 from allied.claims.claim import PARTNERS, Claim, ClaimKind
 from allied.claims.decisions import agreement, ministerial_decision
+from allied.claims.enlargements import enlargement
 from allied.claims.facts import (
     Changes,
     Facts,
@@ -713,6 +714,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "commander": undecided,
     "role": undecided,
     "document-content": undecided,
+    "enlargement": enlargement,
 }
 
 
