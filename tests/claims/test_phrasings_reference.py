@@ -112,6 +112,14 @@ CASES = [
      "contradicted"),
     ("Russia is a member of the Partnership for Peace.", "2024-06-01", "Russia",
      "membership", "contradicted"),
+    # a count in the past tense: on the date stated ("A year later" counts from the year
+    # the sentence before states), else at some time up to the text's date
+    ("Poland joined NATO in 1999. A year later, NATO had 19 members.", "2010-01-01",
+     "had 19", "count", "supported"),
+    ("Poland joined NATO in 1999. Seven years later, NATO had 19 members.", "2010-01-01",
+     "had 19", "count", "contradicted"),
+    ("NATO had 16 members.", "2010-01-01", "had 16", "count", "supported"),
+    ("NATO had 40 members.", "2010-01-01", "had 40", "count", "contradicted"),
     # growth to a total: now ("has grown to"), or on the date the sentence states
     ("Since 1994, the Mediterranean Dialogue has grown to seven members.", "2024-06-01",
      "grown to seven", "count", "supported"),

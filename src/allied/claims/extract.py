@@ -52,6 +52,10 @@ _COUNT = re.compile(
     rf"(?P<q2>{QUANTITY})\s+(?P<noun2>Allies|member\s+(?:states|countries)|members)\b"
     r"(?!\s+(?:that|which|who|whose)\b)"
 )
+_PAST_COUNT = re.compile(
+    r"(?:had|counted|numbered|comprised|included|brought\s+together|consisted|grouped|gathered"
+    r"|united|(?:was|were)\s+made\s+up)\b"
+)
 _COUNT_WORDS = ("member", "allies", "partner", "countries", "nations", "states", "participants")
 _PAREN_AFTER = re.compile(r"\s*\(")
 _TASK_COUNT = re.compile(
@@ -213,6 +217,9 @@ def _member_counts(ctx: Context) -> Iterator[Claim]:
         quantity = Quantity.parse(match["q"] or match["q2"])
         start = ctx.subject_start(mention, match.start())
         date = ctx.stated_date(match.group(0))
+        if date is None and ctx.written is not None and _PAST_COUNT.match(match.group(0)):
+            # "NATO had 16 members" with no date: at some time up to the text's date
+            date = PartialDate(1949, until=PartialDate(ctx.written.year))
         yield ctx.claim("count", start, match.end(), subject, quantity=quantity, date=date)
 
 
