@@ -202,7 +202,7 @@ def test_every_kind_is_found_somewhere() -> None:
         "On 3 December 2008, NATO Foreign Ministers decided to help Georgia. "
         "NATO and Russia have agreed on a workplan. "
         "Finland took part in meetings in 1994, as part of the NACC. "
-        "The 2004 round brought in seven states."
+        "The 2004 round of NATO enlargement brought in seven states."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

@@ -85,14 +85,14 @@ CASES = [
     ("Finland and Sweden entered NATO in 2024 and 2023 respectively.", "2024-06-01", "Sweden",
      "accession", "contradicted"),
     # how many joined in a round, or have joined since a date
-    ("The 2004 round brought in seven states.", "2010-01-01", "2004 round", "enlargement",
-     "supported"),
-    ("The 1999 enlargement added four countries.", "2010-01-01", "1999 enlargement",
+    ("The 2004 round of NATO enlargement brought in seven states.", "2010-01-01",
+     "2004 round", "enlargement", "supported"),
+    ("The 1999 NATO enlargement added four countries.", "2010-01-01", "1999 NATO",
      "enlargement", "contradicted"),
     ("Seven countries joined NATO in 2004.", "2010-01-01", "Seven", "enlargement",
      "supported"),
-    ("Nine more countries have joined since 1999.", "2010-01-01", "Nine", "enlargement",
-     "outdated"),
+    ("Nine more countries have joined the Alliance since 1999.", "2010-01-01", "Nine",
+     "enlargement", "outdated"),
     ("Twenty-three countries joined the Partnership for Peace in 1994.", "2024-06-01",
      "Twenty-three", "enlargement", "supported"),
     # joining after others: "followed in", "followed by … in"
@@ -298,6 +298,10 @@ def test_own_approvals_claiming_nothing(text: str, registry: allied.Registry) ->
         "Finland, Sweden and Norway entered NATO in 2023 and 2024 respectively.",
         "The talks were held in Madrid. Spain followed in 1982.",  # not about joining
         "Seven countries could join in 2030.",
+        "Seven countries joined the protests in 2004.",
+        "Three countries have joined the coalition since 2020.",
+        "Ten countries joined in 2004.",  # no framework in sight
+        "The 2004 enlargement added ten countries.",
         "A 12-member delegation visited NATO.",
         "The number of Allies meeting the target is 23.",  # spenders, not members
         "Twenty-nine countries could be members of NATO.",
@@ -314,3 +318,20 @@ def test_past_membership_in_an_undated_text_claims_nothing(registry: allied.Regi
     report = check_text("Russia was a member of the Partnership for Peace.", registry=registry,
                         today=TODAY)  # fmt: skip
     assert [c.claim.kind for c in report.claims] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO has 32 members. The EU has 27 members.",
+        "NATO has 32 members. The EU has grown to 27 members.",
+        "NATO has 32 members. The European Union's membership stands at 27.",
+    ],
+)
+def test_counts_of_other_organisations_are_not_the_topics(
+    text: str, registry: allied.Registry
+) -> None:
+    """A count said of an organisation the registry does not hold (the EU) is not a count of
+    the paragraph's topic."""
+    report = check_text(text, as_of="2024-06-01", registry=registry, today=TODAY)
+    assert [c.claim.text for c in report.claims] == ["NATO has 32 members"]

@@ -46,6 +46,13 @@ _FRONTED = re.compile(
 )
 _YEAR_STATED = re.compile(r"\b(?:19|20)\d\d\b")
 _LATER_WORDS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+#: Organisations beside NATO's frameworks that texts about NATO name: counts said of them are
+#: not about the topic.
+_OTHER_BODY = re.compile(
+    r"\b(?:EU|European\s+Union|Union|UN|United\s+Nations|OSCE|Warsaw\s+Pact|G7|G-7|G20|G-20"
+    r"|African\s+Union|ASEAN|CSTO|Council\s+of\s+Europe|OECD|Commonwealth|Arab\s+League"
+    r"|Gulf\s+Cooperation\s+Council|GCC|BRICS|Shanghai\s+Cooperation\s+Organi[sz]ation)\b"
+)
 _WHEN = re.compile(rf"\b(?i:in|by|on|as\s+of|at\s+the\s+end\s+of)\s+(?P<date>{ANY_DATE})")
 
 
@@ -177,6 +184,14 @@ class Context:
             return None
         when = _WHEN.search(self.plain, self.sentence.start, self.sentence.end)
         return parse_text_date(when["date"]) if when else self.fronted_date()
+
+    def names_other_body(self, position: int) -> bool:
+        """Whether the clause before `position` names an organisation the registry does not
+        hold ("The EU has 27 members"): a count there is not about the paragraph's topic."""
+        clause_start = max(self.sentence.start, position - 80)
+        clause = self.plain[clause_start:position]
+        cut = max(clause.rfind(";"), clause.rfind(":"))
+        return _OTHER_BODY.search(clause, cut + 1) is not None
 
     def subject_start(self, mention: Mention | None, start: int) -> int:
         """Start a claim at its subject when the subject is named shortly before."""

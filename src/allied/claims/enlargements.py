@@ -1,13 +1,14 @@
 """Enlargements: how many countries joined in a round, or have joined since a date.
 
-- "The 2004 round brought in seven states", "the 1999 enlargement added three countries",
-  "Seven countries joined NATO in 2004": the actors whose first membership began in that
-  span (timeless);
-- "Nine more countries have joined since 1999": those who joined after the date, by the
+- "The 2004 round of NATO enlargement brought in seven states", "the 1999 NATO enlargement
+  added three countries", "Seven countries joined NATO in 2004": the actors whose first
+  membership began in that span (timeless);
+- "Nine more countries have joined the Alliance since 1999": those who joined after the date, by the
   day (so it can become outdated). "Since 1999" may or may not take in 1999 itself, so
   either count supports it.
 
-A framework named in the clause is the one joined, else the paragraph's topic, else NATO.
+A framework named in the clause is the one joined, else the paragraph's topic, else NATO
+when the sentence speaks of NATO, the Alliance or Allies.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ _JOINERS = (
     r"(?:new\s+|more\s+|other\s+|further\s+|additional\s+)?(?:countries|states|nations|members)"
 )
 _ROUND = re.compile(
-    r"\b(?P<year>(?:19|20)\d\d)\s+(?:round|enlargement|expansion|wave)(?:\s+of\s+(?:NATO\s+)?"
+    r"\b(?P<year>(?:19|20)\d\d)\s+(?:NATO\s+)?(?:round|enlargement|expansion|wave)(?:\s+of\s+(?:NATO\s+)?"
     r"(?:enlargement|expansion))?\s+(?:brought\s+in|added|admitted|included|saw|welcomed)\s+"
     rf"(?P<q>{_Q})\s+(?:new\s+)?(?:members|member\s+states|countries|states|nations|Allies)\b"
 )
@@ -57,7 +58,7 @@ def enlargements(ctx: Context) -> Iterator[Claim]:
                 continue
             subject = _joined(ctx, match)
             if subject is None:
-                continue
+                continue  # "seven countries joined the protests": not a framework
             quantity = Quantity.parse(match["q"])
             if pattern is _JOINED_SINCE:
                 yield ctx.claim("enlargement", match.start(), match.end(), subject,
@@ -68,12 +69,18 @@ def enlargements(ctx: Context) -> Iterator[Claim]:
 
 
 def _joined(ctx: Context, match: re.Match[str]) -> str | None:
-    """What was joined: a framework named in the clause, else the topic, else NATO."""
+    """What was joined: a framework named after the verb, else (nothing named there) the
+    topic, else NATO in a sentence about it; something else named there ("joined the
+    protests"), or no framework in sight ("Ten countries joined in 2004"): nothing."""
     inside = [m for m in ctx.sentence.frameworks if match.start() <= m.start < match.end()]
     if inside:
         return inside[0].code
+    if "what" in match.groupdict() and (match["what"] or "").strip():
+        return None
     topic = ctx.topic
-    return topic.code if topic is not None else "nato"
+    if topic is not None:
+        return topic.code
+    return "nato" if ctx.mentions_any(("nato", "alliance", "allies")) else None
 
 
 def enlargement(claim: Claim, facts: Facts) -> Question:

@@ -203,6 +203,8 @@ def _member_counts(ctx: Context) -> Iterator[Claim]:
             continue
         possessive = match["q2"] is not None
         mention = s.framework_before(match.start() + 1, possessive=possessive)
+        if mention is None and ctx.names_other_body(match.start()):
+            continue  # "The EU has 27 members": not the topic's
         framework = mention or ctx.topic
         if noun in ("Allies", "allies"):  # Allies are NATO's members, whoever else is named
             subject = "nato"

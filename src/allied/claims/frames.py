@@ -549,6 +549,8 @@ def _sized(ctx: Context) -> Iterator[Claim]:
                         quantity=Quantity.parse(found["q"]))  # fmt: skip
     for match in _found(ctx, _MEMBERSHIP_AT, ("membership", "number of")):
         named = s.framework_before(match.end(), possessive=True)
+        if named is None and ctx.names_other_body(match.start()):
+            continue  # "The European Union's membership stands at 27"
         subject = named.code if named is not None else _subject(ctx, match.start())
         if subject is None or ctx.is_hedged(match.start(), match.end()):
             continue
@@ -562,6 +564,9 @@ def _grown(ctx: Context) -> Iterator[Claim]:
     members": a count on the date the sentence states (the past with no date says nothing of
     when)."""
     for match in _found(ctx, _GREW, _GREW_WORDS):
+        named = ctx.sentence.framework_before(match.start() + 1, possessive=True)
+        if named is None and ctx.names_other_body(match.start()):
+            continue  # "The EU has grown to 27 members"
         subject = _subject(ctx, match.start())
         if subject is None or ctx.is_hedged(match.start(), match.end()):
             continue
@@ -572,7 +577,6 @@ def _grown(ctx: Context) -> Iterator[Claim]:
             date = ctx.stated_date("had")
             if date is None:
                 continue
-        named = ctx.sentence.framework_before(match.start() + 1, possessive=True)
         start = ctx.subject_start(named, match.start())
         yield ctx.claim("count", start, match.end(), subject,
                         quantity=Quantity.parse(match["q"]), date=date)  # fmt: skip
