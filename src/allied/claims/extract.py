@@ -24,7 +24,6 @@ from allied.claims.claim import PARTNERS, Claim
 from allied.claims.context import PARTNER_NOUN, Context, Finder, ascii_lower, cued, cues_of
 from allied.claims.dating import ANY_DATE, parse_text_date
 from allied.claims.decisions import decisions
-from allied.claims.enlargements import enlargements
 from allied.claims.frames import FINDERS as FRAME_FINDERS
 from allied.claims.invitations import invitations
 from allied.claims.lists import find_lists
@@ -330,7 +329,6 @@ _FINDERS: tuple[Finder, ...] = (
     decisions,
     participation,
     operations,
-    enlargements,
     *FRAME_FINDERS,
 )
 #: Each finder with the cue words it declared (None: it reads every sentence).

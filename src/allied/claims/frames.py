@@ -29,6 +29,7 @@ from allied.claims.chronology import YEARLESS
 from allied.claims.claim import Claim
 from allied.claims.context import Context, cued
 from allied.claims.dating import ANY_DATE, ERA, parse_era, parse_text_date
+from allied.claims.enlargements import enlargements
 from allied.claims.quantity import QUANTITY, Quantity
 from allied.period import PartialDate
 
@@ -756,4 +757,5 @@ FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     declarations,
     meetings,
     protocols,
+    enlargements,
 )

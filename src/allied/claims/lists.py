@@ -109,23 +109,6 @@ _MOST_RECENT = re.compile(
 )
 
 
-#: Between two runs of a list framed as complete: one item the registry does not know (a
-#: misspelt or unknown name), so the list goes on after it: "…, Luxembourg, Montenegr, Norway".
-_UNKNOWN_ITEM = re.compile(
-    r"\s*,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\s*,\s*(?:and\s+)?"
-)
-
-
-def _rest_of_list(plain: str, runs: list[Run], index: int) -> Run:
-    """The runs after `runs[index]` that continue it past an unknown item, joined."""
-    joined = list(runs[index])
-    for run in runs[index + 1 :]:
-        if _UNKNOWN_ITEM.fullmatch(plain, joined[-1].end, run[0].start) is None:
-            break
-        joined.extend(run)
-    return tuple(joined)
-
-
 def find_lists(ctx: Context) -> Iterator[Claim]:
     """Yield the membership, accession and most-recent-member claims of a sentence."""
     s, plain = ctx.sentence, ctx.plain
@@ -175,6 +158,23 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
             claim_end = max(claim_end, whole[-1].end)
         yield ctx.claim("membership", claim_start, claim_end, subject, actors=actors, date=date,
                         complete=complete, founding=founders)  # fmt: skip
+
+
+#: Between two runs of a list framed as complete: one item the registry does not know (a
+#: misspelt or unknown name), so the list goes on after it: "…, Luxembourg, Montenegr, Norway".
+_UNKNOWN_ITEM = re.compile(
+    r"\s*,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\s*,\s*(?:and\s+)?"
+)
+
+
+def _rest_of_list(plain: str, runs: list[Run], index: int) -> Run:
+    """The runs after `runs[index]` that continue it past an unknown item, joined."""
+    joined = list(runs[index])
+    for run in runs[index + 1 :]:
+        if _UNKNOWN_ITEM.fullmatch(plain, joined[-1].end, run[0].start) is None:
+            break
+        joined.extend(run)
+    return tuple(joined)
 
 
 def _member_of(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
