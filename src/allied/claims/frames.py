@@ -507,9 +507,6 @@ def counts(ctx: Context) -> Iterator[Claim]:
         total_of = _subject(ctx, match.start()) or "nato"
         yield ctx.claim("count", match.start(), match.end(), total_of,
                         quantity=Quantity.parse(match["q"]))  # fmt: skip
-    if ctx.mentions_any(_TOTAL_WORDS):
-        yield from _grown(ctx)
-        yield from _sized(ctx)
     for pattern, delta, cue in ((_OTHER, 1, "other"), (_OUR, 0, "our")):
         for match in _found(ctx, pattern, (cue,)):
             nato = _nato(ctx, speaker=pattern is _OUR)
@@ -525,6 +522,15 @@ def counts(ctx: Context) -> Iterator[Claim]:
         date = ctx.stated_date("had")
         yield ctx.claim("count", s.start, match.end(), topic.code,
                         quantity=Quantity.parse(match["q"]), date=date)  # fmt: skip
+
+
+@cued(*_TOTAL_WORDS)
+def totals(ctx: Context) -> Iterator[Claim]:
+    """Growth to a total, a size as an adjective or a figure, the members as the subject."""
+    if ctx.plain.find("?", ctx.sentence.start, ctx.sentence.end) >= 0:
+        return
+    yield from _grown(ctx)
+    yield from _sized(ctx)
 
 
 def _sized(ctx: Context) -> Iterator[Claim]:
@@ -751,6 +757,7 @@ def _article_5(ctx: Context) -> Iterator[Claim]:
 
 FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     counts,
+    totals,
     foundings,
     names,
     undecided,
