@@ -201,7 +201,8 @@ def test_every_kind_is_found_somewhere() -> None:
         "In 2008, NATO invited Albania and Croatia to join the Alliance. "
         "On 3 December 2008, NATO Foreign Ministers decided to help Georgia. "
         "NATO and Russia have agreed on a workplan. "
-        "Finland took part in meetings in 1994, as part of the NACC."
+        "Finland took part in meetings in 1994, as part of the NACC. "
+        "The 2004 round of NATO enlargement brought in seven states."
     )
     assert {c.kind for c in found(text)} == set(CLAIM_KINDS)
 

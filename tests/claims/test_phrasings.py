@@ -185,7 +185,6 @@ def test_phrasing_class(
         "If Austria joined in 2030, NATO would have 33 members.",
         "The new 5% goal will test allies' budgets.",
         "NATO Accession: Austria and Ireland",
-        "NATO cooperates with organisations such as the European Union.",
         "Ministers plan to establish a new NATO-Moldova Council.",
         "If it moved, NATO would be headquartered in Mons.",
     ],

@@ -54,6 +54,7 @@ ClaimKind = Literal[
     "operation-rank",
     "spending-pledge",
     "spending-level",
+    "enlargement",
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 #: The subject of a count of NATO's partners across every framework.

@@ -39,7 +39,19 @@ _FRONTED = re.compile(
     r"[\"“\u2018'\s]*(?:"
     rf"(?i:in|on|by)\s+(?P<date>{ANY_DATE})\s*,?\s"
     r"|(?i:on\s+this\s+day,?\s+)?(?P<years>\d{1,3})\s+years\s+ago\s*,?\s"
-    rf"|(?i:in|on)\s+(?P<day>{YEARLESS})\s*,?\s)"
+    rf"|(?i:in|on)\s+(?P<day>{YEARLESS})\s*,?\s"
+    # counted from the year the sentence before states: "Three years later, …", "The next year, …"
+    r"|(?i:(?P<later>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+years?\s+later"
+    r"|(?P<next>(?:the\s+)?(?:following|next)\s+year))\s*,?\s)"
+)
+_YEAR_STATED = re.compile(r"\b(?:19|20)\d\d\b")
+_LATER_WORDS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+#: Organisations beside NATO's frameworks that texts about NATO name: counts said of them are
+#: not about the topic.
+_OTHER_BODY = re.compile(
+    r"\b(?:EU|European\s+Union|Union|UN|United\s+Nations|OSCE|Warsaw\s+Pact|G7|G-7|G20|G-20"
+    r"|African\s+Union|ASEAN|CSTO|Council\s+of\s+Europe|OECD|Commonwealth|Arab\s+League"
+    r"|Gulf\s+Cooperation\s+Council|GCC|BRICS|Shanghai\s+Cooperation\s+Organi[sz]ation)\b"
 )
 _WHEN = re.compile(rf"\b(?i:in|by|on|as\s+of|at\s+the\s+end\s+of)\s+(?P<date>{ANY_DATE})")
 
@@ -149,9 +161,24 @@ class Context:
             return parse_text_date(match["date"])
         if match["day"]:
             return self.date_of(match["day"])
+        if match["later"] or match["next"]:
+            return self._years_after(match["later"])
         if self.written is None:
             return None
         return years_before(self.written, int(match["years"]))
+
+    def _years_after(self, count: str | None) -> PartialDate | None:
+        """The year "N years later" or "the following year" stands for: counted from the last
+        year the sentence before states (none stated: no date)."""
+        previous = self.previous
+        if previous is None:
+            return None
+        years = _YEAR_STATED.findall(self.plain, previous.start, previous.end)
+        if not years:
+            return None
+        word = (count or "one").lower()
+        n = int(word) if word.isdigit() else max(1, _LATER_WORDS.index(word))
+        return PartialDate(int(years[-1]) + n)
 
     def date_of(self, text: str) -> PartialDate | None:
         """A date as written; a day and month without a year is read in the heading's year."""
@@ -161,11 +188,20 @@ class Context:
         return found
 
     def stated_date(self, verb: str) -> PartialDate | None:
-        """The past date a past-tense claim is about: "In 2004, NATO had 26 members"."""
+        """The past date a past-tense claim is about: "In 2004, NATO had 26 members", "Five
+        years later, NATO had 19 members" (from the year stated in the sentence before)."""
         if not _PAST.search(verb):
             return None
         when = _WHEN.search(self.plain, self.sentence.start, self.sentence.end)
-        return parse_text_date(when["date"]) if when else None
+        return parse_text_date(when["date"]) if when else self.fronted_date()
+
+    def names_other_body(self, position: int) -> bool:
+        """Whether the clause before `position` names an organisation the registry does not
+        hold ("The EU has 27 members"): a count there is not about the paragraph's topic."""
+        clause_start = max(self.sentence.start, position - 80)
+        clause = self.plain[clause_start:position]
+        cut = max(clause.rfind(";"), clause.rfind(":"))
+        return _OTHER_BODY.search(clause, cut + 1) is not None
 
     def subject_start(self, mention: Mention | None, start: int) -> int:
         """Start a claim at its subject when the subject is named shortly before."""

@@ -10,9 +10,11 @@ lists in `tasks`. Finders never consult facts; `questions` and `verdict` do.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from allied.claims.applications import applications, talks
 from allied.claims.bids import bids
@@ -49,6 +51,10 @@ _COUNT = re.compile(
     r"|(?:\b(?i:the|all|its|all\s+the)|['\u2019]s)\s+"
     rf"(?P<q2>{QUANTITY})\s+(?P<noun2>Allies|member\s+(?:states|countries)|members)\b"
     r"(?!\s+(?:that|which|who|whose)\b)"
+)
+_PAST_COUNT = re.compile(
+    r"(?:had|counted|numbered|comprised|included|brought\s+together|consisted|grouped|gathered"
+    r"|united|(?:was|were)\s+made\s+up)\b"
 )
 _COUNT_WORDS = ("member", "allies", "partner", "countries", "nations", "states", "participants")
 _PAREN_AFTER = re.compile(r"\s*\(")
@@ -139,7 +145,24 @@ def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = No
         previous = sentence
     claims.extend(find_task_lists(plain))
     unique = {(c.kind, c.start, c.end, c.subject): c for c in claims}
-    return sorted(unique.values(), key=lambda c: (c.start, c.end, c.kind))
+    return sorted(_without_covered(unique.values()), key=lambda c: (c.start, c.end, c.kind))
+
+
+def _without_covered(claims: Iterable[Claim]) -> list[Claim]:
+    """The claims less any `agreement` whose words a claim of another kind also covers:
+    "Allies agreed in 2014 to spend 2% …" is a spending target, not an unknown agreement."""
+    claims = list(claims)
+    if not any(c.kind == "agreement" for c in claims):
+        return claims
+    spans = sorted((c.start, c.end) for c in claims if c.kind != "agreement")
+    starts = [start for start, _end in spans]
+    reach = list(itertools.accumulate((end for _start, end in spans), max))  # furthest end so far
+
+    def covered(claim: Claim) -> bool:
+        before = bisect.bisect_left(starts, claim.end)  # the spans starting before it ends
+        return before > 0 and reach[before - 1] > claim.start
+
+    return [c for c in claims if c.kind != "agreement" or not covered(c)]
 
 
 #: A paragraph opening on a definite description of a body: "The Commission represents …".
@@ -180,6 +203,8 @@ def _member_counts(ctx: Context) -> Iterator[Claim]:
             continue
         possessive = match["q2"] is not None
         mention = s.framework_before(match.start() + 1, possessive=possessive)
+        if mention is None and ctx.names_other_body(match.start()):
+            continue  # "The EU has 27 members": not the topic's
         framework = mention or ctx.topic
         if noun in ("Allies", "allies"):  # Allies are NATO's members, whoever else is named
             subject = "nato"
@@ -194,6 +219,9 @@ def _member_counts(ctx: Context) -> Iterator[Claim]:
         quantity = Quantity.parse(match["q"] or match["q2"])
         start = ctx.subject_start(mention, match.start())
         date = ctx.stated_date(match.group(0))
+        if date is None and ctx.written is not None and _PAST_COUNT.match(match.group(0)):
+            # "NATO had 16 members" with no date: at some time up to the text's date
+            date = PartialDate(1949, until=PartialDate(ctx.written.year))
         yield ctx.claim("count", start, match.end(), subject, quantity=quantity, date=date)
 
 

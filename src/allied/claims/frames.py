@@ -29,6 +29,7 @@ from allied.claims.chronology import YEARLESS
 from allied.claims.claim import Claim
 from allied.claims.context import Context, cued
 from allied.claims.dating import ANY_DATE, ERA, parse_era, parse_text_date
+from allied.claims.enlargements import enlargements
 from allied.claims.quantity import QUANTITY, Quantity
 from allied.period import PartialDate
 
@@ -51,6 +52,37 @@ _TOTAL = re.compile(
     r"(?:the|its|NATO['\u2019]s|the\s+Alliance['\u2019]s)\s+"
     rf"(?:membership|number\s+of\s+(?:members|Allies|allies|member\s+states))\s+to\s+(?P<q>{_Q})"
 )
+#: Growth to a total: "NATO has grown to 32 members", "Its membership rose from 12 to 32
+#: countries", "the Dialogue expanded to seven partners".
+_GREW = re.compile(
+    r"\b(?P<verb>(?:has|have|had)\s+(?:grown|risen|increased|expanded)|grew|rose|increased"
+    r"|expanded)\s+(?:steadily\s+|gradually\s+)?"
+    rf"(?:from\s+{_Q}\s+)?to\s+(?P<q>{_Q})\s+(?:{_MEMBERS}|partners|partner\s+countries)\b"
+)
+#: A size as an adjective: "the 32-member alliance", "the 50-nation EAPC".
+_SIZED = re.compile(
+    rf"\b(?P<q>{_Q})-(?:member|nation|country|state)\s+"
+    r"(?:(?P<noun>(?:(?:military|defen[cs]e|security|transatlantic|[Ww]estern)\s+)?(?:alliance|Alliance|bloc)\b)"
+    r"|(?=[A-Z]))"
+)
+#: A total as a figure: "NATO's membership stands at 32", "the number of NATO members is 32".
+_MEMBERSHIP_AT = re.compile(
+    r"\b(?:membership|number\s+of\s+(?:NATO\s+)?(?:members|Allies|allies|member\s+(?:states|countries)))"
+    r"\s+(?:now\s+|currently\s+|today\s+)?(?:stands\s+at|totals|is|has\s+reached)\s+"
+    rf"(?P<q>{_Q})(?:\s+{_MEMBERS})?(?![\w%-])"
+)
+#: The members as the subject: "Twenty-nine countries are members of NATO", "32 states
+#: belong to the Alliance".
+_ARE_MEMBERS = re.compile(
+    rf"(?<![\w,.%-])(?P<q>{_Q})\s+(?:countries|states|nations)\s+(?:are\s+(?:now\s+|currently\s+)?"
+    r"(?:members|Allies|partners|participants)\s+(?:of|in)|(?:now\s+)?belong\s+to)\s+"
+    r"(?:the\s+)?$"
+)
+_ARE_WORDS = ("are members", "belong", "are partners", "are participants", "are allies")
+_SIZE_WORDS = ("-member", "-nation", "-country", "-state", "membership", "number of",
+               *_ARE_WORDS)  # fmt: skip
+_GREW_WORDS = ("grown", "grew", "rose", "risen", "increased", "expanded")
+_TOTAL_WORDS = (*_GREW_WORDS, *_SIZE_WORDS)
 _OTHER = re.compile(
     rf"\b(?i:the)\s+other\s+(?P<q>\d{{1,2}}|{_Q})\b(?!\s*(?:%|per|years?|months?|days?|times))"
 )
@@ -117,6 +149,14 @@ _INVOKED = re.compile(
     r"\b(?:was|has\s+been|had\s+been)\s+invoked\b(?P<first>[^.;]{0,30}\bfirst\s+time\b)?"
     r"(?P<rest>[^.;]{0,60})"
 )
+_INVOKED_BY = re.compile(
+    r"\b(?:NATO|[Aa]llies|[Tt]he\s+Alliance|[Tt]he\s+North\s+Atlantic\s+Council)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:only\s+|formally\s+)?invoked\s+(?:its\s+|the\s+)?$"
+)
+_AFTER_ARTICLE = re.compile(
+    r"(?:\s+of\s+the\s+(?:North\s+Atlantic\s+|Washington\s+)?Treaty)?"
+    r"(?P<first>[^.;]{0,30}\bfirst\s+time\b)?(?P<rest>[^.;]{0,60})"
+)
 _NINE_ELEVEN = re.compile(r"9/11|September\s+11(?:,\s*2001)?|11\s+September(?:\s+2001)?")
 _TREATY_SAYS = re.compile(
     r"\b(?:requires?|obliges?|commits?|stipulates?|provides?\s+that|states?\s+that)\b"
@@ -139,7 +179,13 @@ _PLACE_YEAR = re.compile(r"\b(?P<place>[A-Z][a-z]+)\s+Summit\b|\bin\s+(?P<year>(
 
 
 _FOUNDING_CUES = ("signed", "concluded", "establish", "found", "creat", "set up", "launch",
-                  "inaugura", "first", "formed")  # fmt: skip
+                  "inaugura", "first", "formed", "anniversary", "turns")  # fmt: skip
+#: An anniversary on the text's date: "NATO celebrates its 75th anniversary today", "the
+#: Alliance marks its 70th anniversary this year", "NATO turns 75".
+_ANNIVERSARY_NOW = re.compile(
+    r"\s+(?:(?:is\s+)?(?:celebrat(?:es|ing)|mark(?:s|ing))\s+its\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+"
+    r"(?:anniversary|birthday)|turns\s+(?P<n2>\d{1,3})\b(?!\s*(?:%|per|members|countries)))"
+)
 _TREATY_CUES = ("require", "oblige", "commit", "stipulate", "provide", "state")
 _UNDECIDED_CUES = ("headquarter", "based in", "ecretary", "article", "concept", "version",
                    *_TREATY_CUES)  # fmt: skip
@@ -169,12 +215,47 @@ _INSTITUTIONALISED = re.compile(
     rf"\binstitutionali[sz]ed\s+(?:in|during)\s+(?P<era>{ERA}|(?:19|20)\d\d)"
 )
 _EU = re.compile(r"\bEU\b|European\s+Union")
+#: NATO working with the EU, by name or as an example of organisations it works with:
+#: "cooperates closely with the European Union", "works with regional organisations such as
+#: the EU" (the EU is the example, so the clause says NATO works with it).
+_COOPERATES = re.compile(
+    r"\b(?:co-?operates?|works?|partners)\s+(?:closely\s+)?with\s+(?:the\s+)?"
+    r"(?:(?:(?:other\s+)?(?:regional|international|multilateral)\s+){0,2}"
+    r"(?:organi[sz]ations|institutions)\s*,?\s+(?:such\s+as|like|including)\s+the\s+)?"
+    r"(?:European\s+Union|EU)\b"
+)
+_COOPERATION_WORDS = ("cooperat", "co-operat", "work", "partners with")
+#: What stands for NATO at the head of a sentence about it: "It", "The Alliance".
+_NATO_PRONOUN = re.compile(r"[\s\"“]*(?:It|The\s+Alliance|The\s+alliance)\b")
 
 
-@cued("declaration", "institutionali")
-def declarations(ctx: Context) -> Iterator[Claim]:
-    """EU-NATO joint declarations: "the third", "signed in 2016 and 2018", "institutionalised"."""
+def _cooperation(ctx: Context) -> Iterator[Claim]:
+    """ "NATO … cooperates with regional organisations such as the European Union": EU-NATO
+    relations exist on the day (judged against the first EU-NATO declaration)."""
     s, plain = ctx.sentence, ctx.plain
+    for match in _COOPERATES.finditer(plain, s.start, s.end):
+        nato = [m for m in s.frameworks if m.end <= match.start() and not m.possessive]
+        about_nato = (nato and nato[-1].code == "nato") or (
+            ctx.topic is not None
+            and ctx.topic.code == "nato"
+            and not nato
+            and _NATO_PRONOUN.match(plain, s.start) is not None
+        )
+        if not about_nato or ctx.is_hedged(match.start(), match.end()):
+            continue
+        if ctx.is_negated(match.start()):
+            continue
+        start = nato[-1].start if nato else s.start
+        yield ctx.claim("eu-nato-declarations", start, match.end(), "eu-nato", founding=True)
+
+
+@cued("declaration", "institutionali", *_COOPERATION_WORDS)
+def declarations(ctx: Context) -> Iterator[Claim]:
+    """EU-NATO joint declarations: "the third", "signed in 2016 and 2018", "institutionalised";
+    and NATO's cooperation with the EU."""
+    s, plain = ctx.sentence, ctx.plain
+    if ctx.mentions_any(_COOPERATION_WORDS):
+        yield from _cooperation(ctx)
     about_eu = _EU.search(plain, s.start, s.end) or (
         ctx.previous is not None and _EU.search(plain, ctx.previous.start, ctx.previous.end)
     )
@@ -280,9 +361,57 @@ def protocols(ctx: Context) -> Iterator[Claim]:
             return
 
 
+_PLACE_NAME = r"[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?"
+#: Where and when, in either order: "in Reykjavik on May 14, 2002", "on 28 May 2002 in Rome".
+_WHERE_WHEN = (
+    rf"(?:\s+in\s+(?P<place>{_PLACE_NAME})(?:\s*,\s*[A-Z][a-z]+)?\s*,?\s+on\s+(?P<date>{ANY_DATE})"
+    rf"|\s+on\s+(?P<date2>{ANY_DATE})\s*,?\s+in\s+(?P<place2>{_PLACE_NAME})"
+    rf"|\s+(?:on|in)\s+(?P<date3>{ANY_DATE}))"
+)
+_ORDINAL = r"(?:(?P<ord>first|last|final|inaugural)\s+)?"
+#: A body's meeting, after its name: "The PJC held its last meeting in Reykjavik on May 14,
+#: 2002", "… held its first meeting on 18 July 1997".
+_HELD_ITS = re.compile(
+    rf"\s+(?:has\s+|had\s+)?held\s+its\s+{_ORDINAL}(?:(?:ministerial|formal|official)\s+)?"
+    rf"(?:meeting|session)(?:\s+at\s+the\s+level\s+of\s+(?:[A-Za-z]+\s+){{1,3}}?[A-Za-z]+)?"
+    rf"{_WHERE_WHEN}"
+)
+#: Before its name: "The last meeting of the PJC was held in Reykjavik on 14 May 2002".
+_MEETING_OF = re.compile(rf"\b[Tt]he\s+{_ORDINAL}(?:meeting|session)\s+of\s+(?:the\s+)?$")
+_WAS_HELD = re.compile(rf"\s+(?:was\s+held|took\s+place){_WHERE_WHEN}")
+
+
+def _body_meetings(ctx: Context) -> Iterator[Claim]:
+    """A meeting of a body the registry knows, with its date (and place): judged against the
+    meetings recorded for that body; "first" or "last" against the body's other meetings."""
+    s, plain = ctx.sentence, ctx.plain
+    for mention in s.frameworks:
+        if mention.code == "nato":
+            continue  # NATO's own meetings are summits and ministerials (`_MEETING`)
+        held = _HELD_ITS.match(plain, mention.end, s.end)
+        ordinal = held["ord"] if held else None
+        start = mention.start
+        if held is None:
+            opening = _MEETING_OF.search(plain, max(s.start, mention.start - 40), mention.start)
+            held = _WAS_HELD.match(plain, mention.end, s.end) if opening else None
+            if opening is None or held is None:
+                continue
+            ordinal, start = opening["ord"], opening.start()
+        text = held["date"] or held["date2"] or held["date3"]
+        date = ctx.date_of(text)
+        if date is None or ctx.is_hedged(held.start(), held.end()):
+            continue
+        place = held["place"] or held["place2"]
+        order = "first" if ordinal in ("first", "inaugural") else "last" if ordinal else ""
+        yield ctx.claim("meeting", start, held.end(), mention.code,
+                        actors=(place,) if place else (), date=date,
+                        tasks=(order,) if order else ())  # fmt: skip
+
+
 @cued(
     "summit",
     "meeting",
+    "session",
     "ministers",
     "commander",
     "document",
@@ -301,6 +430,8 @@ def meetings(ctx: Context) -> Iterator[Claim]:
     """Meetings and summits (the registry's summits decide some), commanders, and the role
     of a body ("The Commission represents a forum for …") — the latter two unverifiable."""
     s, plain = ctx.sentence, ctx.plain
+    if ctx.mentions_any(("meeting", "session")):
+        yield from _body_meetings(ctx)
     if ctx.mentions_any(("summit", "meeting", "ministers")) and not ctx.is_hedged(s.end):
         for match in _MEETING.finditer(plain, s.start, s.end):
             place = _PLACE.search(plain, match.end(), min(s.end, match.end() + 30))
@@ -395,6 +526,71 @@ def counts(ctx: Context) -> Iterator[Claim]:
                         quantity=Quantity.parse(match["q"]), date=date)  # fmt: skip
 
 
+@cued(*_TOTAL_WORDS)
+def totals(ctx: Context) -> Iterator[Claim]:
+    """Growth to a total, a size as an adjective or a figure, the members as the subject."""
+    if ctx.plain.find("?", ctx.sentence.start, ctx.sentence.end) >= 0:
+        return
+    yield from _grown(ctx)
+    yield from _sized(ctx)
+
+
+def _sized(ctx: Context) -> Iterator[Claim]:
+    """ "The 32-member alliance", "the 50-nation EAPC", "NATO's membership stands at 32",
+    "Twenty-nine countries are members of NATO": a count on the text's date."""
+    s, plain = ctx.sentence, ctx.plain
+    if ctx.mentions_any(("%", "target", "spend", "budget")):
+        return  # "the number of Allies is …" in a sentence about spending counts spenders
+    for match in _found(ctx, _SIZED, ("-member", "-nation", "-country", "-state")):
+        subject, end = (_nato(ctx), match.end()) if match["noun"] else (None, match.end())
+        named = None if match["noun"] else s.framework_after(match.end())
+        if named is not None and named.start == match.end():
+            subject, end = named.code, named.end
+        if subject is None or ctx.is_hedged(match.start(), match.end()):
+            continue
+        yield ctx.claim("count", match.start(), end, subject,
+                        quantity=Quantity.parse(match["q"]))  # fmt: skip
+    for mention in s.frameworks if ctx.mentions_any(_ARE_WORDS) else ():
+        found = _ARE_MEMBERS.search(plain, max(s.start, mention.start - 60), mention.start)
+        if found is None or mention.possessive or ctx.is_hedged(found.start(), mention.end):
+            continue
+        yield ctx.claim("count", found.start(), mention.end, mention.code,
+                        quantity=Quantity.parse(found["q"]))  # fmt: skip
+    for match in _found(ctx, _MEMBERSHIP_AT, ("membership", "number of")):
+        named = s.framework_before(match.end(), possessive=True)
+        if named is None and ctx.names_other_body(match.start()):
+            continue  # "The European Union's membership stands at 27"
+        subject = named.code if named is not None else _subject(ctx, match.start())
+        if subject is None or ctx.is_hedged(match.start(), match.end()):
+            continue
+        start = ctx.subject_start(named, match.start())
+        yield ctx.claim("count", start, match.end(), subject,
+                        quantity=Quantity.parse(match["q"]))  # fmt: skip
+
+
+def _grown(ctx: Context) -> Iterator[Claim]:
+    """ "NATO has grown to 32 members": a count on the text's date; "In 1982, NATO grew to 16
+    members": a count on the date the sentence states (the past with no date says nothing of
+    when)."""
+    for match in _found(ctx, _GREW, _GREW_WORDS):
+        named = ctx.sentence.framework_before(match.start() + 1, possessive=True)
+        if named is None and ctx.names_other_body(match.start()):
+            continue  # "The EU has grown to 27 members"
+        subject = _subject(ctx, match.start())
+        if subject is None or ctx.is_hedged(match.start(), match.end()):
+            continue
+        if ctx.is_negated(match.start()):
+            continue
+        date = None
+        if not match["verb"].startswith(("has", "have")):  # the past: only when it says when
+            date = ctx.stated_date("had")
+            if date is None:
+                continue
+        start = ctx.subject_start(named, match.start())
+        yield ctx.claim("count", start, match.end(), subject,
+                        quantity=Quantity.parse(match["q"]), date=date)  # fmt: skip
+
+
 @cued(*_FOUNDING_CUES)
 def foundings(ctx: Context) -> Iterator[Claim]:
     """Treaties signed, bodies established after a fronted date or a decision, first meetings."""
@@ -402,6 +598,16 @@ def foundings(ctx: Context) -> Iterator[Claim]:
     if ctx.is_hedged(s.end):
         return
     fronted = ctx.fronted_date()
+    if ctx.written is not None and ctx.mentions_any(("anniversary", "turns")):
+        for mention in s.frameworks:
+            now = _ANNIVERSARY_NOW.match(plain, mention.end, s.end)
+            if now is None or mention.possessive:
+                continue
+            year = (fronted.year if fronted is not None else ctx.written.year) - int(
+                now["n"] or now["n2"]
+            )
+            yield ctx.claim("founding", mention.start, now.end(), mention.code,
+                            date=PartialDate(year))  # fmt: skip
     for match in _found(ctx, _SIGNED, ("signed", "concluded")):
         date = parse_text_date(match["date"]) if match["date"] else fronted
         subject = _nato(ctx)
@@ -535,23 +741,31 @@ def _article_5(ctx: Context) -> Iterator[Claim]:
     if article is None:
         return
     invoked = _INVOKED.search(plain, article.end(), s.end)
-    if invoked is None:
-        return
-    rest = invoked["rest"] or ""
+    if invoked is not None:
+        rest, first = invoked["rest"] or "", bool(invoked["first"])
+    else:  # the active voice: "NATO invoked Article 5 for the first time after 9/11"
+        active = _INVOKED_BY.search(plain, max(s.start, article.start() - 60), article.start())
+        if active is None or ctx.is_hedged(active.start(), article.end()):
+            return
+        after = _AFTER_ARTICLE.match(plain, article.end(), s.end)
+        rest = after["rest"] if after else ""
+        first = bool(after and after["first"])
     date: PartialDate | None = None
     if _NINE_ELEVEN.search(rest):
         date = PartialDate(2001, 9, 11, until=PartialDate(2001, 12))
     elif when := _INVOKED_WHEN.search(rest):
         date = parse_text_date(when["date"])
-    yield ctx.claim("article-5", s.start, s.end, "nato", date=date, founding=bool(invoked["first"]))
+    yield ctx.claim("article-5", s.start, s.end, "nato", date=date, founding=first)
 
 
 FINDERS: tuple[Callable[[Context], Iterator[Claim]], ...] = (
     counts,
+    totals,
     foundings,
     names,
     undecided,
     declarations,
     meetings,
     protocols,
+    enlargements,
 )

@@ -35,6 +35,7 @@ _MEMBER_OF = re.compile(
     r"(?:an?\s+|all\s+|one\s+of\s+the\s+)?(?P<founding>founding\s+|original\s+)?(?:active\s+|full\s+)?"
     r"(?:members?|partners?|participants?|Ally|Allies|signator(?:y|ies))\s+(?:of|in|to)\s+(?:the\s+)?"
 )
+_WAS = re.compile(r"\s+(?:was|were)\s")
 _ACCESSION_BEFORE = re.compile(
     rf"(?:\b(?i:in|on)\s+(?P<date>{ANY_DATE})\s+with\s+)?(?:the\s+)?accession\s+"
     r"(?P<today>today\s+)?of\s+(?:the\s+)?$"
@@ -61,6 +62,12 @@ _FRONTED_DATE = re.compile(
     rf"\b(?i:in|on|by)\s+(?P<date>{ANY_DATE}|{YEARLESS})\s*,?\s+(?:the\s+)?$"
 )
 _LAST_DATE = re.compile(rf"(?P<date>{ANY_DATE})")
+#: More dates after a joining date, paired with the names in order: "… in 2023 and 2024
+#: (respectively)", "… on 4 April 2023 and 7 March 2024, respectively".
+_RESPECTIVELY = re.compile(
+    rf"(?P<rest>(?:\s*,\s*(?:in\s+|on\s+)?{ANY_DATE})*\s*,?\s+and\s+(?:in\s+|on\s+)?{ANY_DATE})"
+    r"(?:\s*,?\s+(?P<word>respectively)\b)?"
+)
 _YEAR_AFTER = re.compile(r"\s*\((?P<year>(?:19|20)\d\d)\)")
 _JOIN_CUE = re.compile(r"\b(?:joined|entered|admitted|accession|acceded|became\s+members)\b")
 _FOUNDING_FRONT = re.compile(
@@ -92,6 +99,13 @@ _MOST_RECENT = re.compile(
     r"(?:most\s+recent|newest|latest|youngest)"
     r"(?:\s+(?:member\s+state|member\s+country|member|Ally|ally|addition))?"
     r"(?:\s+(?:of|to)\s+(?:NATO|the\s+Alliance))?(?:\s*\((?P<year>(?:19|20)\d\d)\))?"
+    # an apposition: "Sweden, NATO's newest member, …"
+    r"|\s*,\s+(?:NATO['\u2019]s|the\s+Alliance['\u2019]s)\s+(?:newest|latest|most\s+recent|youngest)"
+    r"\s+(?:member(?:\s+state|\s+country)?|Ally)(?=\s*,)"
+    # "Sweden was the last country to join NATO", "… is the latest state to have joined"
+    r"|\s+(?:is|was|became|remains)\s+(?:currently\s+|now\s+|still\s+)?the\s+"
+    r"(?:last|latest|most\s+recent|newest)\s+(?:country|state|nation|member|Ally|ally)\s+"
+    r"to\s+(?:have\s+)?join(?:ed)?(?:\s+(?:NATO|the\s+Alliance))?\b"
 )
 
 
@@ -99,7 +113,8 @@ _MOST_RECENT = re.compile(
 def find_lists(ctx: Context) -> Iterator[Claim]:
     """Yield the membership, accession and most-recent-member claims of a sentence."""
     s, plain = ctx.sentence, ctx.plain
-    for run in s.runs(plain):
+    runs = s.runs(plain)
+    for index, run in enumerate(runs):
         actors = tuple(dict.fromkeys(m.code for m in run))
         start, end = run[0].start, run[-1].end
         if len(actors) == 1 and run[0].possessive:
@@ -139,8 +154,28 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
         founders = complete and _FOUNDERS_CUE.search(wide) is not None
         if complete:
             date = None
+            whole = _rest_of_list(plain, runs, index)  # the list goes on past an unknown name
+            actors = tuple(dict.fromkeys(m.code for m in whole))
+            claim_end = max(claim_end, whole[-1].end)
         yield ctx.claim("membership", claim_start, claim_end, subject, actors=actors, date=date,
                         complete=complete, founding=founders)  # fmt: skip
+
+
+#: Between two runs of a list framed as complete: one item the registry does not know (a
+#: misspelt or unknown name), so the list goes on after it: "…, Luxembourg, Montenegr, Norway".
+_UNKNOWN_ITEM = re.compile(
+    r"\s*,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\s*,\s*(?:and\s+)?"
+)
+
+
+def _rest_of_list(plain: str, runs: list[Run], index: int) -> Run:
+    """The runs after `runs[index]` that continue it past an unknown item, joined."""
+    joined = list(runs[index])
+    for run in runs[index + 1 :]:
+        if _UNKNOWN_ITEM.fullmatch(plain, joined[-1].end, run[0].start) is None:
+            break
+        joined.extend(run)
+    return tuple(joined)
 
 
 def _member_of(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
@@ -158,8 +193,16 @@ def _member_of(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Clai
         yield ctx.claim(
             "accession", run[0].start, framework.end, framework.code, actors=actors, founding=True
         )
-    else:
-        yield ctx.claim("membership", run[0].start, framework.end, framework.code, actors=actors)
+        return
+    date = None
+    if _WAS.match(match.group(0)):  # the past: on the date stated, else at some time before
+        date = ctx.stated_date("was")
+        if date is None and ctx.written is not None:
+            date = PartialDate(1949, until=PartialDate(ctx.written.year))
+        if date is None:
+            return  # an undated text: no telling when
+    yield ctx.claim("membership", run[0].start, framework.end, framework.code, actors=actors,
+                    date=date)  # fmt: skip
 
 
 def _accessions(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
@@ -182,6 +225,12 @@ def _accessions(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Cla
     if joined is not None:
         if ctx.is_hedged(start, joined.end()):
             return
+        paired = _RESPECTIVELY.match(plain, joined.end(), s.end) if joined["date"] else None
+        if paired is not None:
+            each = list(_respectively(ctx, run, joined, paired))
+            if each or paired["word"]:  # "respectively" with dates that do not pair: nothing
+                yield from each
+                return
         date = _relative(ctx, start, joined) if joined["rel"] else parse_text_date(joined["date"])
         framework = next(
             (m for m in s.frameworks if joined.start("what") <= m.start < joined.end("what")), None
@@ -204,10 +253,62 @@ def _accessions(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Cla
             return
         yield ctx.claim("accession", claim_start, bare.end(), "nato", actors=actors, date=date)
         return
+    yield from _followed(ctx, run, actors)
     year = _YEAR_AFTER.match(plain, end, s.end)
     if year is not None and _JOIN_CUE.search(plain, s.start, s.end):
         yield ctx.claim("accession", start, year.end(), "nato", actors=actors,
                         date=PartialDate(int(year["year"])))  # fmt: skip
+
+
+#: Joining after others, with a date: "Spain followed in 1982" (after a sentence about
+#: joining), "… joined in 1955, followed by Spain in 1982".
+_FOLLOWED = re.compile(
+    rf"\s+(?:then\s+|later\s+)?followed(?:\s+suit)?\s*,?\s+in\s+(?P<date>{ANY_DATE})"
+)
+_FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:the\s+)?$")
+_BY_DATE = re.compile(rf"\s*,?\s+in\s+(?P<date>{ANY_DATE})")
+
+
+def _followed(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
+    """ "Greece and Turkey joined in 1952. Spain followed in 1982": joining, in a sentence
+    about joining or after one; "… joined in 1955, followed by Spain in 1982"."""
+    s, plain = ctx.sentence, ctx.plain
+    start, end = run[0].start, run[-1].end
+    after = _FOLLOWED.match(plain, end, s.end)
+    by = _FOLLOWED_BY.search(plain, max(s.start, start - 20), start)
+    when = _BY_DATE.match(plain, end, s.end) if by is not None else None
+    if after is None and when is None:
+        return
+    previous = ctx.previous
+    joining = _JOIN_CUE.search(plain, s.start, start) or (
+        after is not None and previous is not None
+        and _JOIN_CUE.search(plain, previous.start, previous.end)
+    )  # fmt: skip
+    found = after or when
+    if not joining or found is None or ctx.is_hedged(start, found.end()):
+        return
+    date = parse_text_date(found["date"])
+    if date is not None:
+        claim_start = by.start() if by is not None and after is None else start
+        yield ctx.claim("accession", claim_start, found.end(), "nato", actors=actors, date=date)
+
+
+def _respectively(
+    ctx: Context, run: Run, joined: re.Match[str], paired: re.Match[str]
+) -> Iterator[Claim]:
+    """ "Finland and Sweden joined NATO in 2023 and 2024 respectively": each its own date
+    (nothing when the dates and the names do not pair up)."""
+    texts = [joined["date"], *(m["date"] for m in _LAST_DATE.finditer(paired["rest"]))]
+    dates = [parse_text_date(text) for text in texts]
+    codes = list(dict.fromkeys(m.code for m in run))
+    if len(dates) != len(codes) or len(codes) != len(run) or None in dates:
+        return
+    within = [m for m in ctx.sentence.frameworks if joined.start("what") <= m.start]
+    framework = next((m for m in within if m.start < joined.end("what")), None)
+    subject = framework.code if framework else "nato"
+    for mention, date in zip(run, dates, strict=True):
+        yield ctx.claim("accession", mention.start, paired.end(), subject, actors=(mention.code,),
+                        date=date)  # fmt: skip
 
 
 def _relative(ctx: Context, start: int, joined: re.Match[str]) -> PartialDate | None:
@@ -250,7 +351,19 @@ def _ordinal(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]
                         quantity=quantity)  # fmt: skip
 
 
+#: The apposition before the name: "NATO's newest member, Sweden, …".
+_MOST_RECENT_BEFORE = re.compile(
+    r"(?:NATO['\u2019]s|[Tt]he\s+Alliance['\u2019]s)\s+(?:newest|latest|most\s+recent|youngest)\s+"
+    r"(?:member(?:\s+state|\s+country)?|Ally)\s*,\s*$"
+)
+
+
 def _most_recent(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
+    s, plain = ctx.sentence, ctx.plain
+    before = _MOST_RECENT_BEFORE.search(plain, max(s.start, run[0].start - 60), run[0].start)
+    if before is not None and len(actors) == 1 and plain.startswith(",", run[-1].end):
+        yield ctx.claim("most-recent-member", before.start(), run[-1].end, "nato", actors=actors)
+        return
     match = _MOST_RECENT.match(ctx.plain, run[-1].end, ctx.sentence.end)
     if match is None or (len(actors) != 1 and not match.group(0).lstrip().startswith("as")):
         return

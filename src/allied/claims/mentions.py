@@ -23,7 +23,14 @@ MentionKind = Literal["actor", "framework"]
 #: Ways texts write framework names that the data files may not list, by slug.
 #: Used only for slugs the registry knows; the registry's own names come first.
 EXTRA_FRAMEWORK_NAMES: dict[str, tuple[str, ...]] = {
-    "nato": ("NATO", "OTAN", "the Alliance", "Atlantic Alliance", "Alliance atlantique"),
+    "nato": (
+        "NATO",
+        "OTAN",
+        "the Alliance",
+        "the alliance",
+        "Atlantic Alliance",
+        "Alliance atlantique",
+    ),
     "pfp": (
         "Partnership for Peace",
         "PfP",

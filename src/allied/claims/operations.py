@@ -117,7 +117,7 @@ _RANK = re.compile(
     r"(?:operation|mission|deployment)\b"
 )
 _CONTRIBUTED = re.compile(
-    r"\s+(?:troops\s+|forces\s+|soldiers\s+)?(?:has\s+|have\s+|had\s+)?(?:contributed"
+    r"\s+(?:troops\s+|forces\s+|soldiers\s+)?(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:contributed"
     r"(?:\s+(?:troops|forces|personnel|soldiers|aircraft|ships))?\s+to|took\s+part\s+in"
     rf"|participated\s+in|served\s+in|(?:has|have|had)\s+taken\s+part\s+in)\s+(?:the\s+)?(?:NATO-led\s+)?{_OPERATION}"
 )
@@ -159,6 +159,7 @@ def operations(ctx: Context) -> Iterator[Claim]:
             code = actor_of(found["demonym"])
             if code is not None:
                 yield from _contributed(ctx, found.start(), found.end(), code)
+        yield from _they_contributed(ctx)
     yield from _missions(ctx)
     if not ctx.mentions_any(("largest", "biggest")):
         return
@@ -267,6 +268,35 @@ def _contributed(ctx: Context, start: int, end: int, code: str) -> Iterator[Clai
                         actors=(code,))  # fmt: skip
 
 
+#: A sentence about the countries named last, by pronoun: "They both have …", "Both countries
+#: have also contributed …" (its verbs may be joined: "… and have made contributions to …").
+_THEY = re.compile(
+    r"[\s\"“]*(?:They(?:\s+both)?|Both(?:\s+countries)?|The\s+two(?:\s+countries)?"
+    r"|These\s+(?:two\s+)?countries)(?=\s)"
+)
+_JOINED_VERB = re.compile(r"(?:\s+also)?(?:\s*,)?\s+and\s*$")
+
+
+def _they_contributed(ctx: Context) -> Iterator[Claim]:
+    """ "They both … and have made significant contributions to NATO-led operations": the
+    candidates the text named last (whom "they" stands for), as a group."""
+    plain, s = ctx.plain, ctx.sentence
+    they = _THEY.match(plain, s.start, s.end)
+    if they is None or not ctx.candidates or any(m.kind == "actor" for m in s.mentions):
+        return
+    for pattern in (_CONTRIBUTED_ANY, _CONTRIBUTED):
+        for found in pattern.finditer(plain, they.end(), s.end):
+            at = found.start()
+            if at != they.end() and not _JOINED_VERB.search(plain, max(they.end(), at - 12), at):
+                continue
+            if ctx.is_hedged(found.start(), found.end()) or ctx.is_negated(found.end()):
+                continue
+            subject = ANY_OPERATION if pattern is _CONTRIBUTED_ANY else _op(found["op"])
+            yield ctx.claim("operation-contributor", they.start(), found.end(), subject,
+                            actors=ctx.candidates)  # fmt: skip
+            return
+
+
 def _missions(ctx: Context) -> Iterator[Claim]:
     """ "NATO has led a mission to stabilise Afghanistan": a NATO-led operation in a country."""
     s, plain = ctx.sentence, ctx.plain
@@ -367,33 +397,41 @@ def operation_contributor(claim: Claim, facts: Facts) -> Question:
         return unknowable(f"the registry does not know the operation {claim.subject!r}")
     slugs = {operation.slug} if operation is not None else None
     data = facts.registry.dataset
-    (actor,) = claim.actors[:1]
-    rows = [
-        (c.period.start.last, c.sources, c.operation)
-        for c in data.contributions
-        if (slugs is None or c.operation in slugs) and c.actor == actor
-    ] + [
-        (s.as_of.last, s.sources, s.operation)
-        for s in data.snapshots
-        if (slugs is None or s.operation in slugs) and s.actor == actor
-    ]
-    rows.sort(key=lambda r: r[0])
-    name = facts.name(actor, _dt.date.today())
+    firsts: list[tuple[_dt.date, tuple[str, ...], str, str]] = []
     label = operation.name if operation is not None else "a NATO-led operation"
-    if not rows:
-        return unknowable(f"the registry records no contribution of {name} to {label}")
+    for actor in claim.actors:
+        rows = [
+            (c.period.start.last, c.sources, c.operation)
+            for c in data.contributions
+            if (slugs is None or c.operation in slugs) and c.actor == actor
+        ] + [
+            (s.as_of.last, s.sources, s.operation)
+            for s in data.snapshots
+            if (slugs is None or s.operation in slugs) and s.actor == actor
+        ]
+        name = facts.name(actor, _dt.date.today())
+        if not rows:
+            return unknowable(f"the registry records no contribution of {name} to {label}")
+        first, sources, slug = min(rows, key=lambda r: r[0])
+        firsts.append((first, sources, slug, name))
     ops = facts.registry.operation_index
 
     def read(day: _dt.date) -> Reading:
-        first, sources, slug = rows[0]
-        where = operation.name if operation is not None else ops.operation(slug).name
-        if first <= day:
-            value = f"the registry records {name} in {where} (first on {first})"
-            return Reading(True, value, sources)
-        return Reading(None, f"the registry records {name} in {label} only from {first}",
-                       sources)  # fmt: skip
+        seen = [f for f in firsts if f[0] <= day]
+        sources = tuple(source for f in firsts for source in f[1])
+        if len(seen) < len(firsts):
+            late = max(firsts, key=lambda f: f[0])
+            return Reading(None, f"the registry records {late[3]} in {label} only from {late[0]}",
+                           sources)  # fmt: skip
+        value = "; ".join(
+            f"the registry records {name} in "
+            f"{operation.name if operation is not None else ops.operation(slug).name}"
+            f" (first on {first})"
+            for first, _sources, slug, name in firsts
+        )
+        return Reading(True, value, sources)
 
-    return Question(read, (rows[0][0],))
+    return Question(read, tuple(sorted({f[0] for f in firsts})))
 
 
 def _peak(

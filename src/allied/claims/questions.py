@@ -16,6 +16,7 @@ from allied.claims.bids import bid_denied
 from allied.claims.bodies import body_list
 from allied.claims.claim import PARTNERS, Claim, ClaimKind
 from allied.claims.decisions import agreement, ministerial_decision
+from allied.claims.enlargements import enlargement
 from allied.claims.facts import (
     Changes,
     Facts,
@@ -53,7 +54,7 @@ from allied.claims.spending import (
     spending_share,
 )
 from allied.claims.tasks import likeness
-from allied.model import Event, Membership
+from allied.model import FULL_ROLES, Event, Membership
 from allied.naming import normalise
 from allied.period import Certainty, PartialDate
 
@@ -335,7 +336,8 @@ def accession(claim: Claim, facts: Facts) -> Question:
     verdicts: list[bool | None] = []
     sources: list[str] = []
     for actor in claim.actors:
-        rows = [m for m in facts.memberships(framework.slug, actor) if m.role == "member"]
+        # joining a partnership is taking part in it: its partners and participants joined too
+        rows = [m for m in facts.memberships(framework.slug, actor) if m.role in FULL_ROLES]
         name = facts.name(actor, rows[0].period.start.first if rows else None)
         if not rows:
             facts_found.append(f"{name} was never a member")
@@ -364,7 +366,7 @@ def _joined_by(claim: Claim, facts: Facts, slug: str) -> Question:
     """ "… have all joined": every listed actor had joined by the day (no date stated)."""
     firsts: dict[str, Membership | None] = {}
     for actor in claim.actors:
-        rows = [m for m in facts.memberships(slug, actor) if m.role == "member"]
+        rows = [m for m in facts.memberships(slug, actor) if m.role in FULL_ROLES]
         firsts[actor] = rows[0] if rows else None
     days = tuple(sorted({m.period.start.first for m in firsts.values() if m is not None}))
     sources = tuple(dict.fromkeys(s for m in firsts.values() if m for s in m.sources))
@@ -504,6 +506,18 @@ def eu_nato_declarations(claim: Claim, facts: Facts) -> Question:
         reading = Reading(_within(first.start, claim.date), f"{first.title}, {first.start}",
                           first.sources)  # fmt: skip
         return Question(lambda _day: reading, timeless=True)
+    if claim.founding:  # "NATO cooperates with the EU": relations established by the day
+        first = events[0]
+
+        def established(day: _dt.date) -> Reading:
+            if first.start.last <= day:
+                value = f"{first.title} ({first.start}), the first EU-NATO declaration"
+                return Reading(True, value, first.sources)
+            # contacts began before the first declaration: earlier, absence is no proof
+            value = f"the registry records EU-NATO relations from {first.start} only"
+            return Reading(None, value, first.sources)
+
+        return Question(established, (first.start.last,))
 
     def listed(items: Sequence[Event]) -> str:
         return "; ".join(f"{e.title} ({e.start})" for e in items) or "none"
@@ -530,6 +544,8 @@ def eu_nato_declarations(claim: Claim, facts: Facts) -> Question:
 def meeting(claim: Claim, facts: Facts) -> Question:
     """A NATO summit at a place (and date), or the Nth-anniversary summit in a year; other
     meetings are recorded only when they are summits, so the rest is `unverifiable`."""
+    if claim.subject != "nato":
+        return _body_meeting(claim, facts)
     summits = [e for e in facts.registry.events() if e.kind == "summit"]
     founded = _dt.date(1949, 4, 4)
     if claim.quantity is not None and claim.date is not None:  # "the 50th anniversary summit"
@@ -554,6 +570,57 @@ def meeting(claim: Claim, facts: Facts) -> Question:
     if not found:
         return unknowable(f"the registry records no summit in {claim.actors[0]} then")
     reading = Reading(True, f"{found[-1].title}, {found[-1].start}", found[-1].sources)
+    return Question(lambda _day: reading, timeless=True)
+
+
+def _body_meeting(claim: Claim, facts: Facts) -> Question:
+    """A meeting of a body on a date (at a place): one recorded then supports it; "first" or
+    "last" is contradicted by a recorded meeting of the body before or after it, and left
+    unchecked otherwise (the registry records only some meetings), as the answer says."""
+    date = claim.date
+    if date is None:
+        return unknowable("the claim states no date")
+    meetings = sorted(
+        (e for e in facts.registry.events()
+         if e.kind in ("meeting", "summit") and claim.subject in e.frameworks),
+        key=lambda e: e.start.first,
+    )  # fmt: skip
+    framework = facts.registry.framework(claim.subject)
+    body = framework.name
+    place = claim.actors[0].casefold() if claim.actors else None
+    found = [
+        e
+        for e in meetings
+        if _within(e.start, date) is not False
+        and (place is None or place in f"{e.place} {e.title}".casefold())
+    ]
+    if not found:
+        where = f" in {claim.actors[0]}" if claim.actors else ""
+        return unknowable(f"the registry records no meeting of the {body}{where} on {date}")
+    event = found[0]
+    value = f"{event.title}, {event.place + ', ' if event.place else ''}{event.start}"
+    holds = _within(event.start, date)
+    order = claim.tasks[0] if claim.tasks else ""
+    others = [e for e in meetings if e is not event]
+    if order == "last":
+        later = [e for e in others if e.start.first > event.start.last]
+        if later:
+            holds = False
+            value += f"; a later one is recorded: {later[0].title}, {later[0].start}"
+        elif framework.period is not None and framework.period.end is not None:
+            ended = framework.period.end
+            value += f"; no later meeting is recorded before the body ended on {ended}"
+        else:  # a body still meeting: the registry records only some of its meetings
+            holds = None
+            value += "; the body still exists, and the registry records only some meetings"
+    elif order == "first":
+        earlier = [e for e in others if e.start.last < event.start.first]
+        if earlier:
+            holds = False
+            value += f"; an earlier one is recorded: {earlier[0].title}, {earlier[0].start}"
+        else:
+            value += "; no earlier meeting is recorded (not all meetings are)"
+    reading = Reading(holds, value, event.sources)
     return Question(lambda _day: reading, timeless=True)
 
 
@@ -647,6 +714,7 @@ BUILDERS: dict[ClaimKind, Callable[[Claim, Facts], Question]] = {
     "commander": undecided,
     "role": undecided,
     "document-content": undecided,
+    "enlargement": enlargement,
 }
 
 
@@ -678,6 +746,9 @@ def _during(question: Question, span: PartialDate) -> Question:
             return Reading(True, f"in {span}: {held.value}", held.sources)
         if any(r.holds is None for r in readings):
             return Reading(None, f"the registry cannot tell for {span}", readings[0].sources)
-        return Reading(False, f"in {span}: {readings[0].value}", readings[0].sources)
+        if len(readings) == 1:
+            return Reading(False, f"in {span}: {readings[0].value}", readings[0].sources)
+        last = f"on {days[-1]}: {readings[-1].value}"  # the state nearest the text's date
+        return Reading(False, f"not at any time in {span}; {last}", readings[-1].sources)
 
     return Question(read, timeless=True)

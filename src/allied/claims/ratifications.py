@@ -25,6 +25,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from allied.claims.chronology import YEARLESS
 from allied.claims.claim import Claim, ClaimKind
 from allied.claims.context import Context, Finder, cued
 from allied.claims.dating import ANY_DATE, parse_text_date
@@ -64,7 +65,8 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _VOTED = re.compile(
     r"\b(?:[Tt]he\s+)?(?:(?:U\.?S\.?|US|American|German|Polish|Norwegian|Danish|Swedish|Finnish"
     r"|Turkish)\s+)?(?P<chamber>" + "|".join(_CHAMBERS) + r")\s+(?:has\s+|had\s+)?"
-    r"(?:voted|vote)\s+(?:[\w-]+\s+)?(?:(?P<day>" + "|".join(_WEEKDAYS) + r"|yesterday|today)\s+)?"
+    r"(?:voted|vote)\s+(?:(?!" + "|".join(_WEEKDAYS) + r")[\w-]+\s+)?"  # "voted unanimously"
+    r"(?:(?P<day>" + "|".join(_WEEKDAYS) + r"|yesterday|today)\s+)?"
     rf"(?:(?:on|in)\s+(?P<date>{ANY_DATE})\s+)?to\s+(?:{_RATIFY}|support|back|add|admit)\b"
 )
 #: When, stated before the vote in its sentence: "in 1998, when the Senate voted …", "the last
@@ -259,14 +261,7 @@ def _votes(ctx: Context) -> Iterator[Claim]:
     approved an accession protocol on that day (a weekday: the last one by the text's date)."""
     s, plain = ctx.sentence, ctx.plain
     for match in _VOTED.finditer(plain, s.start, s.end):
-        date = parse_text_date(match["date"]) if match["date"] else None
-        if date is None and match["day"] and ctx.written is not None:
-            word = match["day"].lower()
-            back = (
-                1 if word == "yesterday" else 0 if word == "today"
-                else (ctx.written.weekday() - _WEEKDAYS.index(match["day"])) % 7
-            )  # fmt: skip
-            date = PartialDate.from_date(ctx.written - _dt.timedelta(days=back))
+        date = _vote_date(ctx, match)
         if date is None and not match["day"]:
             date = _stated_before(ctx, match.start())
         if date is None or ctx.is_hedged(match.start(), match.end()):
@@ -274,6 +269,150 @@ def _votes(ctx: Context) -> Iterator[Claim]:
         candidate = _candidate(ctx, match.end()) or "nato"
         yield ctx.claim("ratification-vote", match.start(), match.end(), candidate,
                         actors=(_CHAMBERS[match["chamber"]],), date=date)  # fmt: skip
+
+
+def _vote_date(ctx: Context, match: re.Match[str]) -> PartialDate | None:
+    """The day of a vote as `_VOTED` read it: a date, or a weekday (the last one by the text's
+    date), "yesterday", "today"."""
+    if match["date"]:
+        return parse_text_date(match["date"])
+    if match["day"] and ctx.written is not None:
+        word = match["day"].lower()
+        back = (
+            1 if word == "yesterday" else 0 if word == "today"
+            else (ctx.written.weekday() - _WEEKDAYS.index(match["day"])) % 7
+        )  # fmt: skip
+        return PartialDate.from_date(ctx.written - _dt.timedelta(days=back))
+    return None
+
+
+#: An Ally's approval of a candidate's accession, dated: "Hungary ratified Sweden's accession
+#: in February 2024", "Turkey's parliament approved Finland's NATO membership on 30 March".
+_ALLY_RATIFIED = re.compile(
+    r"(?:['\u2019]s\s+(?:[Pp]arliament|[Ll]egislature|[Nn]ational\s+[Aa]ssembly))?\s+"
+    r"(?:(?:has|had)\s+)?(?:formally\s+|finally\s+|also\s+|unanimously\s+)?"
+    r"(?:ratified|approved|endorsed)\s+"
+)
+_OWN_CHAMBER = re.compile(
+    r"['\u2019]s\s+(?:[Pp]arliament|[Ll]egislature|[Nn]ational\s+[Aa]ssembly)"
+)
+_ACCESSION_WORDS = re.compile(
+    r"\s*(?:NATO\s+)?(?:accession(?:\s+protocol)?|membership|bid|protocol)\b"
+)
+_WHEN_AFTER = re.compile(rf"[^.;]{{0,40}}?\b(?:in|on)\s+(?P<date>{ANY_DATE}|{YEARLESS})")
+
+
+@cued("ratified", "approved", "endorsed")
+def _ally_ratifications(ctx: Context) -> Iterator[Claim]:
+    """ "Hungary ratified Sweden's accession in February 2024": that Ally's parliamentary
+    approval of the candidate's protocol on the stated date (a date in the clause, or one
+    fronting the sentence)."""
+    s, plain = ctx.sentence, ctx.plain
+    for mention in s.mentions:
+        if mention.kind != "actor":
+            continue
+        if mention.possessive and _OWN_CHAMBER.match(plain, mention.end) is None:
+            continue  # "Sweden's accession", not "Hungary's parliament"
+        verb = _ALLY_RATIFIED.match(plain, mention.end, s.end)
+        if verb is None:
+            continue
+        candidate = next((m for m in s.mentions if m.kind == "actor" and m.start == verb.end()
+                          and m.possessive), None)  # fmt: skip
+        if candidate is None or candidate.code == mention.code:
+            continue
+        what = _ACCESSION_WORDS.match(plain, candidate.end + 2, s.end)
+        if what is None or ctx.is_hedged(mention.start, what.end()):
+            continue
+        when = _WHEN_AFTER.match(plain, what.end(), s.end)
+        date = ctx.date_of(when["date"]) if when else ctx.fronted_date()
+        if date is None:
+            continue
+        end = when.end() if when else what.end()
+        yield ctx.claim("ratification-vote", mention.start, end, candidate.code,
+                        actors=(mention.code,), date=date)  # fmt: skip
+
+
+#: A candidate's own parliament approving its accession: "the Parliament of Montenegro passed
+#: the Law on the confirmation of the North Atlantic Treaty", "Finland's parliament approved
+#: the country's accession to NATO".
+_OWN_PARLIAMENT = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:passed|adopted|ratified|approved|endorsed)\s+(?:the\s+)?"
+    r"(?:(?:[Ll]aw|[Bb]ill|[Aa]ct|[Tt]reaty|[Pp]rotocol)\s+(?:on|for|of)\s+(?:the\s+)?"
+    r"(?:confirmation|ratification|approval)\s+of\s+the\s+|(?:country['\u2019]s\s+|its\s+))?"
+    r"(?:North\s+Atlantic\s+Treaty|NATO\s+(?:accession|membership)"
+    r"|(?<=country['\u2019]s\s)(?:accession|membership)(?:\s+(?:to|in)\s+NATO)?"
+    r"|(?<=its\s)(?:accession|membership)(?:\s+(?:to|in)\s+NATO)?"
+    r"|(?:accession|membership)\s+(?:to|in)\s+NATO)\b(?!\s+of\b)"
+)
+_CHAMBER = r"(?:[Pp]arliament|[Nn]ational\s+[Aa]ssembly|[Ll]egislature)"
+_PARLIAMENT_OF = re.compile(rf"\b[Tt]he\s+{_CHAMBER}\s+of\s+$")
+_ITS_PARLIAMENT = re.compile(rf"['\u2019]s\s+{_CHAMBER}\b")
+
+
+#: The date fronting the clause: "On April 28, the Parliament of …" (a day without a year is
+#: read under the chronology's year heading).
+_DATE_BEFORE = re.compile(rf"\b(?i:in|on)\s+(?P<date>{ANY_DATE}|{YEARLESS})\s*,?\s+$")
+
+
+@cued("parliament", "assembly", "legislature")
+def _own_ratifications(ctx: Context) -> Iterator[Claim]:
+    """ "On April 28, the Parliament of Montenegro passed the Law on the confirmation of the
+    North Atlantic Treaty": the candidate's own approval, on the date stated before it."""
+    s, plain = ctx.sentence, ctx.plain
+    for mention in s.mentions:
+        if mention.kind != "actor" or mention.code not in ctx.invitees:
+            continue
+        owner = _PARLIAMENT_OF.search(plain, max(s.start, mention.start - 30), mention.start)
+        if owner is not None:
+            start, verb_at = owner.start(), mention.end
+        else:
+            owner = _ITS_PARLIAMENT.match(plain, mention.end, s.end)
+            if owner is None:
+                continue
+            start, verb_at = mention.start, owner.end()
+        match = _OWN_PARLIAMENT.match(plain, verb_at, s.end)
+        if match is None or ctx.is_hedged(match.start(), match.end()):
+            continue
+        before = _DATE_BEFORE.search(plain, max(s.start, start - 40), start)
+        date = ctx.date_of(before["date"]) if before else _stated_before(ctx, start)
+        if date is None:
+            after = re.match(rf"\s+(?:in|on)\s+(?P<date>{ANY_DATE})", plain[match.end() : s.end])
+            date = ctx.date_of(after["date"]) if after else None
+        if date is not None:
+            yield ctx.claim("ratification-vote", start, match.end(), mention.code,
+                            actors=(mention.code,), date=date)  # fmt: skip
+
+
+#: A vote by its tally: "the 96-0 vote", "the Senate's 95-2 vote", "a 60 to 35 vote".
+_TALLY = re.compile(r"\b(?P<yes>\d{1,3})\s*(?:-|\u2013|to)\s*(?P<no>\d{1,3})\s+vote\b")
+#: How far back (in characters) a tally looks for the vote it refers to.
+_REPORTED_WITHIN = 3000
+_CHAMBER_NAMED = re.compile(r"\b(?P<chamber>" + "|".join(_CHAMBERS) + r")\b")
+
+
+@cued("vote")
+def _tallies(ctx: Context) -> Iterator[Claim]:
+    """ "… in the Senate gallery to witness the 96-0 vote": the vote the text reported before
+    (the same chamber's, dated there), or one dated in the sentence. A tally with no date
+    anywhere says nothing about when, so it claims nothing."""
+    s, plain = ctx.sentence, ctx.plain
+    for match in _TALLY.finditer(plain, s.start, s.end):
+        if int(match["yes"]) <= int(match["no"]) or ctx.is_hedged(match.start(), match.end()):
+            continue  # a tally against is no approval
+        named = list(_CHAMBER_NAMED.finditer(plain, s.start, s.end))
+        if len({m["chamber"] for m in named}) != 1:
+            continue
+        chamber = named[0]["chamber"]
+        date = _stated_before(ctx, match.start())
+        if date is None:
+            since = max(0, s.start - _REPORTED_WITHIN)  # the report it refers back to is near
+            earlier = [v for v in _VOTED.finditer(plain, since, s.start) if v["chamber"] == chamber]
+            date = _vote_date(ctx, earlier[-1]) if earlier else None
+        if date is None:
+            continue
+        candidate = _candidate(ctx, match.end()) or "nato"
+        yield ctx.claim("ratification-vote", match.start(), match.end(), candidate,
+                        actors=(_CHAMBERS[chamber],), date=date)  # fmt: skip
 
 
 #: A step before a parliament's vote: "Erdogan's decision to recommend approval by the Turkish
@@ -440,6 +579,8 @@ def ratification_vote(claim: Claim, facts: Facts) -> Question:
     cases = [c for c in index.cases() if claim.subject in ("nato", c.candidate)]
     steps = [s for c in cases for s in index.steps(c, "parliament") if s.ally == ally]
     name = facts.name(ally, _dt.date.today())
+    if not steps and ally == claim.subject:  # a candidate's own approval of its accession
+        return _own_approval(claim, facts, date, name)
     if not steps:
         return unknowable(f"the registry records no parliamentary approval by {name}")
     close = [s for s in steps if abs(s.date.first.year - date.first.year) <= 1]
@@ -452,6 +593,30 @@ def ratification_vote(claim: Claim, facts: Facts) -> Question:
     value = f"{name}'s legislature approved {whom}'s accession protocol on {step.date}"
     inside = date.first <= step.date.first and step.date.last <= date.last  # "in 1998"
     reading = Reading(True if same and inside else None if same else False, value, step.sources)
+    return Question(lambda _day: reading, timeless=True)
+
+
+_PARLIAMENT_TITLE = re.compile(r"\b(?:[Pp]arliament|[Aa]ssembly|[Ll]egislature)\b")
+
+
+def _own_approval(claim: Claim, facts: Facts, date: PartialDate, name: str) -> Question:
+    """A candidate's parliament approving its own accession, against the decisions in
+    `events` about the candidate alone that name a parliament: on the stated date, supported; within
+    a year of it on another day, contradicted; none recorded, unverifiable."""
+    found = [
+        e
+        for e in facts.registry.events()
+        if e.kind == "decision" and e.actors == (claim.subject,)
+        and _PARLIAMENT_TITLE.search(e.title)
+        and abs(e.start.first.year - date.first.year) <= 1
+    ]  # fmt: skip
+    if not found:
+        return unknowable(f"the registry records no approval by {name}'s parliament near {date}")
+    same = [e for e in found if e.start.first <= date.last and date.first <= e.start.last]
+    event = (same or found)[0]
+    inside = date.first <= event.start.first and event.start.last <= date.last
+    holds = True if same and inside else None if same else False
+    reading = Reading(holds, f"{event.title} ({event.start})", event.sources)
     return Question(lambda _day: reading, timeless=True)
 
 
@@ -549,4 +714,11 @@ def ratification_step(claim: Claim, facts: Facts) -> Question:
 
 
 #: A candidate's stage, the steps of a protocol's ratification, then their order and counts.
-FINDERS: tuple[Finder, ...] = (_statuses, _steps, _ratifications)
+FINDERS: tuple[Finder, ...] = (
+    _statuses,
+    _steps,
+    _ratifications,
+    _tallies,
+    _own_ratifications,
+    _ally_ratifications,
+)
