@@ -143,3 +143,16 @@ def test_a_diff_reads_a_year_as_its_whole_span(registry) -> None:  # type: ignor
     assert joined == {"BGR", "EST", "LTU", "LVA", "ROU", "SVK", "SVN"}
     assert {d.uncertain for d in registry.diff("2004", "2005", framework="nato")} == {False}
     assert registry.diff("2004-03-29", "2004-03-29", framework="nato") == []
+
+
+def test_a_registry_that_built_its_timelines_still_copies(registry: allied.Registry) -> None:
+    """A check worker receives the server's registry pickled, after it has answered queries."""
+    import pickle
+
+    from allied.questions.operations import contributors
+
+    for year in (2004, 2005, 2006):  # the second day query of a kind builds a timeline
+        registry.members("nato", on=f"{year}-03-29")
+        contributors(registry, "kfor", on=f"{year + 13}-02-15")
+    copy = pickle.loads(pickle.dumps(registry))
+    assert copy.members("nato", on="2004-03-29") == registry.members("nato", on="2004-03-29")

@@ -89,6 +89,13 @@ class Registry:
         self._timelines: dict[tuple[str, tuple[str, ...]], Timeline[tuple[Standing, ...]]] = {}
         self._day_queries: dict[tuple[str, tuple[str, ...]], int] = {}
 
+    def __reduce__(self) -> tuple[type[Registry], tuple[Dataset]]:
+        """A copy (a check worker's) is the registry of the same dataset, its indices rebuilt.
+
+        What it built on the way (timelines, which answer through closures) stays behind.
+        """
+        return (Registry, (self.dataset,))
+
     # --- lookups -------------------------------------------------------------
 
     def actor_of(self, text: str) -> Actor:
