@@ -83,6 +83,10 @@ _PARTS = re.compile(
 )
 
 _LABELLED = re.compile(
+    # Every label starts with one of these letters: the lookahead lets the search skip every
+    # other position at once instead of trying each label there (a linear scan either way,
+    # but the alternatives at every character cost ~0.9 s per 5 MB).
+    r"(?=[ludmrpf])"
     r"(?P<label>(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+on)?"
     r"|derni[eè]re\s+(?:modification|mise\s+[aà]\s+jour)|mis\s+[aà]\s+jour(?:\s+le)?"
     r"|modifi[ée]\s+le|published(?:\s+on)?|posted(?:\s+on)?|publi[ée]\s+le"

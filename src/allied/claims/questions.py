@@ -151,11 +151,12 @@ def _count(
             value += f" ({len(suspended)} suspended)"
         return Reading(check(day), value, base_sources + changes.sources_by(day))
 
-    def check(day: _dt.date) -> bool | None:
+    def check(day: _dt.date) -> bool | None:  # verdicts ask it of every change day
         sure, maybe, _ = roster(day)
-        low, high = len(sure), len(sure) + len(maybe)
-        admits = {quantity.admits(low), quantity.admits(high)}
-        return admits.pop() if len(admits) == 1 else None
+        admitted = quantity.admits(len(sure))
+        if maybe and quantity.admits(len(sure) + len(maybe)) is not admitted:
+            return None  # true for some of the possible counts, false for others
+        return admitted
 
     return Question(read, changes.days, check=check)
 
