@@ -86,6 +86,7 @@ _TITLE_COLON = re.compile(
 _NOT_MEMBERS = re.compile(
     r"\b(?:organi[sz]ations|institutions|bodies|agencies)\s+(?:such\s+as|like|including)\s+(?:the\s+)?$"
 )
+_NOT_MEMBERS_ENDS = ("as", "like", "including", "the")  # how a match of it ends
 _ORDINAL = re.compile(
     r"\b(?:is|was|became|becoming|as)\s+(?:NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+|its\s+"
     r"|the\s+)(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?:member\s+state|member\s+country|member|Ally|ally)\b"
@@ -125,7 +126,7 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
         yield from _ordinal(ctx, run, actors)
         yield from _founding_front(ctx, run, actors)
         window = plain[max(s.start, start - 80) : start]
-        if not _LIST_CUE.search(window) or ctx.is_negated(start) or _NOT_MEMBERS.search(window):
+        if not _LIST_CUE.search(window) or ctx.is_negated(start) or _not_members(window):
             continue
         if window.rstrip().endswith(":") and not _TITLE_COLON.search(window):
             continue  # "NATO Accession: Sweden and Finland" is a title, not a list
@@ -159,6 +160,13 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
             claim_end = max(claim_end, whole[-1].end)
         yield ctx.claim("membership", claim_start, claim_end, subject, actors=actors, date=date,
                         complete=complete, founding=founders)  # fmt: skip
+
+
+def _not_members(window: str) -> bool:
+    """Whether `window` ends on examples of organisations: "bodies such as the"."""
+    # The pattern must end where the window does: its last words are tested first (the
+    # search tries every position of the window, in a sentence of names on every run).
+    return window.rstrip().endswith(_NOT_MEMBERS_ENDS) and _NOT_MEMBERS.search(window) is not None
 
 
 #: Between two runs of a list framed as complete: one item the registry does not know (a
@@ -208,7 +216,9 @@ def _member_of(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Clai
 def _accessions(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     start, end = run[0].start, run[-1].end
-    before = _ACCESSION_BEFORE.search(plain[max(s.start, start - 120) : start])
+    window = plain[max(s.start, start - 120) : start]
+    # (the word first: the search tries every position of the window, before every run)
+    before = _ACCESSION_BEFORE.search(window) if "accession" in window else None
     if before is not None:
         date_text = before["date"]
         claim_start = start - len(before.group(0))
@@ -360,7 +370,10 @@ _MOST_RECENT_BEFORE = re.compile(
 
 def _most_recent(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
-    before = _MOST_RECENT_BEFORE.search(plain, max(s.start, run[0].start - 60), run[0].start)
+    lead = max(s.start, run[0].start - 60)
+    # the pattern ends on a comma before the name: that is tested first
+    comma = plain[lead : run[0].start].rstrip().endswith(",")
+    before = _MOST_RECENT_BEFORE.search(plain, lead, run[0].start) if comma else None
     if before is not None and len(actors) == 1 and plain.startswith(",", run[-1].end):
         yield ctx.claim("most-recent-member", before.start(), run[-1].end, "nato", actors=actors)
         return

@@ -205,12 +205,13 @@ def membership(claim: Claim, facts: Facts) -> Question:
             )
         return Reading(True, f"all {len(claim.actors)} are in the {label}", sources)
 
-    def check(day: _dt.date) -> bool | None:
+    actors = frozenset(claim.actors)
+
+    def check(day: _dt.date) -> bool | None:  # verdicts ask it of every change day
         sure, maybe, suspended = facts.roster(framework.slug, day)
-        actors = set(claim.actors)
-        if actors & suspended or not actors <= sure | maybe:
+        if not actors.isdisjoint(suspended) or not (actors <= sure or actors <= sure | maybe):
             return False
-        return None if actors & maybe else True
+        return None if not actors.isdisjoint(maybe) else True
 
     return Question(read, period_days(rows, facts), dated=True, check=check)
 
