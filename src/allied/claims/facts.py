@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from allied.claims.claim import PARTNERS
 from allied.errors import OutsideLifetime
 from allied.model import Event, Membership
 from allied.period import Certainty, PartialDate
@@ -120,6 +121,7 @@ class Facts:
         self.partner_rows = partner_rows
         self.partners_on = lru_cache(maxsize=4096)(self._partners_on)
         self.roster = lru_cache(maxsize=4096)(self._roster)
+        self.sizes = lru_cache(maxsize=4096)(self._sizes)
         self._changes: dict[str, Changes] = {}
 
     def changes(self, key: str, rows: Callable[[], Sequence[Membership]]) -> Changes:
@@ -139,6 +141,15 @@ class Facts:
         maybe = frozenset(s.membership.actor for s in standings if s.uncertain)
         suspended = frozenset(s.membership.actor for s in standings if s.status == "suspended")
         return sure, maybe, suspended
+
+    def _sizes(self, slug: str, day: _dt.date) -> tuple[int, int, int]:
+        """How many were surely, maybe, and suspended members of `slug` on `day`
+        (`PARTNERS`: NATO's partner countries, none suspended)."""
+        if slug == PARTNERS:
+            sure, maybe = self.partners_on(day)
+            return len(sure), len(maybe), 0
+        sure, maybe, suspended = self.roster(slug, day)
+        return len(sure), len(maybe), len(suspended)
 
     def _partners_on(self, day: _dt.date) -> tuple[frozenset[str], frozenset[str]]:
         """States with a partner or participant role anywhere on `day`, not Allies: sure, maybe."""

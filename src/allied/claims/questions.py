@@ -9,6 +9,7 @@ the verdict is `unverifiable` — never a guess.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Callable, Sequence
 
 from allied.claims.applications import accession_talks, application
@@ -67,16 +68,12 @@ def count(claim: Claim, facts: Facts) -> Question:
     assert quantity is not None
     if claim.subject == PARTNERS:
 
-        def partners(day: _dt.date) -> Roster:
-            sure, maybe = facts.partners_on(day)
-            return sure, maybe, frozenset()
-
         def partner_rows() -> list[Membership]:  # partners change as they join, Allies too
             allies = [m for m in facts.memberships("nato") if m.role == "member"]
             return facts.partner_rows + allies
 
         changes = facts.changes(PARTNERS, partner_rows)
-        return _count(quantity, partners, changes, "partner countries", ())
+        return _count(quantity, PARTNERS, facts, changes, "partner countries", ())
     framework = facts.registry.get_framework(claim.subject)
     if framework is None:
         return unknowable(f"the registry does not know {claim.subject!r}")
@@ -100,7 +97,7 @@ def count(claim: Claim, facts: Facts) -> Question:
         reading = Reading(admits.pop() if len(admits) == 1 else None, founders, sources[:2])
         return Question(lambda _day: reading, timeless=True)
     changes = facts.changes(framework.slug, lambda: rows)
-    return _count(quantity, roster, changes, noun, framework.sources[:1])
+    return _count(quantity, framework.slug, facts, changes, noun, framework.sources[:1])
 
 
 def _roster_list(claim: Claim, facts: Facts, slug: str, label: str) -> Question:
@@ -138,25 +135,34 @@ def _roster_list(claim: Claim, facts: Facts, slug: str, label: str) -> Question:
 
 def _count(
     quantity: Quantity,
-    roster: Callable[[_dt.date], Roster],
+    slug: str,
+    facts: Facts,
     changes: Changes,
     noun: str,
     base_sources: tuple[str, ...],
 ) -> Question:
-    def read(day: _dt.date) -> Reading:
-        sure, maybe, suspended = roster(day)
-        low, high = len(sure), len(sure) + len(maybe)
-        value = f"{low} {noun}" if low == high else f"{low} to {high} {noun}"
-        if suspended:
-            value += f" ({len(suspended)} suspended)"
-        return Reading(check(day), value, base_sources + changes.sources_by(day))
+    """How many `slug` counted on a day (`PARTNERS`: NATO's partners) against `quantity`."""
+    sizes = functools.partial(facts.sizes, slug)
 
-    def check(day: _dt.date) -> bool | None:  # verdicts ask it of every change day
-        sure, maybe, _ = roster(day)
-        admitted = quantity.admits(len(sure))
-        if maybe and quantity.admits(len(sure) + len(maybe)) is not admitted:
+    # Verdicts ask it of every change day; the size changes less often than the roster.
+    @functools.cache  # one entry per size: a few dozen at most
+    def admits(low: int, maybe: int) -> bool | None:
+        admitted = quantity.admits(low)
+        if maybe and quantity.admits(low + maybe) is not admitted:
             return None  # true for some of the possible counts, false for others
         return admitted
+
+    def check(day: _dt.date) -> bool | None:
+        low, maybe, _ = sizes(day)
+        return admits(low, maybe)
+
+    def read(day: _dt.date) -> Reading:
+        low, maybe, suspended = sizes(day)
+        high = low + maybe
+        value = f"{low} {noun}" if low == high else f"{low} to {high} {noun}"
+        if suspended:
+            value += f" ({suspended} suspended)"
+        return Reading(admits(low, maybe), value, base_sources + changes.sources_by(day))
 
     return Question(read, changes.days, check=check)
 
