@@ -9,6 +9,7 @@ with how it was found.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -130,6 +131,7 @@ class DocumentDate:
     end: int | None = None
 
 
+@functools.lru_cache(maxsize=4096)  # texts repeat their dates; a date is immutable
 def parse_text_date(text: str) -> PartialDate | None:
     """Read a date written in prose, at the precision it is written; `None` if it is not one.
 
