@@ -59,6 +59,7 @@ def unknowable(reason: str) -> Question:
 
 
 _ONE_DAY = _dt.timedelta(days=1)
+_REASONS = {"nato-accession": "NATO accession", "": "reason not recorded"}
 #: Who was in a framework on a day: surely, maybe (an imprecise date), and suspended.
 Roster = tuple[frozenset[str], frozenset[str], frozenset[str]]
 _PERCENT = re.compile(r"(\d{1,2}(?:\.\d{1,2})?)\s*%")
@@ -166,6 +167,24 @@ class Facts:
         sure -= allies | maybe_allies
         maybe -= allies | sure
         return frozenset(sure), frozenset(maybe)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one Facts per registry, kept while it lives
+    def absence(self, slug: str, actor: str, day: _dt.date, label: str) -> str:
+        """Why `actor` was not an active member of `slug` (called `label`) on `day`:
+        suspended, gone, or never in. Lists of members ask it of the same few often."""
+        name = self.name(actor, day)
+        mine = [m for m in self.memberships(slug) if m.actor == actor and m.role != "observer"]
+        statuses = [s for m in mine for s in self.registry.statuses_of(m)]
+        when = PartialDate.from_date(day)
+        current = [s for s in statuses if s.period.holds_on(when) is not Certainty.NO]
+        if current:
+            return f"{name}: suspended since {current[-1].period.start}"
+        ended = [m for m in mine if m.period.end is not None and m.period.end.first <= day]
+        if ended:
+            last = ended[-1]
+            reason = _REASONS.get(last.end_reason, last.end_reason)
+            return f"{name}: left on {last.period.end} ({reason})"
+        return f"{name}: not in the {label}"
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one Facts per registry, kept while it lives
     def newest(self, slug: str, day: _dt.date) -> tuple[Membership, ...]:

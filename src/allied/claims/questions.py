@@ -57,9 +57,7 @@ from allied.claims.spending import (
 from allied.claims.tasks import likeness
 from allied.model import FULL_ROLES, Event, Membership
 from allied.naming import normalise
-from allied.period import Certainty, PartialDate
-
-_REASONS = {"nato-accession": "NATO accession", "": "reason not recorded"}
+from allied.period import PartialDate
 
 
 def count(claim: Claim, facts: Facts) -> Question:
@@ -198,7 +196,7 @@ def membership(claim: Claim, facts: Facts) -> Question:
     def read(day: _dt.date) -> Reading:
         sure, maybe, suspended = facts.roster(framework.slug, day)
         problems = [
-            _absence(facts, rows, actor, day, label)
+            facts.absence(framework.slug, actor, day, label)
             for actor in claim.actors
             if actor in suspended or (actor not in sure and actor not in maybe)
         ]
@@ -220,26 +218,6 @@ def membership(claim: Claim, facts: Facts) -> Question:
         return None if not actors.isdisjoint(maybe) else True
 
     return Question(read, period_days(rows, facts), dated=True, check=check)
-
-
-def _absence(
-    facts: Facts, rows: Sequence[Membership], actor: str, day: _dt.date, label: str
-) -> str:
-    """Why `actor` was not an active member on `day`: suspended, gone, or never in."""
-    name = facts.name(actor, day)
-    mine = [m for m in rows if m.actor == actor]
-    statuses = [s for m in mine for s in facts.registry.statuses_of(m)]
-    when = PartialDate.from_date(day)
-    current = [s for s in statuses if s.period.holds_on(when) is not Certainty.NO]
-    if current:
-        return f"{name}: suspended since {current[-1].period.start}"
-    ended = [m for m in mine if _ended_by(m, day)]
-    if ended:
-        last = ended[-1]
-        return (
-            f"{name}: left on {last.period.end} ({_REASONS.get(last.end_reason, last.end_reason)})"
-        )
-    return f"{name}: not in the {label}"
 
 
 def name(claim: Claim, facts: Facts) -> Question:
@@ -661,10 +639,6 @@ def action_points(claim: Claim, facts: Facts) -> Question:
         return Reading(claim.quantity.admits(total), value, sources)
 
     return Question(read, tuple(e.start.last for e, _ in sets))
-
-
-def _ended_by(membership: Membership, day: _dt.date) -> bool:
-    return membership.period.end is not None and membership.period.end.first <= day
 
 
 def _within(actual: PartialDate, claimed: PartialDate) -> bool | None:
