@@ -655,6 +655,8 @@ def names(ctx: Context) -> Iterator[Claim]:
     previous = ctx.previous
     if previous is None:
         return
+    if plain.find("?", previous.start, previous.end) < 0:
+        return  # `_STAND_FOR` ends on a question mark
     asked = _STAND_FOR.search(plain, previous.start, previous.end)
     if asked is None:
         return

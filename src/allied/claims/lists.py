@@ -92,6 +92,7 @@ _ORDINAL = re.compile(
     r"|the\s+)(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?:member\s+state|member\s+country|member|Ally|ally)\b"
     r"(?!\s+to\s+(?:have\s+)?(?:ratif|approv|endors))"  # "the 30th Ally to ratify": not joining
 )
+_DIGIT = re.compile(r"\d")  # what `_ORDINAL` needs
 _MOST_RECENT = re.compile(
     r"\s+as\s+(?:NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+|its\s+|the\s+)"
     r"(?:most\s+recent|newest|latest|youngest)\s+(?:members?|Allies|Ally|allies)\b"
@@ -285,7 +286,9 @@ def _followed(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim
     s, plain = ctx.sentence, ctx.plain
     start, end = run[0].start, run[-1].end
     after = _FOLLOWED.match(plain, end, s.end)
-    by = _FOLLOWED_BY.search(plain, max(s.start, start - 20), start)
+    lead = max(s.start, start - 20)
+    named = plain.find("followed", lead, start) >= 0  # what `_FOLLOWED_BY` needs, first
+    by = _FOLLOWED_BY.search(plain, lead, start) if named else None
     when = _BY_DATE.match(plain, end, s.end) if by is not None else None
     if after is None and when is None:
         return
@@ -341,7 +344,10 @@ def _relative(ctx: Context, start: int, joined: re.Match[str]) -> PartialDate | 
 def _founding_front(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
     """ "As a founding member of the Alliance, Canada …"."""
     s, plain = ctx.sentence, ctx.plain
-    front = _FOUNDING_FRONT.search(plain, max(s.start, run[0].start - 100), run[0].start)
+    lead = max(s.start, run[0].start - 100)
+    if not plain[lead : run[0].start].rstrip().endswith(","):
+        return  # the pattern ends on a comma before the name: that is tested first
+    front = _FOUNDING_FRONT.search(plain, lead, run[0].start)
     if front is None:
         return
     named = next((m for m in s.frameworks if front.start("fw") <= m.start < front.end("fw")), None)
@@ -354,7 +360,10 @@ def _ordinal(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]
     """ "Sweden became NATO's 32nd member", "…, becoming its 32nd Ally"."""
     if len(actors) != 1:
         return
-    match = _ORDINAL.search(ctx.plain, run[-1].end, min(ctx.sentence.end, run[-1].end + 120))
+    end = min(ctx.sentence.end, run[-1].end + 120)
+    if _DIGIT.search(ctx.plain, run[-1].end, end) is None:
+        return  # the pattern needs the place in digits
+    match = _ORDINAL.search(ctx.plain, run[-1].end, end)
     if match is not None:
         quantity = Quantity(int(match["n"]))
         yield ctx.claim("accession", run[0].start, match.end(), "nato", actors=actors,
