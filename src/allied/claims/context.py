@@ -22,8 +22,9 @@ _PAST = re.compile(
     r"|grouped|gathered|united)\b"
 )
 _NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|neither|nor|except|excluding|other\s+than|besides"
-    r"|apart\s+from|unlike|without)\b|n't\b",
+    r"(?=[neobauw])"  # the first letters: a faster search, the same matches
+    r"(?:\b(?:not|never|no\s+longer|neither|nor|except|excluding|other\s+than|besides"
+    r"|apart\s+from|unlike|without)\b|n't\b)",
     re.I,
 )
 #: Words that make a clause a prediction, a plan, a wish, a hypothesis or a report of one.

@@ -46,7 +46,7 @@ _NOUN = (
 _COUNT = re.compile(
     # The lookahead lists the characters every alternative starts with: the search skips
     # other positions at once. It changes no match.
-    r"(?=[hcnigbawoutTAI'\u2019])"
+    r"(?=[hcnigbawoutTAI\u0130\u0131'\u2019])"  # U+0130/1: "(?i:i)" matches them
     r"(?:\b(?:has|have|had|counts?|numbers?|comprises?|comprised|includes?|included|groups?"
     r"|brings?\s+together|brought\s+together|consists?\s+of|(?:is|are|was|were)\s+made\s+up\s+of"
     r"|gathers?|unites?|with|of|among|between)\s+(?:(?:now|today|currently|a\s+total\s+of)\s+)?"
@@ -66,6 +66,8 @@ _TASK_COUNT = re.compile(
     r"(?:(?:core|main|fundamental|essential|key|principal)\s+(?:and\s+)?){0,3}tasks\b"
 )
 _FOUNDED = re.compile(
+    # the verbs' first letters, and U+017F, U+0131, U+0130, which "(?i:s)", "(?i:i)" match
+    r"(?=[fclesiFCLESI\u017f\u0131\u0130])"
     r"\b(?P<verb>(?i:founded|created|launched|established|set\s+up|initiated|inaugurated|formed))\b"
     rf"(?:[^.;()]{{0,80}}?)(?:\b(?:in|on|of)\s+|\(\s*)(?P<date>{ANY_DATE})"
 )

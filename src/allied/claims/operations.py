@@ -104,6 +104,7 @@ _DEPLOYED = re.compile(
     r"(?:(?:are|were|have\s+been|had\s+been)\s+)?(?:deployed|serving|stationed|based)\b"
     r"(?:\s+(?:in|with|to)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+))?"
 )
+_DEPLOYED_VERBS = ("deployed", "serving", "stationed", "based")  # one is in every match
 #: "NATO led a mission to stabilise Afghanistan", "a mission to protect civilians in Libya".
 _MISSION = re.compile(
     r"\b(?:a|an|the|its)\s+(?:NATO(?:-led)?\s+)?(?:[a-z-]+\s+){0,2}?(?:mission|operation)\s+"
@@ -227,7 +228,8 @@ def _contingents(ctx: Context) -> Iterator[Claim]:
             match = _HAS_CONTINGENT.match(plain, mention.end, s.end)
             if match is not None:
                 found.append((mention.start, match, mention.code))
-    for match in _DEPLOYED.finditer(plain, s.start, s.end):
+    deployed = any(plain.find(verb, s.start, s.end) >= 0 for verb in _DEPLOYED_VERBS)
+    for match in _DEPLOYED.finditer(plain, s.start, s.end) if deployed else ():
         code = actor_of(match["demonym"])
         if code is not None:
             found.append((match.start(), match, code))
