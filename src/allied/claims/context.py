@@ -22,16 +22,20 @@ _PAST = re.compile(
     r"|grouped|gathered|united)\b"
 )
 _NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|neither|nor|except|excluding|other\s+than|besides"
-    r"|apart\s+from|unlike|without)\b|n't\b",
+    r"(?=[neobauw])"  # the first letters: a faster search, the same matches
+    r"(?:\b(?:not|never|no\s+longer|neither|nor|except|excluding|other\s+than|besides"
+    r"|apart\s+from|unlike|without)\b|n't\b)",
     re.I,
 )
 #: Words that make a clause a prediction, a plan, a wish, a hypothesis or a report of one.
 _HEDGE = re.compile(
-    r"\b(?:will|would|could|(?-i:may)|might|can|cannot|if|unless|whether"  # not the month May
+    # The lookahead lists the characters every alternative starts with: the search skips
+    # other positions at once. It changes no match.
+    r"(?=[wcmiuelphasgr?])"
+    r"(?:\b(?:will|would|could|(?-i:may)|might|can|cannot|if|unless|whether"  # not the month May
     r"|expected\s+to|likely|unlikely|probably|perhaps|hopes?\s+to|hoped|plans?\s+to|planned"
     r"|aims?\s+to|intends?\s+to|wants?\s+to|seeks?\s+to|seek"
-    r"|is\s+to|are\s+to|was\s+to|were\s+to|going\s+to|ready\s+to|prepared\s+to)\b|\?",
+    r"|is\s+to|are\s+to|was\s+to|were\s+to|going\s+to|ready\s+to|prepared\s+to)\b|\?)",
     re.I,
 )
 #: A date fronting a clause: "In 1997, …", "On 19th of August 2008, …", "On this day 74 years ago".

@@ -12,8 +12,9 @@ the sentence itself.
 The scan reads the sentence word by word (as `str.split` cuts it): a cue without
 whitespace lies inside one word wherever it occurs, so the cues inside each word are
 looked up once per distinct word and kept; the few cues with a space in them ("set up",
-"it ") are searched for in the whole sentence. Texts repeat their words, so most words
-cost one dictionary look-up.
+"it ") are searched for in the whole sentence, but only once each of their pieces ("set",
+"up") lies inside some word of it, which the same look-up says. Texts repeat their words,
+so most words cost one dictionary look-up.
 
 >>> cues = CueWords(steady=0)
 >>> cues.learn(("found", "founded", "ecretary", "it "))
@@ -37,7 +38,7 @@ _NOTHING: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 class _Compiled:
     """The cues compiled, split by whether they can span words, and the cues found per word."""
 
-    __slots__ = ("known", "solid", "spaced", "words")
+    __slots__ = ("always", "known", "pieces", "solid", "spaced", "words")
 
     def __init__(self, known: frozenset[str]) -> None:
         self.known = known
@@ -45,24 +46,47 @@ class _Compiled:
         self.spaced = tuple(w for w in sorted(known) if not w or any(c.isspace() for c in w))
         #: Cues that lie inside one word wherever they occur.
         self.solid = tuple(w for w in sorted(known) if w and not any(c.isspace() for c in w))
-        self.words: dict[str, frozenset[str]] = {}
+        #: The longest piece of each spaced cue between spaces ("accession talks": "accession"),
+        #: which lies inside one word of any text containing the cue, and the cues of each piece.
+        self.pieces: dict[str, list[str]] = {}
+        for cue in self.spaced:
+            if cue.split():
+                self.pieces.setdefault(max(cue.split(), key=len), []).append(cue)
+        #: Spaced cues without a piece (blank): searched for in every sentence.
+        self.always = tuple(cue for cue in self.spaced if not cue.split())
+        #: Per word seen: the solid cues inside it, and the pieces of spaced cues inside it.
+        self.words: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
     def present(self, text: str) -> frozenset[str]:
         """The compiled cues `text` contains."""
         found: set[str] = set()
-        words, solid = self.words, self.solid
+        pieces: set[str] = set()
+        words = self.words
         for word in text.split():
             inside = words.get(word)
             if inside is None:
-                if len(words) >= WORDS_KEPT:
-                    words.clear()
-                inside = words[word] = frozenset(w for w in solid if w in word)
-            if inside:
-                found.update(inside)
-        spanning = [w for w in self.spaced if w in text]
+                inside = self._inside(word)
+            if inside[0]:
+                found.update(inside[0])
+            if inside[1]:
+                pieces.update(inside[1])
+        spanning = [w for w in self.always if w in text]
+        for piece in pieces:
+            spanning.extend(w for w in self.pieces[piece] if w in text)
         if spanning:
             found.update(spanning)
         return frozenset(found)
+
+    def _inside(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The solid cues and the pieces of spaced cues inside `word`, kept for next time."""
+        if len(self.words) >= WORDS_KEPT:
+            self.words.clear()
+        inside = (
+            frozenset(w for w in self.solid if w in word),
+            frozenset(p for p in self.pieces if p in word),
+        )
+        self.words[word] = inside
+        return inside
 
 
 class CueWords:

@@ -9,6 +9,7 @@ with how it was found.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -83,6 +84,10 @@ _PARTS = re.compile(
 )
 
 _LABELLED = re.compile(
+    # Every label starts with one of these letters: the lookahead lets the search skip every
+    # other position at once instead of trying each label there (a linear scan either way,
+    # but the alternatives at every character cost ~0.9 s per 5 MB).
+    r"(?=[ludmrpf])"
     r"(?P<label>(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+on)?"
     r"|derni[eè]re\s+(?:modification|mise\s+[aà]\s+jour)|mis\s+[aà]\s+jour(?:\s+le)?"
     r"|modifi[ée]\s+le|published(?:\s+on)?|posted(?:\s+on)?|publi[ée]\s+le"
@@ -126,6 +131,7 @@ class DocumentDate:
     end: int | None = None
 
 
+@functools.lru_cache(maxsize=4096)  # texts repeat their dates; a date is immutable
 def parse_text_date(text: str) -> PartialDate | None:
     """Read a date written in prose, at the precision it is written; `None` if it is not one.
 

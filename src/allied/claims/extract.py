@@ -44,13 +44,16 @@ _NOUN = (
     r"|partner\s+(?:countries|nations|states)|partners|countries|nations|states|participants)"
 )
 _COUNT = re.compile(
-    r"\b(?:has|have|had|counts?|numbers?|comprises?|comprised|includes?|included|groups?"
+    # The lookahead lists the characters every alternative starts with: the search skips
+    # other positions at once. It changes no match.
+    r"(?=[hcnigbawoutTAI\u0130\u0131'\u2019])"  # U+0130/1: "(?i:i)" matches them
+    r"(?:\b(?:has|have|had|counts?|numbers?|comprises?|comprised|includes?|included|groups?"
     r"|brings?\s+together|brought\s+together|consists?\s+of|(?:is|are|was|were)\s+made\s+up\s+of"
     r"|gathers?|unites?|with|of|among|between)\s+(?:(?:now|today|currently|a\s+total\s+of)\s+)?"
     rf"(?P<q>{QUANTITY})\s+(?P<adj>[A-Z][\w-]+\s+)?{_NOUN}\b"
     r"|(?:\b(?i:the|all|its|all\s+the)|['\u2019]s)\s+"
     rf"(?P<q2>{QUANTITY})\s+(?P<noun2>Allies|member\s+(?:states|countries)|members)\b"
-    r"(?!\s+(?:that|which|who|whose)\b)"
+    r"(?!\s+(?:that|which|who|whose)\b))"
 )
 _PAST_COUNT = re.compile(
     r"(?:had|counted|numbered|comprised|included|brought\s+together|consisted|grouped|gathered"
@@ -63,6 +66,8 @@ _TASK_COUNT = re.compile(
     r"(?:(?:core|main|fundamental|essential|key|principal)\s+(?:and\s+)?){0,3}tasks\b"
 )
 _FOUNDED = re.compile(
+    # the verbs' first letters, and U+017F, U+0131, U+0130, which "(?i:s)", "(?i:i)" match
+    r"(?=[fclesiFCLESI\u017f\u0131\u0130])"
     r"\b(?P<verb>(?i:founded|created|launched|established|set\s+up|initiated|inaugurated|formed))\b"
     rf"(?:[^.;()]{{0,80}}?)(?:\b(?:in|on|of)\s+|\(\s*)(?P<date>{ANY_DATE})"
 )
@@ -101,7 +106,7 @@ _ACTION_POINTS = re.compile(
     r"(?:action\s+points|proposals|actions)\b"
 )
 _ACTION_WORDS = ("proposals", "action", "actions")
-_EU = re.compile(r"\bEU\b|European\s+Union|\bUE\b|Union\s+européenne")
+_EU = re.compile(r"(?=[EU])(?:\bEU\b|European\s+Union|\bUE\b|Union\s+européenne)")  # skips faster
 
 
 def find_claims(plain: str, registry: Registry, *, written: _dt.date | None = None) -> list[Claim]:

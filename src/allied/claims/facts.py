@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from allied.claims.claim import PARTNERS
 from allied.errors import OutsideLifetime
 from allied.model import Event, Membership
 from allied.period import Certainty, PartialDate
@@ -58,6 +59,7 @@ def unknowable(reason: str) -> Question:
 
 
 _ONE_DAY = _dt.timedelta(days=1)
+_REASONS = {"nato-accession": "NATO accession", "": "reason not recorded"}
 #: Who was in a framework on a day: surely, maybe (an imprecise date), and suspended.
 Roster = tuple[frozenset[str], frozenset[str], frozenset[str]]
 _PERCENT = re.compile(r"(\d{1,2}(?:\.\d{1,2})?)\s*%")
@@ -120,6 +122,7 @@ class Facts:
         self.partner_rows = partner_rows
         self.partners_on = lru_cache(maxsize=4096)(self._partners_on)
         self.roster = lru_cache(maxsize=4096)(self._roster)
+        self.sizes = lru_cache(maxsize=4096)(self._sizes)
         self._changes: dict[str, Changes] = {}
 
     def changes(self, key: str, rows: Callable[[], Sequence[Membership]]) -> Changes:
@@ -140,6 +143,15 @@ class Facts:
         suspended = frozenset(s.membership.actor for s in standings if s.status == "suspended")
         return sure, maybe, suspended
 
+    def _sizes(self, slug: str, day: _dt.date) -> tuple[int, int, int]:
+        """How many were surely, maybe, and suspended members of `slug` on `day`
+        (`PARTNERS`: NATO's partner countries, none suspended)."""
+        if slug == PARTNERS:
+            sure, maybe = self.partners_on(day)
+            return len(sure), len(maybe), 0
+        sure, maybe, suspended = self.roster(slug, day)
+        return len(sure), len(maybe), len(suspended)
+
     def _partners_on(self, day: _dt.date) -> tuple[frozenset[str], frozenset[str]]:
         """States with a partner or participant role anywhere on `day`, not Allies: sure, maybe."""
         when = PartialDate.from_date(day)
@@ -155,6 +167,24 @@ class Facts:
         sure -= allies | maybe_allies
         maybe -= allies | sure
         return frozenset(sure), frozenset(maybe)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one Facts per registry, kept while it lives
+    def absence(self, slug: str, actor: str, day: _dt.date, label: str) -> str:
+        """Why `actor` was not an active member of `slug` (called `label`) on `day`:
+        suspended, gone, or never in. Lists of members ask it of the same few often."""
+        name = self.name(actor, day)
+        mine = [m for m in self.memberships(slug) if m.actor == actor and m.role != "observer"]
+        statuses = [s for m in mine for s in self.registry.statuses_of(m)]
+        when = PartialDate.from_date(day)
+        current = [s for s in statuses if s.period.holds_on(when) is not Certainty.NO]
+        if current:
+            return f"{name}: suspended since {current[-1].period.start}"
+        ended = [m for m in mine if m.period.end is not None and m.period.end.first <= day]
+        if ended:
+            last = ended[-1]
+            reason = _REASONS.get(last.end_reason, last.end_reason)
+            return f"{name}: left on {last.period.end} ({reason})"
+        return f"{name}: not in the {label}"
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one Facts per registry, kept while it lives
     def newest(self, slug: str, day: _dt.date) -> tuple[Membership, ...]:

@@ -117,7 +117,7 @@ _ACRONYM = re.compile(
     r"\s+(?:is\s+an\s+acronym\s+for|is\s+short\s+for|stands\s+for|is\s+the\s+abbreviation\s+for)"
     r"\s+(?:the\s+)?(?P<long>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|and|the)){1,8})"
 )
-_STAND_FOR = re.compile(r"\b(?i:what)\s+does\s+(?P<abbr>[A-Z]{2,6})\s+stand\s+for\s*\?")
+_STAND_FOR = re.compile(r"(?=[wW])\b(?i:what)\s+does\s+(?P<abbr>[A-Z]{2,6})\s+stand\s+for\s*\?")
 _NAME_ANSWER = re.compile(
     r"[\"“]?(?:[Tt]he\s+)?(?P<long>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|and|the)){1,8})"
     r"\s*\.?[\"”]?$"
@@ -214,7 +214,7 @@ _DECLARATION_SIGNED = re.compile(rf"\b(?:signed|adopted)\s+(?:the|a|their)\s+(?:
 _INSTITUTIONALISED = re.compile(
     rf"\binstitutionali[sz]ed\s+(?:in|during)\s+(?P<era>{ERA}|(?:19|20)\d\d)"
 )
-_EU = re.compile(r"\bEU\b|European\s+Union")
+_EU = re.compile(r"(?=E)(?:\bEU\b|European\s+Union)")  # the lookahead: a faster search
 #: NATO working with the EU, by name or as an example of organisations it works with:
 #: "cooperates closely with the European Union", "works with regional organisations such as
 #: the EU" (the EU is the example, so the clause says NATO works with it).
@@ -655,6 +655,8 @@ def names(ctx: Context) -> Iterator[Claim]:
     previous = ctx.previous
     if previous is None:
         return
+    if plain.find("?", previous.start, previous.end) < 0:
+        return  # `_STAND_FOR` ends on a question mark
     asked = _STAND_FOR.search(plain, previous.start, previous.end)
     if asked is None:
         return

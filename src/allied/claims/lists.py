@@ -86,11 +86,13 @@ _TITLE_COLON = re.compile(
 _NOT_MEMBERS = re.compile(
     r"\b(?:organi[sz]ations|institutions|bodies|agencies)\s+(?:such\s+as|like|including)\s+(?:the\s+)?$"
 )
+_NOT_MEMBERS_ENDS = ("as", "like", "including", "the")  # how a match of it ends
 _ORDINAL = re.compile(
     r"\b(?:is|was|became|becoming|as)\s+(?:NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+|its\s+"
     r"|the\s+)(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?:member\s+state|member\s+country|member|Ally|ally)\b"
     r"(?!\s+to\s+(?:have\s+)?(?:ratif|approv|endors))"  # "the 30th Ally to ratify": not joining
 )
+_DIGIT = re.compile(r"\d")  # what `_ORDINAL` needs
 _MOST_RECENT = re.compile(
     r"\s+as\s+(?:NATO['\u2019]s\s+|the\s+Alliance['\u2019]s\s+|its\s+|the\s+)"
     r"(?:most\s+recent|newest|latest|youngest)\s+(?:members?|Allies|Ally|allies)\b"
@@ -125,7 +127,7 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
         yield from _ordinal(ctx, run, actors)
         yield from _founding_front(ctx, run, actors)
         window = plain[max(s.start, start - 80) : start]
-        if not _LIST_CUE.search(window) or ctx.is_negated(start) or _NOT_MEMBERS.search(window):
+        if not _LIST_CUE.search(window) or ctx.is_negated(start) or _not_members(window):
             continue
         if window.rstrip().endswith(":") and not _TITLE_COLON.search(window):
             continue  # "NATO Accession: Sweden and Finland" is a title, not a list
@@ -159,6 +161,13 @@ def find_lists(ctx: Context) -> Iterator[Claim]:
             claim_end = max(claim_end, whole[-1].end)
         yield ctx.claim("membership", claim_start, claim_end, subject, actors=actors, date=date,
                         complete=complete, founding=founders)  # fmt: skip
+
+
+def _not_members(window: str) -> bool:
+    """Whether `window` ends on examples of organisations: "bodies such as the"."""
+    # The pattern must end where the window does: its last words are tested first (the
+    # search tries every position of the window, in a sentence of names on every run).
+    return window.rstrip().endswith(_NOT_MEMBERS_ENDS) and _NOT_MEMBERS.search(window) is not None
 
 
 #: Between two runs of a list framed as complete: one item the registry does not know (a
@@ -208,7 +217,9 @@ def _member_of(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Clai
 def _accessions(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
     start, end = run[0].start, run[-1].end
-    before = _ACCESSION_BEFORE.search(plain[max(s.start, start - 120) : start])
+    window = plain[max(s.start, start - 120) : start]
+    # (the word first: the search tries every position of the window, before every run)
+    before = _ACCESSION_BEFORE.search(window) if "accession" in window else None
     if before is not None:
         date_text = before["date"]
         claim_start = start - len(before.group(0))
@@ -275,7 +286,9 @@ def _followed(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim
     s, plain = ctx.sentence, ctx.plain
     start, end = run[0].start, run[-1].end
     after = _FOLLOWED.match(plain, end, s.end)
-    by = _FOLLOWED_BY.search(plain, max(s.start, start - 20), start)
+    lead = max(s.start, start - 20)
+    named = plain.find("followed", lead, start) >= 0  # what `_FOLLOWED_BY` needs, first
+    by = _FOLLOWED_BY.search(plain, lead, start) if named else None
     when = _BY_DATE.match(plain, end, s.end) if by is not None else None
     if after is None and when is None:
         return
@@ -331,7 +344,10 @@ def _relative(ctx: Context, start: int, joined: re.Match[str]) -> PartialDate | 
 def _founding_front(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
     """ "As a founding member of the Alliance, Canada …"."""
     s, plain = ctx.sentence, ctx.plain
-    front = _FOUNDING_FRONT.search(plain, max(s.start, run[0].start - 100), run[0].start)
+    lead = max(s.start, run[0].start - 100)
+    if not plain[lead : run[0].start].rstrip().endswith(","):
+        return  # the pattern ends on a comma before the name: that is tested first
+    front = _FOUNDING_FRONT.search(plain, lead, run[0].start)
     if front is None:
         return
     named = next((m for m in s.frameworks if front.start("fw") <= m.start < front.end("fw")), None)
@@ -344,7 +360,10 @@ def _ordinal(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]
     """ "Sweden became NATO's 32nd member", "…, becoming its 32nd Ally"."""
     if len(actors) != 1:
         return
-    match = _ORDINAL.search(ctx.plain, run[-1].end, min(ctx.sentence.end, run[-1].end + 120))
+    end = min(ctx.sentence.end, run[-1].end + 120)
+    if _DIGIT.search(ctx.plain, run[-1].end, end) is None:
+        return  # the pattern needs the place in digits
+    match = _ORDINAL.search(ctx.plain, run[-1].end, end)
     if match is not None:
         quantity = Quantity(int(match["n"]))
         yield ctx.claim("accession", run[0].start, match.end(), "nato", actors=actors,
@@ -360,7 +379,10 @@ _MOST_RECENT_BEFORE = re.compile(
 
 def _most_recent(ctx: Context, run: Run, actors: tuple[str, ...]) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
-    before = _MOST_RECENT_BEFORE.search(plain, max(s.start, run[0].start - 60), run[0].start)
+    lead = max(s.start, run[0].start - 60)
+    # the pattern ends on a comma before the name: that is tested first
+    comma = plain[lead : run[0].start].rstrip().endswith(",")
+    before = _MOST_RECENT_BEFORE.search(plain, lead, run[0].start) if comma else None
     if before is not None and len(actors) == 1 and plain.startswith(",", run[-1].end):
         yield ctx.claim("most-recent-member", before.start(), run[-1].end, "nato", actors=actors)
         return

@@ -46,6 +46,10 @@ _OPERATION = (
     r"(?P<op>KFOR|SFOR|IFOR|ISAF|Resolute\s+Support"
     r"|Operation\s+(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{4,}(?:\s+[A-Z]{4,})?))"
 )
+#: What every match of `_OPERATION` contains.
+_OPERATION_NAMES = ("KFOR", "SFOR", "IFOR", "ISAF", "Resolute", "Operation")
+#: What every `_NUMBER` contains (the same `\d`).
+_DIGIT = re.compile(r"\d")
 _PEOPLE = (
     r"(?:troops|personnel|soldiers|servicemen|service\s+members|peacekeepers"
     r"|(?:[A-Z][a-z]+\s+)?Armed\s+Forces\s+members|military\s+personnel)"
@@ -100,6 +104,7 @@ _DEPLOYED = re.compile(
     r"(?:(?:are|were|have\s+been|had\s+been)\s+)?(?:deployed|serving|stationed|based)\b"
     r"(?:\s+(?:in|with|to)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+))?"
 )
+_DEPLOYED_VERBS = ("deployed", "serving", "stationed", "based")  # one is in every match
 #: "NATO led a mission to stabilise Afghanistan", "a mission to protect civilians in Libya".
 _MISSION = re.compile(
     r"\b(?:a|an|the|its)\s+(?:NATO(?:-led)?\s+)?(?:[a-z-]+\s+){0,2}?(?:mission|operation)\s+"
@@ -172,14 +177,20 @@ def operations(ctx: Context) -> Iterator[Claim]:
 
 def _sizes(ctx: Context) -> Iterator[Claim]:
     s, plain = ctx.sentence, ctx.plain
-    peak = _PEAK.search(plain, s.start, s.end) is not None
-    found = [(m, m["op"] or m["op2"]) for m in _SIZE.finditer(plain, s.start, s.end)]
-    for match in _SIZE_REF.finditer(plain, s.start, s.end):
+    # `_SIZE` and `_NATIONS` match only where an operation is named, and every strength is
+    # in digits: the patterns are not tried on sentences that cannot have them.
+    named_here = any(plain.find(name, s.start, s.end) >= 0 for name in _OPERATION_NAMES)
+    digits = _DIGIT.search(plain, s.start, s.end) is not None
+    found = []
+    if named_here and digits:
+        found = [(m, m["op"] or m["op2"]) for m in _SIZE.finditer(plain, s.start, s.end)]
+    for match in _SIZE_REF.finditer(plain, s.start, s.end) if digits else ():
         named = _operation_named(ctx, match.start(), previous=False) or _operation_named(
             ctx, match.start(), previous=True
         )
         if named is not None:
             found.append((match, named))
+    peak = bool(found) and _PEAK.search(plain, s.start, s.end) is not None
     for match, op in found:
         if ctx.is_hedged(match.start(), match.end()) or ctx.is_negated(match.start()):
             continue
@@ -190,7 +201,7 @@ def _sizes(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim("operation-size", match.start(), match.end(), _op(op),
                         percent=float(number), approximate=loose, quantity=nations,
                         founding=peak)  # fmt: skip
-    for match in _NATIONS.finditer(plain, s.start, s.end):
+    for match in _NATIONS.finditer(plain, s.start, s.end) if named_here else ():
         if ctx.is_hedged(match.start(), match.end()) or ctx.is_negated(match.start()):
             continue
         op = match["op"] or match["op2"] or match["op3"]
@@ -209,13 +220,16 @@ def _contingents(ctx: Context) -> Iterator[Claim]:
     """ "Russia has the largest contingent with 3,595 troops in Kosovo", "about 1,100
     Canadian troops are deployed": one nation's strength in an operation."""
     s, plain = ctx.sentence, ctx.plain
+    if _DIGIT.search(plain, s.start, s.end) is None:
+        return  # both patterns need a strength in digits
     found: list[tuple[int, re.Match[str], str]] = []
     for mention in s.mentions:
         if mention.kind == "actor":
             match = _HAS_CONTINGENT.match(plain, mention.end, s.end)
             if match is not None:
                 found.append((mention.start, match, mention.code))
-    for match in _DEPLOYED.finditer(plain, s.start, s.end):
+    deployed = any(plain.find(verb, s.start, s.end) >= 0 for verb in _DEPLOYED_VERBS)
+    for match in _DEPLOYED.finditer(plain, s.start, s.end) if deployed else ():
         code = actor_of(match["demonym"])
         if code is not None:
             found.append((match.start(), match, code))

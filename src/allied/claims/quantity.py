@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -98,12 +99,7 @@ class Quantity:
     @classmethod
     def parse(cls, text: str) -> Quantity:
         """Read "some 40", "nearly thirty", "a dozen"; raise `ValueError` if it is not a count."""
-        match = _PARSE.fullmatch(text.strip())
-        if match is None:
-            raise ValueError(f"{text!r} is not a count")
-        value = int(match["digits"]) if match["digits"] else word_value(match["words"])
-        key = _SPACE.sub(" ", match["q"].lower()) if match["q"] else "exactly"
-        return cls(value, _QUANTIFIERS.get(key, "exactly"))
+        return _parsed(text)
 
     @property
     def tolerance(self) -> int:
@@ -138,6 +134,16 @@ class Quantity:
             "at-most": "at most ",
         }
         return f"{words[self.quantifier]}{self.value}"
+
+
+@functools.lru_cache(maxsize=1024)  # texts repeat their counts; a quantity is immutable
+def _parsed(text: str) -> Quantity:
+    match = _PARSE.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a count")
+    value = int(match["digits"]) if match["digits"] else word_value(match["words"])
+    key = _SPACE.sub(" ", match["q"].lower()) if match["q"] else "exactly"
+    return Quantity(value, _QUANTIFIERS.get(key, "exactly"))
 
 
 def word_value(words: str) -> int:

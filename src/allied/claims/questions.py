@@ -9,6 +9,7 @@ the verdict is `unverifiable` — never a guess.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Callable, Sequence
 
 from allied.claims.applications import accession_talks, application
@@ -56,9 +57,7 @@ from allied.claims.spending import (
 from allied.claims.tasks import likeness
 from allied.model import FULL_ROLES, Event, Membership
 from allied.naming import normalise
-from allied.period import Certainty, PartialDate
-
-_REASONS = {"nato-accession": "NATO accession", "": "reason not recorded"}
+from allied.period import PartialDate
 
 
 def count(claim: Claim, facts: Facts) -> Question:
@@ -67,16 +66,12 @@ def count(claim: Claim, facts: Facts) -> Question:
     assert quantity is not None
     if claim.subject == PARTNERS:
 
-        def partners(day: _dt.date) -> Roster:
-            sure, maybe = facts.partners_on(day)
-            return sure, maybe, frozenset()
-
         def partner_rows() -> list[Membership]:  # partners change as they join, Allies too
             allies = [m for m in facts.memberships("nato") if m.role == "member"]
             return facts.partner_rows + allies
 
         changes = facts.changes(PARTNERS, partner_rows)
-        return _count(quantity, partners, changes, "partner countries", ())
+        return _count(quantity, PARTNERS, facts, changes, "partner countries", ())
     framework = facts.registry.get_framework(claim.subject)
     if framework is None:
         return unknowable(f"the registry does not know {claim.subject!r}")
@@ -100,7 +95,7 @@ def count(claim: Claim, facts: Facts) -> Question:
         reading = Reading(admits.pop() if len(admits) == 1 else None, founders, sources[:2])
         return Question(lambda _day: reading, timeless=True)
     changes = facts.changes(framework.slug, lambda: rows)
-    return _count(quantity, roster, changes, noun, framework.sources[:1])
+    return _count(quantity, framework.slug, facts, changes, noun, framework.sources[:1])
 
 
 def _roster_list(claim: Claim, facts: Facts, slug: str, label: str) -> Question:
@@ -138,24 +133,34 @@ def _roster_list(claim: Claim, facts: Facts, slug: str, label: str) -> Question:
 
 def _count(
     quantity: Quantity,
-    roster: Callable[[_dt.date], Roster],
+    slug: str,
+    facts: Facts,
     changes: Changes,
     noun: str,
     base_sources: tuple[str, ...],
 ) -> Question:
-    def read(day: _dt.date) -> Reading:
-        sure, maybe, suspended = roster(day)
-        low, high = len(sure), len(sure) + len(maybe)
-        value = f"{low} {noun}" if low == high else f"{low} to {high} {noun}"
-        if suspended:
-            value += f" ({len(suspended)} suspended)"
-        return Reading(check(day), value, base_sources + changes.sources_by(day))
+    """How many `slug` counted on a day (`PARTNERS`: NATO's partners) against `quantity`."""
+    sizes = functools.partial(facts.sizes, slug)
+
+    # Verdicts ask it of every change day; the size changes less often than the roster.
+    @functools.cache  # one entry per size: a few dozen at most
+    def admits(low: int, maybe: int) -> bool | None:
+        admitted = quantity.admits(low)
+        if maybe and quantity.admits(low + maybe) is not admitted:
+            return None  # true for some of the possible counts, false for others
+        return admitted
 
     def check(day: _dt.date) -> bool | None:
-        sure, maybe, _ = roster(day)
-        low, high = len(sure), len(sure) + len(maybe)
-        admits = {quantity.admits(low), quantity.admits(high)}
-        return admits.pop() if len(admits) == 1 else None
+        low, maybe, _ = sizes(day)
+        return admits(low, maybe)
+
+    def read(day: _dt.date) -> Reading:
+        low, maybe, suspended = sizes(day)
+        high = low + maybe
+        value = f"{low} {noun}" if low == high else f"{low} to {high} {noun}"
+        if suspended:
+            value += f" ({suspended} suspended)"
+        return Reading(admits(low, maybe), value, base_sources + changes.sources_by(day))
 
     return Question(read, changes.days, check=check)
 
@@ -191,7 +196,7 @@ def membership(claim: Claim, facts: Facts) -> Question:
     def read(day: _dt.date) -> Reading:
         sure, maybe, suspended = facts.roster(framework.slug, day)
         problems = [
-            _absence(facts, rows, actor, day, label)
+            facts.absence(framework.slug, actor, day, label)
             for actor in claim.actors
             if actor in suspended or (actor not in sure and actor not in maybe)
         ]
@@ -204,34 +209,15 @@ def membership(claim: Claim, facts: Facts) -> Question:
             )
         return Reading(True, f"all {len(claim.actors)} are in the {label}", sources)
 
-    def check(day: _dt.date) -> bool | None:
+    actors = frozenset(claim.actors)
+
+    def check(day: _dt.date) -> bool | None:  # verdicts ask it of every change day
         sure, maybe, suspended = facts.roster(framework.slug, day)
-        actors = set(claim.actors)
-        if actors & suspended or not actors <= sure | maybe:
+        if not actors.isdisjoint(suspended) or not (actors <= sure or actors <= sure | maybe):
             return False
-        return None if actors & maybe else True
+        return None if not actors.isdisjoint(maybe) else True
 
     return Question(read, period_days(rows, facts), dated=True, check=check)
-
-
-def _absence(
-    facts: Facts, rows: Sequence[Membership], actor: str, day: _dt.date, label: str
-) -> str:
-    """Why `actor` was not an active member on `day`: suspended, gone, or never in."""
-    name = facts.name(actor, day)
-    mine = [m for m in rows if m.actor == actor]
-    statuses = [s for m in mine for s in facts.registry.statuses_of(m)]
-    when = PartialDate.from_date(day)
-    current = [s for s in statuses if s.period.holds_on(when) is not Certainty.NO]
-    if current:
-        return f"{name}: suspended since {current[-1].period.start}"
-    ended = [m for m in mine if _ended_by(m, day)]
-    if ended:
-        last = ended[-1]
-        return (
-            f"{name}: left on {last.period.end} ({_REASONS.get(last.end_reason, last.end_reason)})"
-        )
-    return f"{name}: not in the {label}"
 
 
 def name(claim: Claim, facts: Facts) -> Question:
@@ -653,10 +639,6 @@ def action_points(claim: Claim, facts: Facts) -> Question:
         return Reading(claim.quantity.admits(total), value, sources)
 
     return Question(read, tuple(e.start.last for e, _ in sets))
-
-
-def _ended_by(membership: Membership, day: _dt.date) -> bool:
-    return membership.period.end is not None and membership.period.end.first <= day
 
 
 def _within(actual: PartialDate, claimed: PartialDate) -> bool | None:

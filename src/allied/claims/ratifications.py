@@ -139,7 +139,9 @@ def _ratifications(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim("ratification-pending", s.start, match.end(), candidate, actors=pending)
     yield from _votes(ctx)
     yield from _holdouts(ctx)
-    for match in _COUNT.finditer(plain, s.start, s.end):
+    # a count of ratifications says "have" or "had": the pattern is tried only then
+    had = plain.find("have", s.start, s.end) >= 0 or plain.find("had", s.start, s.end) >= 0
+    for match in _COUNT.finditer(plain, s.start, s.end) if had else ():
         candidate = _candidate(ctx, match.end())
         if candidate is None or ctx.is_hedged(match.start(), match.end()):
             continue

@@ -33,8 +33,11 @@ _SPENDING_WORDS = (
     "benchmark",
 )
 _SPENDING_CUE = re.compile(
-    r"defen[cs]e\s+(?:spending|expenditure|budgets?|investment)|\bGDP\b|\bGNP\b"
-    r"|%\s+(?:target|guideline|goal)",
+    # The lookahead lists the characters every alternative starts with: the search skips
+    # other positions at once. It changes no match.
+    r"(?=[dg%])"
+    r"(?:defen[cs]e\s+(?:spending|expenditure|budgets?|investment)|\bGDP\b|\bGNP\b"
+    r"|%\s+(?:target|guideline|goal))",
     re.I,
 )
 #: A past decision on the target: judged as history ("Allies agreed in 2014 to …").
@@ -78,6 +81,9 @@ _TARGET_COUNT = re.compile(
 #: "every Ally meets 2%", "all Allies met the target", "universal compliance with the 2%
 #: benchmark": every Ally at a level, however many there were.
 _EVERY = re.compile(
+    # The lookahead lists the characters every alternative starts with: the search skips
+    # other positions at once. It changes no match.
+    r"(?=[aAeEuUfFcC])"
     r"\b(?:(?i:all|every)\s+(?:NATO\s+)?(?:[Aa]llies|[Aa]lly|members?|member\s+(?:states?|countries))"
     r"\b[^.;%]{0,40}?\b(?:meet|meets|met|reach|reached|hit|achieve|achieved)"
     r"|\b(?i:universal|full|complete)\s+(?:compliance|adherence)\s+with)\s+"
