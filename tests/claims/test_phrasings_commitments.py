@@ -6,14 +6,13 @@ and the verdict against the real registry (as in test_phrasings).
 
 from __future__ import annotations
 
-import datetime as _dt
-
 import pytest
+from tests.claims import test_phrasings as base
 
 import allied
 from allied.claims import check_text
 
-TODAY = _dt.date(2026, 1, 1)
+TODAY = base.TODAY
 
 
 @pytest.fixture(scope="module")
@@ -119,15 +118,7 @@ CASES = [
 def test_phrasing_class(
     text: str, as_of: str, words: str, kind: str, verdict: str, registry: allied.Registry
 ) -> None:
-    report = check_text(text, as_of=as_of, registry=registry, today=TODAY)
-    at = text.index(words)
-    found = [
-        c
-        for c in report.claims
-        if c.claim.kind == kind and c.claim.start < at + len(words) and c.claim.end > at
-    ]
-    assert found, [(c.claim.kind, c.claim.text) for c in report.claims]
-    assert {c.verdict.verdict for c in found} == {verdict}, [c.verdict for c in found]
+    base.test_phrasing_class(text, as_of, words, kind, verdict, registry)
 
 
 @pytest.mark.parametrize(
